@@ -1,0 +1,139 @@
+"""The clause index, parsed from the spec's own Markdown so there is never a second list to keep in sync.
+
+A clause is a level-4 heading `#### <a id="ID"></a>ID — title` followed by a metadata line
+`**LEVEL** · profile `P` · Python 3.9+ [· needs `cap`, `cap`]`, then normative text (spec/README.md).
+"""
+import re
+import sys
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Dict, FrozenSet, Optional, Tuple
+
+LEVELS = ("MUST", "SHOULD", "MAY", "IMPLEMENTATION-DEFINED")
+PROFILES = ("core", "cf")
+SPEC_URL = "https://github.com/futurespec/futurespec/blob/main/spec/"
+
+_HEADING = re.compile(r'^#### <a id="(?P<anchor>[^"]+)"></a>(?P<id>[A-Z]+(?:-[A-Z]+)+-\d+) — (?P<title>.+)$')
+_META = re.compile(
+    r"^\*\*(?P<level>[A-Z-]+)\*\* · profile `(?P<profile>\w+)` · Python (?P<since>3\.\d+)"
+    r"(?:(?P<plus>\+)|–(?P<until>3\.\d+))(?: · needs (?P<needs>`[\w-]+`(?:, `[\w-]+`)*))?$"
+)
+_UNTESTED = re.compile(r"^\*\*Untested:\*\* (?P<reason>.+)$")
+_RETIRED = re.compile(r"^- (?P<id>[A-Z]+(?:-[A-Z]+)+-\d+) — ")
+
+
+class SpecError(Exception):
+    """The spec's Markdown does not follow the clause format of spec/README.md."""
+
+
+@dataclass(frozen=True)
+class Clause:
+    id: str
+    title: str
+    level: str
+    profile: str
+    since: Tuple[int, int]
+    until: Optional[Tuple[int, int]]
+    needs: FrozenSet[str]
+    untested: Optional[str]
+    document: str
+    text: str
+
+    @property
+    def url(self) -> str:
+        return f"{SPEC_URL}{self.document}#{self.id}"
+
+    @property
+    def checked(self) -> bool:
+        """Whether the suite must check this clause (the traceability tests hold it to that)."""
+        return self.level in ("MUST", "SHOULD") and self.untested is None
+
+    @property
+    def python(self) -> str:
+        since = "%d.%d" % self.since
+        return f"{since}+" if self.until is None else f"{since}–%d.%d" % self.until
+
+    def holds_on(self, version=sys.version_info) -> bool:
+        current = tuple(version[:2])
+        return self.since <= current and (self.until is None or current <= self.until)
+
+
+def _version(text: str) -> Tuple[int, int]:
+    major, minor = text.split(".")
+    return int(major), int(minor)
+
+
+def spec_dir() -> Path:
+    """The spec folder: shipped inside the package when installed, beside it in a source checkout."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "spec", here.parent / "spec"):
+        if (candidate / "future.md").is_file():
+            return candidate
+    raise SpecError(f"cannot find the spec's Markdown next to {here}")
+
+
+def parse(document: str, text: str) -> Dict[str, Clause]:
+    """Parse one spec document into its clauses, failing loudly on anything malformed."""
+    clauses: Dict[str, Clause] = {}
+    lines = _outside_code_blocks(text.splitlines())
+    starts = [i for i, line in enumerate(lines) if line.startswith("#### ")]
+    for n, start in enumerate(starts):
+        end = starts[n + 1] if n + 1 < len(starts) else len(lines)
+        body = lines[start + 1 : end]
+        while body and body[-1].startswith("#"):  # a section heading closes the clause
+            body.pop()
+        heading = _HEADING.match(lines[start])
+        if not heading or heading["anchor"] != heading["id"]:
+            raise SpecError(f"{document}:{start + 1}: malformed clause heading: {lines[start]!r}")
+        meta = _META.match(body[0]) if body else None
+        if not meta or meta["level"] not in LEVELS or meta["profile"] not in PROFILES:
+            raise SpecError(f"{document}:{start + 2}: malformed metadata line for {heading['id']}")
+        clause_id = heading["id"]
+        if clause_id in clauses:
+            raise SpecError(f"{document}:{start + 1}: duplicate clause ID {clause_id}")
+        untested = [m["reason"] for m in map(_UNTESTED.match, body) if m]
+        clauses[clause_id] = Clause(
+            id=clause_id,
+            title=heading["title"].strip(),
+            level=meta["level"],
+            profile=meta["profile"],
+            since=_version(meta["since"]),
+            until=None if meta["plus"] else _version(meta["until"]),
+            needs=frozenset(re.findall(r"`([\w-]+)`", meta["needs"] or "")),
+            untested=untested[0] if untested else None,
+            document=document,
+            text="\n".join(body[1:]).strip(),
+        )
+    return clauses
+
+
+def _outside_code_blocks(lines):
+    """Blank out fenced code blocks, so an example clause inside one is not taken for a clause."""
+    kept, fenced = [], False
+    for line in lines:
+        if line.startswith("```"):
+            fenced = not fenced
+        kept.append("" if fenced or line.startswith("```") else line)
+    return kept
+
+
+def retired_ids(readme_text: str) -> FrozenSet[str]:
+    section = readme_text.split("## Retired IDs", 1)[-1]
+    return frozenset(m["id"] for m in map(_RETIRED.match, section.splitlines()) if m)
+
+
+@lru_cache(maxsize=None)
+def index() -> Dict[str, Clause]:
+    """Every clause of every spec document, by ID."""
+    folder = spec_dir()
+    clauses: Dict[str, Clause] = {}
+    for path in sorted(folder.glob("*.md")):
+        for clause_id, clause in parse(path.name, path.read_text(encoding="utf-8")).items():
+            if clause_id in clauses:
+                raise SpecError(f"{path.name}: clause {clause_id} is also defined in {clauses[clause_id].document}")
+            clauses[clause_id] = clause
+    reused = retired_ids((folder / "README.md").read_text(encoding="utf-8")) & clauses.keys()
+    if reused:
+        raise SpecError(f"retired clause IDs reused: {', '.join(sorted(reused))}")
+    return clauses
