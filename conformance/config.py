@@ -1,0 +1,57 @@
+"""Run settings: time limits (from the environment) and the Hypothesis settings profiles.
+
+Time limits are generous by default so a loaded CI machine never turns a slow-but-correct call into a verdict;
+they only bound how long a genuinely stuck implementation can hold up a run.
+"""
+import os
+from dataclasses import dataclass
+
+from hypothesis import HealthCheck, settings
+
+
+def _seconds(variable, default):
+    raw = os.environ.get(variable)
+    if raw is None:
+        return default
+    try:
+        value = float(raw)
+    except ValueError:
+        raise ValueError(f"{variable}={raw!r} is not a number of seconds") from None
+    if value <= 0:
+        raise ValueError(f"{variable}={raw!r} must be positive")
+    return value
+
+
+@dataclass(frozen=True)
+class Limits:
+    hang: float  # how long a call that must return may take before it is judged stuck
+    repeat_hang: float  # the same, once one call has already hung in this run (it shrinks faster)
+    short_timeouts: tuple  # positive timeouts passed to result()/exception() on unfinished futures
+
+    @classmethod
+    def from_environment(cls):
+        hang = _seconds("FUTURESPEC_HANG_TIMEOUT", 2.0)
+        short = _seconds("FUTURESPEC_SHORT_TIMEOUT", 0.005)
+        return cls(hang=hang, repeat_hang=min(hang, 0.25), short_timeouts=(short / 5, short))
+
+
+PROFILE_VARIABLE = "FUTURESPEC_PROFILE"
+_COMMON = dict(
+    deadline=None,  # the watchdog bounds every call; wall-clock deadlines would only add flakiness
+    database=None,  # a run is reproduced by --seed, and the suite writes nothing into the user's folder
+    suppress_health_check=list(HealthCheck),
+    report_multiple_bugs=False,
+)
+PROFILES = {
+    "dev": settings(max_examples=60, stateful_step_count=25, **_COMMON),
+    "ci": settings(max_examples=150, stateful_step_count=30, derandomize=True, **_COMMON),
+    "thorough": settings(max_examples=1000, stateful_step_count=60, **_COMMON),
+}
+DEFAULT_PROFILE = "ci"
+
+
+def profile_name(requested=None):
+    name = requested or os.environ.get(PROFILE_VARIABLE) or DEFAULT_PROFILE
+    if name not in PROFILES:
+        raise ValueError(f"unknown profile {name!r}; choose one of {', '.join(PROFILES)}")
+    return name

@@ -1,0 +1,79 @@
+"""Turn the --adapter SPEC a user typed into a validated adapter, or one clear AdapterError.
+
+SPEC is, in order of precedence: `cf-module:DOTTED.NAME`; a built-in name; a name another package registered in
+the `futurespec.adapters` entry-point group; or `module:attribute` naming an Adapter subclass, an instance, or a
+zero-argument factory returning one.
+"""
+import importlib
+from importlib import metadata
+
+from . import clauses
+from .adapter import Adapter, AdapterError, validate
+from .adapters import cf_module, reference, stdlib
+
+ENTRY_POINT_GROUP = "futurespec.adapters"
+BUILTINS = {
+    "reference": reference.ReferenceAdapter,
+    "stdlib": stdlib.load,
+}
+SCHEMES = {"cf-module": cf_module.load}
+
+
+def _entry_points():
+    found = metadata.entry_points()
+    if hasattr(found, "select"):
+        return {ep.name: ep for ep in found.select(group=ENTRY_POINT_GROUP)}
+    return {ep.name: ep for ep in found.get(ENTRY_POINT_GROUP, ())}  # Python 3.9
+
+
+def available():
+    """Every adapter name a user can pass, with where it comes from."""
+    names = {name: "built-in" for name in BUILTINS}
+    names.update({name: f"entry point {ep.value}" for name, ep in _entry_points().items()})
+    names.update({f"{scheme}:DOTTED.NAME": "built-in scheme" for scheme in SCHEMES})
+    return names
+
+
+def _instantiate(obj, spec):
+    if isinstance(obj, type) and issubclass(obj, Adapter):
+        return obj()
+    if callable(obj) and not hasattr(obj, "new_future"):
+        try:
+            return obj()
+        except Exception as exc:
+            raise AdapterError(f"adapter factory {spec!r} raised {type(exc).__name__}: {exc}") from None
+    return obj
+
+
+def _from_module_attribute(spec):
+    module_name, _, attribute = spec.partition(":")
+    try:
+        module = importlib.import_module(module_name)
+    except Exception as exc:
+        raise AdapterError(f"cannot import adapter module {module_name!r}: {type(exc).__name__}: {exc}") from None
+    try:
+        return getattr(module, attribute)
+    except AttributeError:
+        raise AdapterError(f"module {module_name!r} has no attribute {attribute!r}") from None
+
+
+def load(spec):
+    """Resolve SPEC to a validated adapter instance."""
+    scheme, _, rest = spec.partition(":")
+    if scheme in SCHEMES and rest:
+        adapter = SCHEMES[scheme](rest)
+    elif spec in BUILTINS:
+        adapter = _instantiate(BUILTINS[spec], spec)
+    elif spec in _entry_points():
+        try:
+            obj = _entry_points()[spec].load()
+        except Exception as exc:
+            raise AdapterError(f"cannot load entry point {spec!r}: {type(exc).__name__}: {exc}") from None
+        adapter = _instantiate(obj, spec)
+    elif rest and scheme:
+        adapter = _instantiate(_from_module_attribute(spec), spec)
+    else:
+        known = ", ".join(sorted(available()))
+        raise AdapterError(f"unknown adapter {spec!r}; use one of {known}, or module:attribute")
+    validate(adapter, clauses.index())
+    return adapter

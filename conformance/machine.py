@@ -1,0 +1,524 @@
+"""The conformance machine for the concurrent.futures profile.
+
+Hypothesis drives a set of futures through every operation, in every order, from the machine's thread and from
+helper threads; each observation is compared with what the model of the spec (model.py) prescribes, and every
+check names its clause. Calls into the implementation go through the watchdog, so nothing here can hang.
+"""
+import functools
+import itertools
+import threading
+from dataclasses import dataclass
+
+from hypothesis import strategies as st
+from hypothesis.stateful import Bundle, RuleBasedStateMachine, invariant, precondition, rule
+
+from .ledger import ClauseViolation, Muted
+from .model import FutureModel, State, linearizations
+from .probes import CALLBACK_KINDS, CallbackError, CallbackInterrupt, CallbackProbe, Waiter
+from .watchdog import Hang
+
+RESULTS = ("object", "None", "exception-as-value", "the-future-itself")
+EXCEPTIONS = ("ValueError", "KeyboardInterrupt", "SystemExit", "CancelledError")
+READ_METHODS = ("result", "exception")
+READ_TIMEOUTS = (None, 0, -10, "short", "shorter")  # "short": a positive timeout from the run's limits
+WAIT_TIMEOUTS = (None, 3600.0)  # a blocked waiter either waits forever or long past the run
+RACERS = ("set_result", "set_exception", "cancel", "set_running_or_notify_cancel", "add_done_callback")
+
+
+@dataclass
+class RunContext:
+    """Everything one run shares: the adapter under test, the ledger, the watchdog and the time limits."""
+
+    adapter: object
+    ledger: object
+    watchdog: object
+    limits: object
+
+
+def show(value):
+    """Describe a value without calling into the implementation (its __repr__ could hang or raise)."""
+    if value is None or isinstance(value, (bool, int, float, str)):
+        return repr(value)
+    if isinstance(value, BaseException):
+        return type(value).__name__
+    return f"<{type(value).__name__} object>"
+
+
+def describe(value, error):
+    return f"raised {show(error)}" if error is not None else f"returned {show(value)}"
+
+
+class Tracked:
+    """One future under test, with the model's view of it and the probes attached to it."""
+
+    def __init__(self, future):
+        self.future = future
+        self.model = FutureModel()
+        self.journal = []  # callback probes in the order the implementation called them
+        self.queued = []  # probes registered while unfinished, in registration order
+        self.settled = []  # probes that must have run exactly once
+        self.unsure = []  # probes after an interrupting callback: at most once (CF-CB-7)
+        self.waiters = []
+        self.retired = False  # a muted clause was violated on it: it is no longer judged
+
+    @property
+    def probes(self):
+        return itertools.chain(self.queued, self.settled, self.unsure)
+
+
+def judged(method):
+    """Run a step; a muted violation retires the future it concerns, a real one marks the example as failing."""
+
+    @functools.wraps(method)
+    def step(self, *args, **kwargs):
+        tracked = kwargs.get("f")
+        if tracked is not None and tracked.retired:
+            return None
+        try:
+            return method(self, *args, **kwargs)
+        except Muted:
+            if tracked is not None:
+                tracked.retired = True
+            return None
+        except ClauseViolation:
+            self.failing = True
+            raise
+
+    return step
+
+
+class FutureMachine(RuleBasedStateMachine):
+    context: RunContext = None  # bound by machine_class()
+    futures = Bundle("futures")
+
+    def __init__(self):
+        super().__init__()
+        self.adapter = self.context.adapter
+        self.ledger = self.context.ledger
+        self.watchdog = self.context.watchdog
+        self.limits = self.context.limits
+        self.tracked = []
+        self.failing = False
+
+    # -- plumbing -------------------------------------------------------------------------------------------------
+
+    def applies(self, clause_id):
+        return clause_id in self.ledger.applicable
+
+    def expect(self, clause_id, condition, message):
+        if self.applies(clause_id):
+            self.ledger.expect(clause_id, condition, message)
+
+    def fail(self, clause_id, message):
+        self.ledger.violated(clause_id, message)
+
+    def call(self, f, what, clause_id, fn, *args, extra=0.0):
+        """Call into the implementation under the watchdog; a hang is a violation of the clause at stake."""
+        try:
+            return self.watchdog.call(what, fn, *args, extra=extra)
+        except Hang as hang:
+            inside = [p for p in f.probes if p.inside] if f is not None else []
+            if inside:
+                self.fail("CF-CB-6", f"{hang}: it deadlocked while a callback was calling back into the future")
+            self.fail(clause_id, f"{hang}: the implementation appears to be deadlocked")
+
+    def role(self, name):
+        return {"Exception": Exception, "RuntimeError": RuntimeError}.get(name) or getattr(self.adapter, name)
+
+    def check_state(self, f, context, clause_id=None):
+        """Compare done()/cancelled()/running() with the model. After an operation its clause is blamed; on a
+        plain observation, the query's own clause."""
+        model = f.model
+        queries = [("done", model.done, "CORE-QUERY-1"), ("cancelled", model.cancelled, "CORE-QUERY-2")]
+        if "running-state" in self.adapter.capabilities:
+            queries.append(("running", model.running, "CF-QUERY-1"))
+        for name, expected, query_clause in queries:
+            call = self.call(f, f"{name}()", "CORE-QUERY-3", getattr(f.future, name))
+            self.expect("CORE-QUERY-3", not call.raised, lambda: f"{name}() {call.describe()}")
+            blame = clause_id or ("CORE-STATE-2" if model.done else query_clause)
+            self.expect(blame, call.value is expected,
+                        lambda: f"{context}: {name}() returned {show(call.value)}, but the future is "
+                                f"{model.state.value} (expected {expected})")
+
+    def judge_read(self, read, value, error, what):
+        """Compare what result()/exception() did with what the model prescribes."""
+        if read.times_out:
+            self.expect(read.clause, error is not None,
+                        lambda: f"{what} on an unfinished future {describe(value, error)}; expected TimeoutError")
+            self.expect("CF-TIMEOUT-3", isinstance(error, self.role("TimeoutError")),
+                        lambda: f"{what} raised {show(error)}, which is not the profile's TimeoutError "
+                                f"({self.role('TimeoutError').__name__})")
+        elif isinstance(read.raises, str):
+            cls = self.role(read.raises)
+            self.expect(read.clause, isinstance(error, cls),
+                        lambda: f"{what} on a cancelled future {describe(value, error)}; expected {cls.__name__}")
+        elif read.raises is not None:
+            self._identity(read.clause, error is read.raises, type(error) is type(read.raises),
+                           lambda: f"{what} {describe(value, error)}; expected it to raise the exception that was "
+                                   f"set ({show(read.raises)})")
+        else:
+            self._identity(read.clause, error is None and value is read.returns,
+                           error is None and type(value) is type(read.returns),
+                           lambda: f"{what} {describe(value, error)}; expected it to return "
+                                   f"{show(read.returns)}, the very object that was set")
+
+    def _identity(self, clause_id, same_object, same_type, message):
+        """A right-looking but different object breaks CORE-OUTCOME-1; anything else breaks the read's clause."""
+        if not same_object and same_type:
+            self.fail("CORE-OUTCOME-1", message() + " (an equal-looking object, not the same one)")
+        self.expect(clause_id, same_object, message)
+        self.ledger.passed("CORE-OUTCOME-1")
+
+    # -- creating futures -----------------------------------------------------------------------------------------
+
+    @rule(target=futures)
+    def new_future(self):
+        f = Tracked(None)
+        self.tracked.append(f)
+        self.create(f=f)
+        return f
+
+    @judged
+    def create(self, f):
+        call = self.call(f, "the adapter's new_future()", "CORE-STATE-1", self.adapter.new_future)
+        self.expect("CORE-STATE-1", not call.raised, lambda: f"the adapter's new_future() {call.describe()}")
+        f.future = call.value
+        self.check_state(f, "a new future", "CORE-STATE-1")
+
+    # -- producer side and cancel: every transition of the table ---------------------------------------------------
+
+    @rule(f=futures)
+    @judged
+    def cancel(self, f):
+        self.transition(f, "cancel")
+
+    @precondition(lambda self: "running-state" in self.adapter.capabilities)
+    @rule(f=futures)
+    @judged
+    def set_running_or_notify_cancel(self, f):
+        self.transition(f, "set_running_or_notify_cancel")
+
+    @rule(f=futures, result=st.sampled_from(RESULTS))
+    @judged
+    def set_result(self, f, result):
+        self.transition(f, "set_result", self.make_result(f, result), show_as=repr(result))
+
+    @rule(f=futures, exception=st.sampled_from(EXCEPTIONS))
+    @judged
+    def set_exception(self, f, exception):
+        self.transition(f, "set_exception", self.make_exception(exception), show_as=exception)
+
+    def make_result(self, f, kind):
+        return {"object": object, "None": lambda: None, "the-future-itself": lambda: f.future,
+                "exception-as-value": lambda: ValueError("a result, not an error")}[kind]()
+
+    def make_exception(self, kind):
+        return {"ValueError": lambda: ValueError("set by futurespec"), "KeyboardInterrupt": KeyboardInterrupt,
+                "SystemExit": lambda: SystemExit(3), "CancelledError": self.adapter.CancelledError}[kind]()
+
+    def operation(self, f, name):
+        """The callable that performs an operation: consumer methods on the future, producer ones via the adapter."""
+        if name == "cancel":
+            return f.future.cancel
+        if name == "add_done_callback":
+            return f.future.add_done_callback
+        return functools.partial(getattr(self.adapter, name), f.future)
+
+    def transition(self, f, name, argument=None, show_as=""):
+        step = f.model.step(name)
+        before = f.model.state
+        what = f"{name}({show_as})"
+        mark = len(f.journal)
+        args = () if name in ("cancel", "set_running_or_notify_cancel") else (argument,)
+        call = self.call(f, what, step.clause, self.operation(f, name), *args)
+        interrupted = step.completes and isinstance(call.error, CallbackInterrupt)  # allowed by CF-CB-7
+        if not interrupted:
+            self.check_outcome(step, call, f"{what} on a {before.value} future")
+        f.model.apply(name, argument)
+        self.check_state(f, f"after {what} {call.describe()} on a {before.value} future", step.clause)
+        if step.completes:
+            self.check_completion(f, call, what, mark)
+        else:
+            self.expect(step.clause, len(f.journal) == mark,
+                        lambda: f"{what} on a {before.value} future called a callback; it must change nothing")
+
+    def check_outcome(self, step, call, what):
+        if step.raises is None:
+            self.expect(step.clause, not call.raised and call.value is step.returns,
+                        lambda: f"{what} {call.describe()}; expected it to return {show(step.returns)}")
+            return
+        self.expect(step.clause, isinstance(call.error, Exception),
+                    lambda: f"{what} {call.describe()}; expected it to raise an Exception")
+        clause_id, role = step.exact
+        self.expect(clause_id, isinstance(call.error, self.role(role)),
+                    lambda: f"{what} raised {show(call.error)}; expected {self.role(role).__name__}")
+
+    def check_completion(self, f, call, what, mark):
+        """The future just completed: its callbacks ran (CF-CB-2/4/6, CORE-CB-1/2), its waiters woke (CF-BLOCK-2)."""
+        self.expect("CF-CB-4", not isinstance(call.error, CallbackError),
+                    lambda: f"{what} let the Exception raised by a callback escape")
+        queued, f.queued = f.queued, []
+        must_run = []
+        for position, probe in enumerate(queued, 1):
+            if must_run and must_run[-1].kind == "interrupt":
+                f.unsure.extend(queued[position - 1:])
+                break
+            self.check_callback(f, probe, position, what, call.thread, after_raise=any(
+                p.kind == "raise" for p in must_run))
+            must_run.append(probe)
+        f.settled.extend(must_run)
+        ordered = [p for p in must_run if not p.raced]  # racing registrations have no order to keep
+        order = [p for p in f.journal[mark:] if any(p is q for q in ordered)]
+        self.expect("CORE-CB-2", order == ordered,
+                    lambda: f"{what} called the callbacks in the order {[queued.index(p) + 1 for p in order]}; "
+                            "expected registration order")
+        waiters, f.waiters = f.waiters, []
+        for waiter in waiters:
+            if not self.watchdog.wait(waiter.returned):
+                self.fail("CF-BLOCK-2", f"{waiter} blocked in another thread did not return within "
+                                        f"{self.watchdog.hang_limit:.2f} s after {what}")
+            self.ledger.passed("CF-BLOCK-2")
+            read = f.model.read(waiter.method, waiter.timeout)
+            self.judge_read(read, waiter.value, waiter.error, f"{waiter} blocked in another thread, after {what},")
+
+    def check_callback(self, f, probe, position, what, thread, after_raise=False, immediate=False):
+        calls = len(probe.calls)
+        if calls == 0:
+            clause_id = "CF-CB-4" if after_raise else ("CF-CB-3" if immediate else "CF-CB-2")
+            self.fail(clause_id, f"callback #{position} was not called before {what} returned"
+                      + (" (an earlier callback had raised)" if after_raise else ""))
+        self.expect("CORE-CB-1", calls == 1, lambda: f"callback #{position} was called {calls} times by {what}")
+        self.expect("CORE-CB-1", probe.calls[0]["got_future"],
+                    lambda: f"callback #{position} was not called with the future as its only argument")
+        threads = thread if isinstance(thread, set) else {thread}
+        self.expect("CF-CB-3" if immediate else "CF-CB-2", probe.calls[0]["thread"] in threads,
+                    lambda: f"callback #{position} ran in another thread than the one calling {what}")
+        if probe.kind == "reenter":
+            inside = probe.calls[0]
+            self.expect("CF-CB-6", inside["done"] is True,
+                        lambda: f"inside callback #{position}, done() returned {show(inside['done'])}")
+            self.judge_read(f.model.read("result", 0), *self._unpack(inside["read"]),
+                            f"result(0) inside callback #{position} (CF-CB-6)")
+            self.expect("CF-CB-6", inside["nested_calls"] == 1,
+                        lambda: f"a callback added from inside callback #{position} was called "
+                                f"{inside['nested_calls']} times before add_done_callback() returned; expected 1")
+
+    @staticmethod
+    def _unpack(read):
+        kind, payload = read
+        return (payload, None) if kind == "returns" else (None, payload)
+
+    # -- consumer side ----------------------------------------------------------------------------------------------
+
+    @rule(f=futures, kind=st.sampled_from(CALLBACK_KINDS))
+    @judged
+    def add_done_callback(self, f, kind):
+        probe = CallbackProbe(kind, f.future, f.journal)
+        what = f"add_done_callback(<{kind} callback>)"
+        clause_id = "CF-CB-3" if f.model.done else "CF-CB-1"
+        call = self.call(f, what, clause_id, f.future.add_done_callback, probe)
+        if not f.model.done:
+            self.expect("CF-CB-1", not probe.calls, lambda: f"{what} on an unfinished future called it at once")
+            f.queued.append(probe)
+            return
+        self.expect("CF-CB-4", not isinstance(call.error, CallbackError),
+                    lambda: f"{what} let the Exception raised by the callback escape")
+        self.check_callback(f, probe, "(added to a done future)", what, call.thread, immediate=True)
+        f.settled.append(probe)
+
+    @rule(f=futures, method=st.sampled_from(READ_METHODS), timeout=st.sampled_from(READ_TIMEOUTS))
+    @judged
+    def read(self, f, method, timeout):
+        seconds = self.seconds(timeout)
+        read = f.model.read(method, seconds)
+        if read.blocks:
+            return  # blocking reads happen on helper threads: wait_in_thread()
+        what = f"{method}(timeout={seconds!r})"
+        extra = seconds if seconds and seconds > 0 else 0.0
+        before = f.model.state
+        call = self.call(f, what, read.clause, getattr(f.future, method), seconds, extra=extra)
+        self.judge_read(read, call.value, call.error, what)
+        if read.times_out and seconds > 0:
+            self.expect("CF-TIMEOUT-2", call.elapsed >= seconds / 2,
+                        lambda: f"{what} raised TimeoutError after {call.elapsed:.4f} s, before its timeout")
+        self.check_state(f, f"after {what} on a {before.value} future", read.clause)
+
+    def seconds(self, timeout):
+        if timeout == "short":
+            return self.limits.short_timeouts[-1]
+        if timeout == "shorter":
+            return self.limits.short_timeouts[0]
+        return timeout
+
+    @rule(f=futures, method=st.sampled_from(READ_METHODS), timeout=st.sampled_from(WAIT_TIMEOUTS))
+    @judged
+    def wait_in_thread(self, f, method, timeout):
+        waiter = Waiter(f.future, method, timeout)
+        waiter.start()
+        if not f.model.done:
+            f.waiters.append(waiter)
+            return
+        read = f.model.read(method, timeout)
+        if not self.watchdog.wait(waiter.returned):
+            self.fail(read.clause, f"{waiter} on a done future did not return within {self.watchdog.hang_limit} s")
+        self.judge_read(read, waiter.value, waiter.error, f"{waiter} in another thread")
+
+    @rule(f=futures)
+    @judged
+    def observe(self, f):
+        self.check_state(f, "observed between operations")
+
+    # -- thread safety ----------------------------------------------------------------------------------------------
+
+    @rule(f=futures, racers=st.lists(st.sampled_from(RACERS), min_size=2, max_size=3))
+    @judged
+    def race(self, f, racers):
+        """Start several operations at once from helper threads; the outcome must be that of some serial order."""
+        if "running-state" not in self.adapter.capabilities:
+            racers = [r for r in racers if r != "set_running_or_notify_cancel"]
+        if f.model.done or len(racers) < 2 or any(p.kind == "interrupt" for p in f.queued):
+            return  # an interrupting callback would make the racers' outcome implementation-defined (CF-CB-7)
+        clause_id = ("CF-ATOMIC-3" if "add_done_callback" in racers else
+                     "CF-ATOMIC-2" if {"cancel", "set_running_or_notify_cancel"} <= set(racers) else "CF-ATOMIC-1")
+        arguments = [self.race_argument(f, name) for name in racers]
+        calls = self.run_racers(f, racers, arguments, clause_id)
+        self.judge_race(f, racers, arguments, calls, clause_id)
+
+    def race_argument(self, f, name):
+        if name == "set_result":
+            return object()
+        if name == "set_exception":
+            return ValueError("set by a racing thread")
+        if name == "add_done_callback":
+            probe = CallbackProbe("record", f.future, f.journal)
+            probe.raced = True
+            return probe
+        return None
+
+    def run_racers(self, f, racers, arguments, clause_id):
+        barrier = threading.Barrier(len(racers))
+        results = [dict(finished=threading.Event()) for _ in racers]
+
+        def run(index):
+            name, argument = racers[index], arguments[index]
+            out = results[index]
+            out["thread"] = threading.get_ident()
+            try:
+                barrier.wait(timeout=self.watchdog.hang_limit)
+                out["value"] = self.operation(f, name)(*(() if argument is None else (argument,)))
+            except BaseException as error:  # an observation
+                out["error"] = error
+            out["finished"].set()
+
+        for index in range(len(racers)):
+            threading.Thread(target=run, args=(index,), name="futurespec-racer", daemon=True).start()
+        for name, out in zip(racers, results):
+            if not self.watchdog.wait(out["finished"]):
+                self.fail(clause_id, f"{name}() racing with {', '.join(racers)} did not return within "
+                                     f"{self.watchdog.hang_limit:.2f} s: the implementation appears deadlocked")
+        return results
+
+    def judge_race(self, f, racers, arguments, calls, clause_id):
+        queued, f.queued = f.queued, []
+        observed = []
+        for name, argument, out in zip(racers, arguments, calls):
+            if name == "add_done_callback":
+                ran = [c["thread"] for c in argument.calls]
+                observed.append("immediate" if ran == [out["thread"]] else "completer" if len(ran) <= 1 else ran)
+            elif "error" in out:
+                observed.append("raises" if isinstance(out["error"], Exception) else show(out["error"]))
+            else:
+                observed.append(out.get("value"))
+        matching = [lin for lin in linearizations(f.model, list(zip(racers, arguments)))
+                    if lin.outcomes == tuple(observed)]
+        summary = ", ".join(f"{n}() → {show(o) if o not in ('raises', 'immediate', 'completer') else o}"
+                            for n, o in zip(racers, observed))
+        if not matching:
+            self.fail(clause_id, f"racing {', '.join(racers)} on a {f.model.state.value} future gave {summary}, "
+                                 "which no serial order of those calls allows")
+        f.model = matching[0].final
+        self.check_state(f, f"after racing {summary}", clause_id)
+        # Equal racers (two cancel()s) leave open which one completed the future: any of them may run callbacks.
+        completers = {calls[lin.completer]["thread"] for lin in matching if lin.completer is not None}
+        completer_name = racers[matching[0].completer] if completers else None
+        for position, probe in enumerate(queued, 1):
+            if not completers:
+                f.queued.append(probe)
+                continue
+            self.check_callback(f, probe, position, f"the racing {completer_name}()", completers)
+            f.settled.append(probe)
+        for name, argument, outcome in zip(racers, arguments, matching[0].outcomes):
+            if name != "add_done_callback":
+                continue
+            if outcome == "immediate" or completers:
+                if outcome == "completer":
+                    self.check_callback(f, argument, "(added while racing)", f"the racing {completer_name}()",
+                                        completers)
+                f.settled.append(argument)
+            else:
+                f.queued.append(argument)
+        completer = completers or None
+        if completer is not None:
+            waiters, f.waiters = f.waiters, []
+            for waiter in waiters:
+                if not self.watchdog.wait(waiter.returned):
+                    self.fail("CF-BLOCK-2", f"{waiter} did not return within {self.watchdog.hang_limit:.2f} s "
+                                            f"after the racing {completer_name}()")
+                self.judge_read(f.model.read(waiter.method, waiter.timeout), waiter.value, waiter.error,
+                                f"{waiter} blocked in another thread")
+
+    # -- invariants and teardown ------------------------------------------------------------------------------------
+
+    @invariant()
+    def nothing_happens_before_completion(self):
+        """CF-BLOCK-1, CF-CB-1, CORE-CB-1: no waiter returns and no callback runs while a future is unfinished,
+        and no callback ever runs twice."""
+        for f in self.tracked:
+            self.check_quiet(f=f)
+
+    @judged
+    def check_quiet(self, f):
+        if not f.model.done:
+            for waiter in f.waiters:
+                if waiter.returned.is_set():
+                    self.fail("CF-BLOCK-1", f"{waiter} blocked in another thread {waiter.describe()} while the "
+                                            f"future was {f.model.state.value}")
+                self.ledger.passed("CF-BLOCK-1")
+            if any(p.calls for p in f.queued):
+                self.fail("CF-CB-1", f"a callback ran while the future was {f.model.state.value}")
+        for probe in itertools.chain(f.settled, f.unsure):
+            if len(probe.calls) > 1:
+                self.fail("CORE-CB-1", f"a callback was called {len(probe.calls)} times")
+
+    def teardown(self):
+        """Complete every unfinished future (checking it as any completion), so no waiter thread is left blocked."""
+        try:
+            if not self.failing:
+                for f in self.tracked:
+                    self.finish(f=f)
+        finally:
+            for f in self.tracked:
+                if f.waiters and not f.model.done:
+                    self.release(f)
+
+    @judged
+    def finish(self, f):
+        if f.model.state is State.PENDING:
+            self.transition(f, "cancel")
+        elif f.model.state is State.RUNNING:
+            self.transition(f, "set_result", None, show_as="None")
+
+    def release(self, f):
+        """Best effort, unjudged: unblock the waiters of a retired future (it may be broken in any way)."""
+        if f.future is None:
+            return
+        for name, args in (("cancel", ()), ("set_result", (None,))):
+            try:
+                self.watchdog.call(f"{name}() to release waiters", self.operation(f, name), *args)
+            except Hang:
+                return
+
+
+def machine_class(context):
+    """A FutureMachine bound to one run's adapter, ledger, watchdog and limits."""
+    return type("FutureMachine", (FutureMachine,), {"context": context})

@@ -1,0 +1,94 @@
+"""Instruments the machine hands to an implementation: callbacks that record how they were called, and waiter
+threads that block in result()/exception().
+
+They run in the implementation's threads, so they only record; the machine judges afterwards, on its own thread.
+"""
+import threading
+import time
+
+
+class CallbackError(Exception):
+    """Raised by a `raise` callback probe (CF-CB-4)."""
+
+
+class CallbackInterrupt(BaseException):
+    """Raised by an `interrupt` callback probe: a BaseException that is not an Exception (CF-CB-7)."""
+
+
+CALLBACK_KINDS = ("record", "raise", "interrupt", "reenter")
+
+
+class CallbackProbe:
+    """A done-callback that records each call: the thread, whether it got the future, and (for `reenter`) what the
+    future looked like from inside the callback (CF-CB-6)."""
+
+    def __init__(self, kind, future, journal):
+        self.kind = kind
+        self.future = future
+        self.journal = journal  # the future's shared call journal, to check order across probes
+        self.calls = []
+        self.inside = False  # True while a `reenter` probe is calling back into the future
+        self.raced = False  # registered by a racing thread, so its place in the registration order is unknown
+
+    def __call__(self, *args):
+        call = {"thread": threading.get_ident(), "got_future": len(args) == 1 and args[0] is self.future}
+        self.calls.append(call)
+        self.journal.append(self)
+        if self.kind == "raise":
+            raise CallbackError("raised on purpose by a futurespec callback probe")
+        if self.kind == "interrupt":
+            raise CallbackInterrupt("raised on purpose by a futurespec callback probe")
+        if self.kind == "reenter":
+            self._reenter(call)
+
+    def _reenter(self, call):
+        self.inside = True
+        call["done"] = self.future.done()
+        try:
+            call["read"] = ("returns", self.future.result(0))
+        except BaseException as error:  # the outcome may be any exception; it is an observation
+            call["read"] = ("raises", error)
+        nested = CallbackProbe("record", self.future, [])
+        self.future.add_done_callback(nested)
+        call["nested_calls"] = len(nested.calls)
+        self.inside = False
+
+    def __repr__(self):
+        return f"<{self.kind} callback>"
+
+
+class Waiter:
+    """A consumer thread blocked in result() or exception() until the future completes (CF-BLOCK-1/2)."""
+
+    def __init__(self, future, method, timeout):
+        self.method = method
+        self.timeout = timeout
+        self.calling = threading.Event()
+        self.returned = threading.Event()
+        self.value = self.error = None
+        self.elapsed = 0.0
+        self._thread = threading.Thread(
+            target=self._run, args=(getattr(future, method),), name=f"futurespec-waiter-{method}", daemon=True
+        )
+
+    def start(self):
+        self._thread.start()
+        self.calling.wait()  # our own hand-off: set just before the call, nothing of the implementation's runs first
+
+    def _run(self, read):
+        self.calling.set()
+        start = time.monotonic()
+        try:
+            self.value = read(self.timeout)
+        except BaseException as error:  # any outcome is an observation
+            self.error = error
+        self.elapsed = time.monotonic() - start
+        self.returned.set()
+
+    def describe(self):
+        if self.error is not None:
+            return f"raised {type(self.error).__name__}"
+        return f"returned {self.value!r}"
+
+    def __repr__(self):
+        return f"{self.method}(timeout={self.timeout!r})"

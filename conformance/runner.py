@@ -1,0 +1,191 @@
+"""One conformance run: search with Hypothesis until no new clause breaks, then turn the ledger into verdicts.
+
+Each round runs the state machine until it finds a violation; Hypothesis shrinks it to a minimal step sequence,
+the clause is muted, and the next round looks for the next one. Declared deviations are muted from the start and
+must reproduce: a deviation the run cannot provoke is itself a failure, so the list stays true.
+"""
+import logging
+import random
+import sys
+import time
+from dataclasses import dataclass, field
+from typing import Dict, Optional
+
+from hypothesis import seed as hypothesis_seed
+from hypothesis.reporting import with_reporter
+from hypothesis.stateful import run_state_machine_as_test
+
+from . import clauses, config
+from .ledger import ClauseViolation, Ledger
+from .machine import RunContext, machine_class
+from .watchdog import Watchdog
+
+MAX_ROUNDS = 16  # distinct failing clauses shrunk per run; the rest are still reported, without a shrunk example
+
+
+@dataclass
+class Counterexample:
+    message: str
+    steps: list = field(default_factory=list)
+    replay: str = ""
+    note: str = ""
+
+
+@dataclass
+class Verdict:
+    clause: clauses.Clause
+    verdict: str  # pass | fail | deviation | not-applicable | untested
+    checks: int = 0
+    reason: str = ""
+    counterexample: Optional[Counterexample] = None
+
+    @property
+    def counts_against(self):
+        """Whether this verdict makes the run fail without --strict: a broken MUST, or a stale deviation."""
+        return self.verdict == "fail" and (self.clause.level == "MUST" or self.reason.startswith("declared"))
+
+
+@dataclass
+class Report:
+    adapter: dict
+    python: str
+    profile: str
+    seed: int
+    strict: bool
+    verdicts: Dict[str, Verdict]
+    seconds: float
+
+    @property
+    def failed(self):
+        return [v for v in self.verdicts.values() if v.verdict == "fail" and (self.strict or v.counts_against)]
+
+    @property
+    def exit_status(self):
+        return 1 if self.failed else 0
+
+
+def applicability(clause, adapter):
+    """Why a clause does not apply to this adapter on this interpreter, or None when it does."""
+    if clause.profile not in ("core", adapter.profile):
+        return f"belongs to the {clause.profile} profile"
+    if not clause.holds_on():
+        return f"holds for Python {clause.python} only"
+    missing = clause.needs - set(adapter.capabilities)
+    if missing:
+        return f"needs capability {', '.join(sorted(missing))}, which the adapter does not declare"
+    return None
+
+
+def _replay(spec, steps):
+    body = [line.replace("state = FutureMachine()", f"state = replay_machine({spec!r})") for line in steps]
+    return "\n".join(["from conformance.replay import replay_machine", *body])
+
+
+def _steps(lines):
+    text = [line for chunk in lines for line in str(chunk).splitlines()]
+    starts = [i for i, line in enumerate(text) if line.startswith("state = ")]
+    return text[starts[-1]:] if starts else []
+
+
+def _violation_in(error):
+    """The ClauseViolation behind an error Hypothesis raised (it wraps failures that do not replay)."""
+    if isinstance(error, ClauseViolation):
+        return error
+    for inner in getattr(error, "exceptions", ()):
+        found = _violation_in(inner)
+        if found:
+            return found
+    return None
+
+
+def static_checks(adapter, ledger):
+    """Checks that need no future: the profile's exception classes."""
+    if "CF-TIMEOUT-4" in ledger.applicable:
+        ledger.expect("CF-TIMEOUT-4", issubclass(adapter.TimeoutError, TimeoutError),
+                      f"the profile's TimeoutError ({adapter.TimeoutError.__module__}."
+                      f"{adapter.TimeoutError.__qualname__}) is not a subclass of the builtin TimeoutError")
+
+
+def run(adapter, profile=None, seed=None, strict=False, limits=None, spec=None):
+    started = time.monotonic()
+    profile = config.profile_name(profile)
+    seed = seed if seed is not None else (0 if config.PROFILES[profile].derandomize else random.randrange(2**32))
+    limits = limits or config.Limits.from_environment()
+    index = clauses.index()
+    not_applicable = {cid: applicability(c, adapter) for cid, c in index.items()}
+    checked = [cid for cid, c in index.items() if c.checked and not not_applicable[cid]]
+    ledger = Ledger(index, checked, muted=adapter.deviations)
+    context = RunContext(adapter, ledger, Watchdog(limits), limits)
+    failures = {}
+    try:
+        static_checks(adapter, ledger)
+    except ClauseViolation as violation:
+        failures[violation.clause] = Counterexample(violation.message)
+        ledger.muted.add(violation.clause)
+    with _quiet_logging():
+        _search(context, profile, seed, spec or adapter.name, failures)
+    verdicts = {}
+    for cid, clause in index.items():
+        verdicts[cid] = _verdict(clause, not_applicable[cid], ledger, adapter, failures.get(cid))
+    python = "%d.%d.%d" % sys.version_info[:3]
+    return Report(dict(adapter.describe()), python, profile, seed, strict, verdicts, time.monotonic() - started)
+
+
+def _search(context, profile, seed, spec, failures):
+    """Rounds of Hypothesis search; each finds and shrinks one new failing clause, which is then muted."""
+    for _ in range(MAX_ROUNDS):
+        machine = hypothesis_seed(seed)(machine_class(context))
+        reported = []
+        try:
+            with with_reporter(reported.append):
+                run_state_machine_as_test(machine, settings=config.PROFILES[profile])
+        except Exception as error:
+            violation = _violation_in(error)
+            if violation is None:
+                raise
+            steps = _steps(reported)
+            failures[violation.clause] = Counterexample(
+                violation.message, steps, _replay(spec, steps),
+                note="" if violation is error else "this failure did not reproduce when replayed: a race or a "
+                                                   "time-dependent bug; the steps show where it was seen")
+            context.ledger.muted.add(violation.clause)
+            continue
+        return
+
+
+class _quiet_logging(logging.Handler):
+    """Swallow what the implementation logs during a run (callback errors are logged on purpose by the probes)."""
+
+    def __enter__(self):
+        logging.root.addHandler(self)
+        return self
+
+    def __exit__(self, *exc_info):
+        logging.root.removeHandler(self)
+
+    def emit(self, record):
+        pass
+
+
+def _verdict(clause, not_applicable, ledger, adapter, counterexample):
+    cid = clause.id
+    if not_applicable:
+        return Verdict(clause, "not-applicable", reason=not_applicable)
+    if not clause.checked:
+        return Verdict(clause, "untested", reason=clause.untested or f"{clause.level} clauses are not checked")
+    checks, violations = ledger.checks[cid], ledger.violations[cid]
+    if cid in adapter.deviations:
+        deviation = adapter.deviations[cid]
+        if violations:
+            return Verdict(clause, "deviation", checks, f"{deviation.reason} {deviation.issue}".strip(),
+                           Counterexample(violations[0]))
+        return Verdict(clause, "fail", checks, "declared as a known deviation, but the run could not reproduce it: "
+                                               "remove it from the adapter's deviations")
+    if violations:
+        if counterexample is None:
+            counterexample = Counterexample(violations[0], note="found, but not shrunk: the run stopped after "
+                                                                f"{MAX_ROUNDS} failing clauses")
+        return Verdict(clause, "fail", checks, counterexample=counterexample)
+    if checks:
+        return Verdict(clause, "pass", checks)
+    return Verdict(clause, "untested", reason="no check of this clause ran in this run")

@@ -1,0 +1,96 @@
+"""Every call into an implementation runs here, on a worker thread, under a time limit.
+
+A deadlocked implementation then costs one time limit and becomes a verdict instead of a hung run: the stuck
+worker is abandoned (it is a daemon thread) and the next call gets a fresh one.
+"""
+import queue
+import threading
+import time
+from dataclasses import dataclass
+from typing import Any, Optional
+
+
+class Hang(Exception):
+    """A call did not return within its limit."""
+
+    def __init__(self, what, limit):
+        super().__init__(f"{what} did not return within {limit:.2f} s")
+        self.what = what
+        self.limit = limit
+
+
+@dataclass
+class Call:
+    """What one call did: its return value or the exception it raised, in which thread, how long it took."""
+
+    value: Any = None
+    error: Optional[BaseException] = None
+    thread: int = 0
+    elapsed: float = 0.0
+
+    @property
+    def raised(self) -> bool:
+        return self.error is not None
+
+    def describe(self) -> str:
+        if self.error is None:
+            return f"returned {self.value!r}"
+        return f"raised {type(self.error).__name__}({self.error})" if str(self.error) else \
+            f"raised {type(self.error).__name__}"
+
+
+class _Worker(threading.Thread):
+    def __init__(self):
+        super().__init__(name="futurespec-driver", daemon=True)
+        self.jobs = queue.SimpleQueue()
+        self.abandoned = False
+        self.start()
+
+    def run(self):
+        while not self.abandoned:
+            fn, args, call, finished = self.jobs.get()
+            call.thread = threading.get_ident()
+            start = time.monotonic()
+            try:
+                call.value = fn(*args)
+            except BaseException as error:  # the implementation may raise anything; it is an observation
+                call.error = error
+            call.elapsed = time.monotonic() - start
+            finished.set()
+
+
+class Watchdog:
+    """Runs calls on a worker thread and waits for each at most `hang` seconds (plus any timeout it was given)."""
+
+    def __init__(self, limits):
+        self.limits = limits
+        self.hung = False
+        self._worker = None
+
+    @property
+    def hang_limit(self) -> float:
+        return self.limits.repeat_hang if self.hung else self.limits.hang
+
+    def wait(self, event, extra=0.0) -> bool:
+        """Wait for an event set by the implementation's side, under the same limit as calls."""
+        if event.wait(self.hang_limit + extra):
+            return True
+        self.hung = True
+        return False
+
+    def call(self, what, fn, *args, extra=0.0) -> Call:
+        if self._worker is None:
+            self._worker = _Worker()
+        call, finished = Call(), threading.Event()
+        self._worker.jobs.put((fn, args, call, finished))
+        limit = self.hang_limit + extra
+        if not finished.wait(limit):
+            self._worker.abandoned = True
+            self._worker = None
+            self.hung = True
+            raise Hang(what, limit)
+        return call
+
+    @property
+    def driver_thread(self) -> Optional[int]:
+        return self._worker.ident if self._worker else None
