@@ -92,7 +92,7 @@ def parse(document: str, text: str) -> Dict[str, Clause]:
         clause_id = heading["id"]
         if clause_id in clauses:
             raise SpecError(f"{document}:{start + 1}: duplicate clause ID {clause_id}")
-        untested = [m["reason"] for m in map(_UNTESTED.match, body) if m]
+        untested = _untested_reason(body)
         clauses[clause_id] = Clause(
             id=clause_id,
             title=heading["title"].strip(),
@@ -101,11 +101,25 @@ def parse(document: str, text: str) -> Dict[str, Clause]:
             since=_version(meta["since"]),
             until=None if meta["plus"] else _version(meta["until"]),
             needs=frozenset(re.findall(r"`([\w-]+)`", meta["needs"] or "")),
-            untested=untested[0] if untested else None,
+            untested=untested,
             document=document,
             text="\n".join(body[1:]).strip(),
         )
     return clauses
+
+
+def _untested_reason(body):
+    """The paragraph that starts with **Untested:**, joined into one line; None when the clause is checked."""
+    for i, line in enumerate(body):
+        match = _UNTESTED.match(line)
+        if match:
+            paragraph = [match["reason"]]
+            for follow in body[i + 1:]:
+                if not follow.strip():
+                    break
+                paragraph.append(follow.strip())
+            return " ".join(paragraph)
+    return None
 
 
 def _outside_code_blocks(lines):

@@ -15,7 +15,7 @@ from hypothesis import seed as hypothesis_seed
 from hypothesis.reporting import with_reporter
 from hypothesis.stateful import run_state_machine_as_test
 
-from . import clauses, config
+from . import clauses, config, tour
 from .ledger import ClauseViolation, Ledger
 from .machine import RunContext, machine_class
 from .watchdog import Watchdog
@@ -123,6 +123,7 @@ def run(adapter, profile=None, seed=None, strict=False, limits=None, spec=None):
         failures[violation.clause] = Counterexample(violation.message)
         ledger.muted.add(violation.clause)
     with _quiet_logging():
+        _tour(context, spec or adapter.name, failures)
         _search(context, profile, seed, spec or adapter.name, failures)
     verdicts = {}
     for cid, clause in index.items():
@@ -131,9 +132,20 @@ def run(adapter, profile=None, seed=None, strict=False, limits=None, spec=None):
     return Report(dict(adapter.describe()), python, profile, seed, strict, verdicts, time.monotonic() - started)
 
 
+def _tour(context, spec, failures):
+    """Take every walk of the tour; a failing walk is its own (short) counterexample."""
+    for walk in tour.walks(context.adapter.capabilities):
+        lines = []
+        try:
+            tour.take(machine_class(context), walk, lines)
+        except ClauseViolation as violation:
+            failures[violation.clause] = Counterexample(violation.message, lines, _replay(spec, lines))
+            context.ledger.muted.add(violation.clause)
+
+
 def _search(context, profile, seed, spec, failures):
     """Rounds of Hypothesis search; each finds and shrinks one new failing clause, which is then muted."""
-    for _ in range(MAX_ROUNDS):
+    for _ in range(MAX_ROUNDS - len(failures)):
         machine = hypothesis_seed(seed)(machine_class(context))
         reported = []
         try:

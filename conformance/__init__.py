@@ -1,0 +1,9 @@
+"""futurespec's conformance suite: check any Future implementation against the written spec in spec/.
+
+Run it with `python -m conformance --adapter SPEC`; write an adapter by subclassing Adapter.
+"""
+__version__ = "0.1.0"
+
+from .adapter import Adapter, Deviation  # noqa: E402  (the public API of the package)
+
+__all__ = ["Adapter", "Deviation", "__version__"]

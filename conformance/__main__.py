@@ -1,0 +1,6 @@
+"""`python -m conformance`: see cli.py."""
+import sys
+
+from .cli import main
+
+sys.exit(main())

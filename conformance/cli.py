@@ -1,0 +1,74 @@
+"""The command line: `python -m conformance --adapter SPEC [--profile P] [--seed N] [--json PATH] [--strict]`.
+
+Exit status (a contract scripts rely on): 0 conforming (only declared deviations violated), 1 a clause violated,
+2 bad usage or an adapter that cannot be loaded, 3 an internal error of the suite itself.
+"""
+import argparse
+import os
+import sys
+import traceback
+
+from . import clauses, config, loading, report, runner
+from .adapter import AdapterError
+
+EXIT_USAGE, EXIT_INTERNAL = 2, 3
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message):  # one clear line, not a usage dump
+        sys.stderr.write(f"futurespec: error: {message} (see --help)\n")
+        sys.exit(EXIT_USAGE)
+
+
+def parser():
+    p = _Parser(prog="python -m conformance", description="Check a Future implementation against the futurespec "
+                "specification and print a clause-level verdict.")
+    p.add_argument("--adapter", help="what to check: reference, stdlib, cf-module:DOTTED.NAME, an entry-point "
+                   "name, or module:attribute")
+    p.add_argument("--profile", help=f"Hypothesis settings profile: {', '.join(config.PROFILES)} (default "
+                   f"${config.PROFILE_VARIABLE} or {config.DEFAULT_PROFILE})")
+    p.add_argument("--seed", type=int, help="seed for a reproducible run; each seed explores different examples")
+    p.add_argument("--json", metavar="PATH", help="also write the report as JSON to PATH")
+    p.add_argument("--strict", action="store_true", help="count unmet SHOULD clauses as failures")
+    p.add_argument("--list-clauses", action="store_true", help="print the clause index and exit")
+    p.add_argument("--list-adapters", action="store_true", help="print the adapters available by name and exit")
+    return p
+
+
+def list_clauses():
+    for c in clauses.index().values():
+        status = "checked" if c.checked else f"untested: {c.untested or c.level.lower()}"
+        needs = f" needs {','.join(sorted(c.needs))}" if c.needs else ""
+        print(f"{c.id:<15} {c.level:<22} {c.profile:<4} {c.python:<9} {c.title} [{status}]{needs}")
+
+
+def main(argv=None):
+    args = parser().parse_args(argv)
+    try:
+        if args.list_clauses:
+            list_clauses()
+            return 0
+        if args.list_adapters:
+            for name, origin in loading.available().items():
+                print(f"{name:<24} {origin}")
+            return 0
+        if not args.adapter:
+            raise AdapterError("--adapter is required, e.g. --adapter stdlib (see --list-adapters)")
+        profile = config.profile_name(args.profile)
+        limits = config.Limits.from_environment()
+        adapter = loading.load(args.adapter)
+        result = runner.run(adapter, profile=profile, seed=args.seed, strict=args.strict, limits=limits,
+                            spec=args.adapter)
+    except (AdapterError, ValueError, clauses.SpecError) as error:
+        sys.stderr.write(f"futurespec: error: {error}\n")
+        return EXIT_USAGE
+    except Exception as error:  # a bug of ours: one line for the user, the traceback on request
+        if os.environ.get("FUTURESPEC_DEBUG"):
+            traceback.print_exc()
+        sys.stderr.write(f"futurespec: internal error: {type(error).__name__}: {error} — please report it "
+                         "(set FUTURESPEC_DEBUG=1 for the traceback)\n")
+        return EXIT_INTERNAL
+    print(report.render(result))
+    if args.json:
+        report.write_json(result, args.json)
+    return result.exit_status

@@ -1,0 +1,96 @@
+"""Render a run's verdicts: a terminal report for people, a JSON document for tools (results tables, CI)."""
+import json
+import textwrap
+
+import hypothesis
+
+from . import __version__
+
+VERDICT_ORDER = ("fail", "deviation", "pass", "not-applicable", "untested")
+_MARK = {"pass": "pass", "fail": "FAIL", "deviation": "dev ", "not-applicable": "n/a ", "untested": "----"}
+
+
+def to_json(report):
+    clauses = {}
+    for cid, v in report.verdicts.items():
+        entry = {"verdict": v.verdict, "level": v.clause.level, "profile": v.clause.profile,
+                 "title": v.clause.title, "url": v.clause.url, "checks": v.checks}
+        if v.reason:
+            entry["reason"] = v.reason
+        if v.counterexample:
+            entry["counterexample"] = {"message": v.counterexample.message, "steps": v.counterexample.steps,
+                                       "replay": v.counterexample.replay, "note": v.counterexample.note}
+            entry["text"] = v.clause.text
+        clauses[cid] = entry
+    return {
+        "futurespec": __version__,
+        "hypothesis": hypothesis.__version__,
+        "adapter": report.adapter,
+        "python": report.python,
+        "profile": report.profile,
+        "seed": report.seed,
+        "strict": report.strict,
+        "seconds": round(report.seconds, 3),
+        "summary": _counts(report),
+        "exit_status": report.exit_status,
+        "clauses": clauses,
+    }
+
+
+def write_json(report, path):
+    with open(path, "w", encoding="utf-8") as out:
+        json.dump(to_json(report), out, indent=2, ensure_ascii=False)
+        out.write("\n")
+
+
+def _counts(report):
+    counts = dict.fromkeys(VERDICT_ORDER, 0)
+    for v in report.verdicts.values():
+        counts[v.verdict] += 1
+    return counts
+
+
+def render(report):
+    """The terminal report: header, each failure in full, one line per clause, then the overall result."""
+    adapter = report.adapter
+    lines = [f"futurespec {__version__}: adapter {adapter['name']} (profile {adapter['profile']}) on Python "
+             f"{report.python}; Hypothesis profile {report.profile}, seed {report.seed}; {report.seconds:.1f} s"]
+    lines += [f"  note: {note}" for note in adapter.get("notes", ())]
+    for v in report.verdicts.values():
+        if v.verdict == "fail":
+            lines += [""] + _failure(v)
+    lines += ["", "Clauses:"]
+    for verdict in VERDICT_ORDER:
+        for v in report.verdicts.values():
+            if v.verdict == verdict:
+                reason = f"  ({v.reason})" if v.reason and verdict != "fail" else ""
+                lines.append(f"  {_MARK[verdict]}  {v.clause.id:<15} {v.clause.level:<6} {v.clause.title}{reason}")
+    counts = _counts(report)
+    lines += ["", " · ".join(f"{n} {verdict}" for verdict, n in counts.items())]
+    if report.failed:
+        ids = ", ".join(v.clause.id for v in report.failed)
+        lines.append(f"RESULT: NOT CONFORMING: {len(report.failed)} clause(s) violated: {ids}")
+    else:
+        advisory = [v.clause.id for v in report.verdicts.values() if v.verdict == "fail"]
+        suffix = f" (SHOULD clauses not met: {', '.join(advisory)}; --strict makes them count)" if advisory else ""
+        lines.append(f"RESULT: CONFORMING{suffix}")
+    if report.verdicts and report.failed:
+        lines.append(f"Reproduce the run with: --seed {report.seed} --profile {report.profile}")
+    return "\n".join(lines)
+
+
+def _failure(v):
+    c = v.clause
+    out = [f"FAIL {c.id} [{c.level}] {c.title}", f"  {c.url}"]
+    if v.reason:
+        out.append(f"  {v.reason}")
+    ce = v.counterexample
+    if ce:
+        out += textwrap.wrap(ce.message, 110, initial_indent="  violation: ", subsequent_indent="    ")
+        if ce.note:
+            out.append(f"  note: {ce.note}")
+        if ce.replay:
+            out += ["  minimal counterexample, replayable as a Python script:"]
+            out += ["    " + line for line in ce.replay.splitlines()]
+    out += ["  the clause says:"] + ["    " + line for line in c.text.splitlines() if line.strip()]
+    return out

@@ -1,0 +1,1 @@
+"""Faulty Future implementations, one bug each, that the conformance suite must reject (see tests/test_faulty.py)."""
