@@ -1,0 +1,73 @@
+"""The suite as a pytest plugin: `pytest --futurespec-adapter SPEC` adds one test item per clause.
+
+A backend can then keep conformance inside its own test run: a failing clause fails its item with the
+counterexample, a known deviation is an xfail, and a clause that does not apply or is untested is a skip.
+Without the option the plugin does nothing.
+"""
+import pytest
+
+from . import loading, report, runner
+from .adapter import AdapterError
+from .config import profile_name
+
+
+def pytest_addoption(parser):
+    group = parser.getgroup("futurespec", "futurespec conformance")
+    group.addoption("--futurespec-adapter", metavar="SPEC", help="check this adapter (as python -m conformance)")
+    group.addoption("--futurespec-profile", metavar="NAME", help="Hypothesis settings profile: dev, ci, thorough")
+    group.addoption("--futurespec-seed", metavar="N", type=int, help="seed for a reproducible run")
+
+
+def pytest_configure(config):
+    spec = config.getoption("futurespec_adapter")
+    if spec:
+        try:  # a bad adapter is a usage error, reported once, before anything runs
+            config._futurespec = (spec, loading.load(spec), profile_name(config.getoption("futurespec_profile")))
+        except (AdapterError, ValueError) as error:
+            raise pytest.UsageError(f"futurespec: {error}") from None
+
+
+def pytest_collection_modifyitems(session, config, items):
+    if getattr(config, "_futurespec", None):
+        spec = config._futurespec[0]
+        items.extend(ConformanceRun.from_parent(session, name=f"futurespec[{spec}]").collect())
+
+
+class ConformanceRun(pytest.Collector):
+    _report = None
+
+    def result(self):
+        """Run the suite once, on the first item that asks."""
+        if self._report is None:
+            spec, adapter, profile = self.config._futurespec
+            seed = self.config.getoption("futurespec_seed")
+            self._report = runner.run(adapter, profile=profile, seed=seed, spec=spec)
+        return self._report
+
+    def collect(self):
+        from .clauses import index
+
+        return [ClauseItem.from_parent(self, name=clause_id) for clause_id in index()]
+
+
+class ClauseItem(pytest.Item):
+    def runtest(self):
+        verdict = self.parent.result().verdicts[self.name]
+        if verdict.verdict in ("not-applicable", "untested"):
+            pytest.skip(f"{verdict.verdict}: {verdict.reason}")
+        if verdict.verdict == "deviation":
+            pytest.xfail(f"known deviation: {verdict.reason}")
+        if verdict.verdict == "fail":
+            raise ClauseFailed("\n".join(report._failure(verdict)))
+
+    def repr_failure(self, excinfo):
+        if isinstance(excinfo.value, ClauseFailed):
+            return str(excinfo.value)
+        return super().repr_failure(excinfo)
+
+    def reportinfo(self):
+        return self.path, None, f"futurespec clause {self.name}"
+
+
+class ClauseFailed(Exception):
+    """A clause's verdict is fail; the message is the report's account of it."""
