@@ -1,0 +1,79 @@
+"""Selecting adapters: built-ins, cf-module:, module:attribute, factories and entry points; capabilities turn into
+not-applicable verdicts; declared deviations are reported and must reproduce."""
+import pytest
+
+from conformance import loading, runner
+from conformance.adapter import AdapterError
+
+
+@pytest.mark.parametrize("spec", ["reference", "stdlib", "cf-module:concurrent.futures",
+                                  "tests.fixtures.adapters:factory", "tests.fixtures.adapters:KnownDeviation"])
+def test_adapters_load(spec):
+    assert loading.load(spec).new_future().done() is False
+
+
+@pytest.mark.parametrize("spec, message", [
+    ("nope", "unknown adapter 'nope'"),
+    ("cf-module:tests.fixtures.import_fails", "cannot import module 'tests.fixtures.import_fails': "
+                                              "ModuleNotFoundError"),
+    ("cf-module:tests.fixtures.no_future", "has no Future class"),
+    ("tests.fixtures.nothing_here:Adapter", "cannot import adapter module"),
+    ("tests.fixtures.adapters:Missing", "has no attribute 'Missing'"),
+    ("tests.fixtures.adapters:NoNewFuture", "lacks new_future()"),
+    ("tests.fixtures.adapters:UnknownProfile", "unknown profile 'trio'"),
+    ("tests.fixtures.adapters:UnknownCapability", "unknown capabilities ['time-travel']"),
+    ("tests.fixtures.adapters:DeviationFromUnknownClause", "unknown clause CF-NOPE-1"),
+    ("tests.fixtures.adapters:broken_factory", "raised RuntimeError: the backend is not installed"),
+    ("os:sep", "is not an adapter"),
+])
+def test_bad_adapters_are_rejected_with_a_clear_message(spec, message):
+    with pytest.raises(AdapterError, match=message.replace("(", r"\(").replace(")", r"\)").replace("[", r"\[")):
+        loading.load(spec)
+
+
+def test_entry_point_adapters(monkeypatch):
+    class EntryPoint:
+        value = "tests.fixtures.adapters:factory"
+
+        def load(self):
+            from tests.fixtures.adapters import factory
+            return factory
+
+    monkeypatch.setattr(loading, "_entry_points", lambda: {"mybackend": EntryPoint()})
+    assert loading.load("mybackend").name == "reference"
+    assert "mybackend" in loading.available()
+
+
+def test_cf_module_falls_back_to_stdlib_exceptions_and_says_so():
+    adapter = loading.load("cf-module:tests.fixtures.minimal_module")
+    assert "invalid-state-error" not in adapter.capabilities
+    assert adapter.describe()["notes"][0] == "module has no CancelledError; using concurrent.futures.CancelledError"
+
+
+def test_missing_capabilities_are_not_applicable_not_passed():
+    report = runner.run(loading.load("tests.fixtures.adapters:WithoutRunningState"), profile="dev", seed=1)
+    for clause_id in ("CF-QUERY-1", "CF-SRNC-1", "CF-CANCEL-2", "CF-ATOMIC-2", "CF-SRNC-4"):
+        assert report.verdicts[clause_id].verdict == "not-applicable"
+        assert "capability" in report.verdicts[clause_id].reason
+    assert report.exit_status == 0
+
+
+def test_a_declared_deviation_is_reported_and_tolerated():
+    report = runner.run(loading.load("tests.fixtures.adapters:KnownDeviation"), profile="dev", seed=1)
+    verdict = report.verdicts["CF-CANCEL-3"]
+    assert verdict.verdict == "deviation" and "https://example.invalid/1" in verdict.reason
+    assert report.exit_status == 0
+
+
+def test_a_deviation_that_no_longer_reproduces_fails_the_run():
+    report = runner.run(loading.load("tests.fixtures.adapters:StaleDeviation"), profile="dev", seed=1)
+    verdict = report.verdicts["CF-CANCEL-3"]
+    assert verdict.verdict == "fail" and "could not reproduce" in verdict.reason
+    assert report.exit_status == 1
+
+
+def test_version_bound_clauses_follow_the_interpreter():
+    import sys
+
+    verdict = runner.run(loading.load("stdlib"), profile="dev", seed=1).verdicts["CF-TIMEOUT-4"]
+    assert verdict.verdict == ("pass" if sys.version_info >= (3, 11) else "not-applicable")

@@ -1,0 +1,101 @@
+"""The command-line contract scripts and CI rely on: exit statuses, one-line errors, the JSON report, --seed, and
+counterexamples that replay."""
+import json
+import os
+import pathlib
+import subprocess
+import sys
+
+import pytest
+
+from conformance import loading, report, runner
+from conformance.ledger import ClauseViolation
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+FAULTY = "cf-module:tests.faulty.cancel_finished_true"
+
+
+def cli(*args, env=None):
+    return subprocess.run([sys.executable, "-m", "conformance", *args], cwd=ROOT, capture_output=True, text=True,
+                          timeout=300, env={**os.environ, **(env or {})})
+
+
+def test_a_conforming_implementation_exits_0_with_a_report(tmp_path):
+    out = tmp_path / "report.json"
+    run = cli("--adapter", "stdlib", "--profile", "dev", "--seed", "7", "--json", str(out))
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert "RESULT: CONFORMING" in run.stdout
+    data = json.loads(out.read_text())
+    assert data["exit_status"] == 0 and data["seed"] == 7 and data["profile"] == "dev"
+    assert {v["verdict"] for v in data["clauses"].values()} <= {"pass", "not-applicable", "untested"}
+    assert data["clauses"]["CF-CANCEL-1"] == {**data["clauses"]["CF-CANCEL-1"], "verdict": "pass", "level": "MUST"}
+
+
+def test_a_violation_exits_1_naming_the_clause_with_a_counterexample(tmp_path):
+    out = tmp_path / "report.json"
+    run = cli("--adapter", FAULTY, "--profile", "dev", "--seed", "1", "--json", str(out))
+    assert run.returncode == 1, run.stdout + run.stderr
+    assert "FAIL CF-CANCEL-3 [MUST]" in run.stdout and "RESULT: NOT CONFORMING" in run.stdout
+    failure = json.loads(out.read_text())["clauses"]["CF-CANCEL-3"]
+    assert failure["verdict"] == "fail"
+    assert "cancel()" in failure["counterexample"]["message"]
+    assert "replay_machine" in failure["counterexample"]["replay"]
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--adapter", "cf-module:tests.fixtures.import_fails"], "cannot import module"),
+    (["--adapter", "tests.fixtures.adapters:NoNewFuture"], "lacks new_future()"),
+    (["--adapter", "tests.fixtures.adapters:UnknownProfile"], "unknown profile 'trio'"),
+    (["--adapter", "stdlib", "--profile", "fast"], "unknown profile 'fast'"),
+    (["--adapter", "stdlib", "--seed", "x"], "invalid int value"),
+    ([], "--adapter is required"),
+])
+def test_bad_usage_exits_2_with_one_clear_line(args, message):
+    run = cli(*args)
+    assert run.returncode == 2
+    assert run.stdout == "" and run.stderr.count("\n") == 1 and message in run.stderr
+    assert run.stderr.startswith("futurespec: error: ")
+
+
+def test_bad_time_limits_are_usage_errors():
+    run = cli("--adapter", "stdlib", env={"FUTURESPEC_HANG_TIMEOUT": "soon"})
+    assert run.returncode == 2 and "FUTURESPEC_HANG_TIMEOUT='soon' is not a number" in run.stderr
+
+
+def test_listing_clauses_and_adapters():
+    assert "CF-CANCEL-1" in cli("--list-clauses").stdout
+    assert "cf-module:DOTTED.NAME" in cli("--list-adapters").stdout
+
+
+def test_the_same_seed_gives_the_same_verdicts_and_counterexamples():
+    """Check counts may differ (which racing thread wins is up to the scheduler); what is reported may not."""
+    adapter = loading.load(FAULTY)
+
+    def essentials(data):
+        return {cid: (c["verdict"], c.get("counterexample")) for cid, c in data["clauses"].items()}
+
+    first, second = (essentials(report.to_json(runner.run(adapter, profile="dev", seed=11))) for _ in range(2))
+    assert first == second
+
+
+def test_the_replay_snippet_reproduces_the_violation():
+    adapter = loading.load(FAULTY)
+    failure = runner.run(adapter, profile="dev", seed=3, spec=FAULTY).verdicts["CF-CANCEL-3"].counterexample
+    with pytest.raises(ClauseViolation) as raised:
+        exec(compile(failure.replay, "<replay>", "exec"), {})
+    assert raised.value.clause == "CF-CANCEL-3"
+
+
+def test_strict_counts_unmet_should_clauses():
+    adapter = loading.load("cf-module:tests.faulty.srnc_value_error")
+    lenient = runner.run(adapter, profile="dev", seed=2)
+    assert lenient.verdicts["CF-SRNC-4"].verdict == "fail" and lenient.exit_status == 0
+    assert runner.run(adapter, profile="dev", seed=2, strict=True).exit_status == 1
+
+
+def test_the_pytest_plugin_gives_one_item_per_clause(tmp_path):
+    run = subprocess.run([sys.executable, "-m", "pytest", "-p", "conformance.pytest_plugin", "-q",
+                          "-p", "no:cacheprovider", "--futurespec-adapter", FAULTY, "--futurespec-profile", "dev",
+                          "--rootdir", str(tmp_path), str(tmp_path)], cwd=ROOT, capture_output=True, text=True,
+                         timeout=300)
+    assert "FAILED" in run.stdout and "CF-CANCEL-3" in run.stdout and run.returncode == 1
