@@ -274,9 +274,9 @@ class FutureMachine(RuleBasedStateMachine):
                             "expected registration order")
         waiters, f.waiters = f.waiters, []
         for waiter in waiters:
-            if not self.watchdog.wait(waiter.returned):
+            if not self.watchdog.wait(f"{waiter} after {what}", waiter.returned):
                 self.fail("CF-BLOCK-2", f"{waiter} blocked in another thread did not return within "
-                                        f"{self.watchdog.hang_limit:.2f} s after {what}")
+                                        f"{self.watchdog.limit(f'{waiter} after {what}'):.2f} s after {what}")
             self.ledger.passed("CF-BLOCK-2")
             read = f.model.read(waiter.method, waiter.timeout)
             self.judge_read(read, waiter.value, waiter.error, f"{waiter} blocked in another thread, after {what},")
@@ -359,8 +359,9 @@ class FutureMachine(RuleBasedStateMachine):
             f.waiters.append(waiter)
             return
         read = f.model.read(method, timeout)
-        if not self.watchdog.wait(waiter.returned):
-            self.fail(read.clause, f"{waiter} on a done future did not return within {self.watchdog.hang_limit} s")
+        if not self.watchdog.wait(f"{waiter} on a done future", waiter.returned):
+            self.fail(read.clause, f"{waiter} on a done future did not return within "
+                                   f"{self.watchdog.limit(f'{waiter} on a done future'):.2f} s")
         self.judge_read(read, waiter.value, waiter.error, f"{waiter} in another thread")
 
     @rule(f=futures)
@@ -412,7 +413,7 @@ class FutureMachine(RuleBasedStateMachine):
             out = results[index]
             out["thread"] = threading.get_ident()
             try:
-                barrier.wait(timeout=self.watchdog.hang_limit)
+                barrier.wait(timeout=self.watchdog.limits.hang)
                 out["value"] = self.operation(f, name)(*(() if argument is None else (argument,)))
             except BaseException as error:  # an observation
                 out["error"] = error
@@ -421,9 +422,10 @@ class FutureMachine(RuleBasedStateMachine):
         for index in range(len(racers)):
             threading.Thread(target=run, args=(index,), name="futurespec-racer", daemon=True).start()
         for name, out in zip(racers, results):
-            if not self.watchdog.wait(out["finished"]):
-                self.fail(clause_id, f"{name}() racing with {', '.join(racers)} did not return within "
-                                     f"{self.watchdog.hang_limit:.2f} s: the implementation appears deadlocked")
+            what = f"{name}() racing with {', '.join(racers)}"
+            if not self.watchdog.wait(what, out["finished"]):
+                self.fail(clause_id, f"{what} did not return within {self.watchdog.limit(what):.2f} s: the "
+                                     "implementation appears deadlocked")
         return results
 
     def judge_race(self, f, racers, arguments, calls, clause_id):
@@ -469,9 +471,9 @@ class FutureMachine(RuleBasedStateMachine):
         if completer is not None:
             waiters, f.waiters = f.waiters, []
             for waiter in waiters:
-                if not self.watchdog.wait(waiter.returned):
-                    self.fail("CF-BLOCK-2", f"{waiter} did not return within {self.watchdog.hang_limit:.2f} s "
-                                            f"after the racing {completer_name}()")
+                what = f"{waiter} after the racing {completer_name}()"
+                if not self.watchdog.wait(what, waiter.returned):
+                    self.fail("CF-BLOCK-2", f"{what} did not return within {self.watchdog.limit(what):.2f} s")
                 self.judge_read(f.model.read(waiter.method, waiter.timeout), waiter.value, waiter.error,
                                 f"{waiter} blocked in another thread")
 

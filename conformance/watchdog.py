@@ -60,22 +60,25 @@ class _Worker(threading.Thread):
 
 
 class Watchdog:
-    """Runs calls on a worker thread and waits for each at most `hang` seconds (plus any timeout it was given)."""
+    """Runs calls on a worker thread and waits for each at most `hang` seconds (plus any timeout it was given).
+
+    A call that has hung once in this run gets the shorter `repeat_hang` limit afterwards, so shrinking a deadlock
+    takes seconds; every other call keeps the full limit, so a merely slow machine never produces a verdict.
+    """
 
     def __init__(self, limits):
         self.limits = limits
-        self.hung = False
+        self._hung = set()  # descriptions of calls and waits that have already hung
         self._worker = None
 
-    @property
-    def hang_limit(self) -> float:
-        return self.limits.repeat_hang if self.hung else self.limits.hang
+    def limit(self, what) -> float:
+        return self.limits.repeat_hang if what in self._hung else self.limits.hang
 
-    def wait(self, event, extra=0.0) -> bool:
-        """Wait for an event set by the implementation's side, under the same limit as calls."""
-        if event.wait(self.hang_limit + extra):
+    def wait(self, what, event) -> bool:
+        """Wait for an event set on the implementation's side (a waiter returning, a racer finishing)."""
+        if event.wait(self.limit(what)):
             return True
-        self.hung = True
+        self._hung.add(what)
         return False
 
     def call(self, what, fn, *args, extra=0.0) -> Call:
@@ -83,14 +86,10 @@ class Watchdog:
             self._worker = _Worker()
         call, finished = Call(), threading.Event()
         self._worker.jobs.put((fn, args, call, finished))
-        limit = self.hang_limit + extra
+        limit = self.limit(what) + extra
         if not finished.wait(limit):
             self._worker.abandoned = True
             self._worker = None
-            self.hung = True
+            self._hung.add(what)
             raise Hang(what, limit)
         return call
-
-    @property
-    def driver_thread(self) -> Optional[int]:
-        return self._worker.ident if self._worker else None

@@ -31,9 +31,6 @@ class Future:
         self._exception = None
         self._callbacks = []
 
-    def __repr__(self):  # CORE-REPR-1: the text is ours to choose
-        return f"<reference.Future {self._state}>"
-
     # Queries: CORE-QUERY-1..3, CF-QUERY-1. Reading one attribute needs no lock.
     def done(self):
         return self._state not in _UNFINISHED

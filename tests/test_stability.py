@@ -1,0 +1,25 @@
+"""No false alarms: the reference and the standard library pass under many seeds and every settings profile.
+
+A suite that is red on a correct implementation is worse than no suite, so every new check must survive this.
+"""
+import pytest
+
+from conformance import loading, runner
+
+SEEDS = range(12)
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+@pytest.mark.parametrize("spec", ["reference", "stdlib"])
+def test_correct_implementations_pass_under_every_seed(spec, seed):
+    report = runner.run(loading.load(spec), profile="dev", seed=seed)
+    wrong = {cid: (v.verdict, v.counterexample and v.counterexample.message)
+             for cid, v in report.verdicts.items() if v.verdict == "fail"}
+    assert not wrong and report.exit_status == 0
+
+
+@pytest.mark.parametrize("spec", ["reference", "stdlib", "cf-module:concurrent.futures"])
+def test_correct_implementations_pass_the_ci_profile(spec):
+    report = runner.run(loading.load(spec), profile="ci")
+    assert report.exit_status == 0
+    assert not [cid for cid, v in report.verdicts.items() if v.verdict == "fail"]
