@@ -7,13 +7,14 @@ check names its clause. Calls into the implementation go through the watchdog, s
 import functools
 import itertools
 import threading
+import time
 from dataclasses import dataclass
 
 from hypothesis import strategies as st
 from hypothesis.stateful import Bundle, RuleBasedStateMachine, invariant, precondition, rule
 
 from .ledger import ClauseViolation, Muted
-from .model import TRANSITIONS, FutureModel, State, linearizations
+from .model import DONE, TRANSITIONS, FutureModel, State, linearizations
 from .probes import CALLBACK_KINDS, CallbackError, CallbackInterrupt, CallbackProbe, Waiter
 from .watchdog import Hang
 
@@ -35,12 +36,16 @@ class RunContext:
     limits: object
 
 
+def class_name(cls):
+    return cls.__qualname__ if cls.__module__ == "builtins" else f"{cls.__module__}.{cls.__qualname__}"
+
+
 def show(value):
     """Describe a value without calling into the implementation (its __repr__ could hang or raise)."""
     if value is None or isinstance(value, (bool, int, float, str)):
         return repr(value)
     if isinstance(value, BaseException):
-        return type(value).__name__
+        return class_name(type(value))
     return f"<{type(value).__name__} object>"
 
 
@@ -112,22 +117,32 @@ class FutureMachine(RuleBasedStateMachine):
     def fail(self, clause_id, message):
         self.ledger.violated(clause_id, message)
 
+    def fail_first(self, clause_ids, message):
+        """Blame the first not-yet-muted clause of several that one observation breaks, so that each of them gets
+        its own verdict once the ones before it are known."""
+        for clause_id in clause_ids:
+            if self.applies(clause_id) and clause_id not in self.ledger.muted:
+                self.fail(clause_id, message)
+        self.fail(clause_ids[0], message)
+
     def call(self, f, what, clause_id, fn, *args, extra=0.0):
         """Call into the implementation under the watchdog; a hang is a violation of the clause at stake."""
         try:
-            return self.watchdog.call(what, fn, *args, extra=extra)
+            return self.watchdog.call(what, fn, *args, kind=clause_id, extra=extra)
         except Hang as hang:
-            inside = [p for p in f.probes if p.inside] if f is not None else []
-            if inside:
-                self.fail("CF-CB-6", f"{hang}: it deadlocked while a callback was calling back into the future")
-            self.fail(clause_id, f"{hang}: the implementation appears to be deadlocked")
+            self.deadlocked(f, clause_id, f"{hang}: the implementation appears to be deadlocked")
+
+    def deadlocked(self, f, clause_id, message):
+        if any(p.inside for p in f.probes):
+            self.fail("CF-CB-6", f"{message}, while a callback was calling back into the future")
+        self.fail(clause_id, message)
 
     def role(self, name):
         return {"Exception": Exception, "RuntimeError": RuntimeError}.get(name) or getattr(self.adapter, name)
 
-    def check_state(self, f, context, clause_id=None):
-        """Compare done()/cancelled()/running() with the model. After an operation its clause is blamed; on a
-        plain observation, the query's own clause."""
+    def check_state(self, f, context, clauses=()):
+        """Compare done()/cancelled()/running() with the model. A mismatch breaks the clauses of the operation that
+        led here (if any), and the query's own clause."""
         model = f.model
         queries = [("done", model.done, "CORE-QUERY-1"), ("cancelled", model.cancelled, "CORE-QUERY-2")]
         if "running-state" in self.adapter.capabilities:
@@ -135,10 +150,12 @@ class FutureMachine(RuleBasedStateMachine):
         for name, expected, query_clause in queries:
             call = self.call(f, f"{name}()", "CORE-QUERY-3", getattr(f.future, name))
             self.expect("CORE-QUERY-3", not call.raised, lambda: f"{name}() {call.describe()}")
-            blame = clause_id or ("CORE-STATE-2" if model.done else query_clause)
-            self.expect(blame, call.value is expected,
-                        lambda: f"{context}: {name}() returned {show(call.value)}, but the future is "
-                                f"{model.state.value} (expected {expected})")
+            if call.value is not expected:
+                self.fail_first([*clauses, query_clause], f"{context}: {name}() returned {show(call.value)}, but "
+                                                          f"the future is {model.state.value} (expected {expected})")
+            for clause_id in (*clauses, query_clause):
+                if self.applies(clause_id):
+                    self.ledger.passed(clause_id)
 
     def judge_read(self, read, value, error, what):
         """Compare what result()/exception() did with what the model prescribes."""
@@ -147,11 +164,11 @@ class FutureMachine(RuleBasedStateMachine):
                         lambda: f"{what} on an unfinished future {describe(value, error)}; expected TimeoutError")
             self.expect("CF-TIMEOUT-3", isinstance(error, self.role("TimeoutError")),
                         lambda: f"{what} raised {show(error)}, which is not the profile's TimeoutError "
-                                f"({self.role('TimeoutError').__name__})")
+                                f"({class_name(self.role('TimeoutError'))})")
         elif isinstance(read.raises, str):
             cls = self.role(read.raises)
             self.expect(read.clause, isinstance(error, cls),
-                        lambda: f"{what} on a cancelled future {describe(value, error)}; expected {cls.__name__}")
+                        lambda: f"{what} on a cancelled future {describe(value, error)}; expected {class_name(cls)}")
         elif read.raises is not None:
             self._identity(read.clause, error is read.raises, type(error) is type(read.raises),
                            lambda: f"{what} {describe(value, error)}; expected it to raise the exception that was "
@@ -183,7 +200,7 @@ class FutureMachine(RuleBasedStateMachine):
         call = self.call(f, "the adapter's new_future()", "CORE-STATE-1", self.adapter.new_future)
         self.expect("CORE-STATE-1", not call.raised, lambda: f"the adapter's new_future() {call.describe()}")
         f.future = call.value
-        self.check_state(f, "a new future", "CORE-STATE-1")
+        self.check_state(f, "a new future", ["CORE-STATE-1"])
 
     # -- producer side and cancel: every transition of the table ---------------------------------------------------
 
@@ -230,17 +247,23 @@ class FutureMachine(RuleBasedStateMachine):
         what = f"{name}({show_as})"
         mark = len(f.journal)
         args = () if name in ("cancel", "set_running_or_notify_cancel") else (argument,)
+        started = time.monotonic()
         call = self.call(f, what, step.clause, self.operation(f, name), *args)
+        if step.completes:
+            self.expect("CF-CB-4", not isinstance(call.error, CallbackError),
+                        lambda: f"{what} let the Exception raised by a callback escape")
         interrupted = step.completes and isinstance(call.error, CallbackInterrupt)  # allowed by CF-CB-7
         if not interrupted:
             self.check_outcome(step, call, f"{what} on a {before.value} future")
         f.model.apply(name, argument)
-        self.check_state(f, f"after {what} {call.describe()} on a {before.value} future", step.clause)
+        blame = [step.clause, "CORE-STATE-2"] if before in DONE else [step.clause]
+        self.check_state(f, f"after {what} {call.describe()} on a {before.value} future", blame)
         if step.completes:
-            self.check_completion(f, call, what, mark)
-        else:
-            self.expect(step.clause, len(f.journal) == mark,
-                        lambda: f"{what} on a {before.value} future called a callback; it must change nothing")
+            self.check_completion(f, call, what, mark, started)
+        elif len(f.journal) != mark:
+            twice = any(len(p.calls) > p.registrations for p in itertools.chain(f.settled, f.unsure))
+            self.fail_first([step.clause, "CORE-CB-1" if twice else "CF-CB-1"],
+                            f"{what} on a {before.value} future called a callback; it must change nothing")
 
     def check_outcome(self, step, call, what):
         if step.raises is None:
@@ -251,12 +274,10 @@ class FutureMachine(RuleBasedStateMachine):
                     lambda: f"{what} {call.describe()}; expected it to raise an Exception")
         clause_id, role = step.exact
         self.expect(clause_id, isinstance(call.error, self.role(role)),
-                    lambda: f"{what} raised {show(call.error)}; expected {self.role(role).__name__}")
+                    lambda: f"{what} raised {show(call.error)}; expected {class_name(self.role(role))}")
 
-    def check_completion(self, f, call, what, mark):
+    def check_completion(self, f, call, what, mark, started):
         """The future just completed: its callbacks ran (CF-CB-2/4/6, CORE-CB-1/2), its waiters woke (CF-BLOCK-2)."""
-        self.expect("CF-CB-4", not isinstance(call.error, CallbackError),
-                    lambda: f"{what} let the Exception raised by a callback escape")
         queued, f.queued = f.queued, []
         must_run = []
         for position, probe in enumerate(queued, 1):
@@ -272,12 +293,20 @@ class FutureMachine(RuleBasedStateMachine):
         self.expect("CORE-CB-2", order == ordered,
                     lambda: f"{what} called the callbacks in the order {[queued.index(p) + 1 for p in order]}; "
                             "expected registration order")
+        self.wake_waiters(f, what, started)
+
+    def wake_waiters(self, f, what, started):
+        """Every waiter must return promptly after the completing call (CF-BLOCK-2), not before it (CF-BLOCK-1),
+        with the final outcome."""
         waiters, f.waiters = f.waiters, []
         for waiter in waiters:
-            if not self.watchdog.wait(f"{waiter} after {what}", waiter.returned):
+            if not self.watchdog.wait("CF-BLOCK-2", waiter.returned):
                 self.fail("CF-BLOCK-2", f"{waiter} blocked in another thread did not return within "
-                                        f"{self.watchdog.limit(f'{waiter} after {what}'):.2f} s after {what}")
+                                        f"{self.watchdog.limit('CF-BLOCK-2'):.2f} s after {what}")
             self.ledger.passed("CF-BLOCK-2")
+            if waiter.finished_at < started:
+                self.fail("CF-BLOCK-1", f"{waiter} blocked in another thread {waiter.describe()} before {what} "
+                                        "was called, while the future was unfinished")
             read = f.model.read(waiter.method, waiter.timeout)
             self.judge_read(read, waiter.value, waiter.error, f"{waiter} blocked in another thread, after {what},")
 
@@ -287,7 +316,9 @@ class FutureMachine(RuleBasedStateMachine):
             clause_id = "CF-CB-4" if after_raise else ("CF-CB-3" if immediate else "CF-CB-2")
             self.fail(clause_id, f"callback #{position} was not called before {what} returned"
                       + (" (an earlier callback had raised)" if after_raise else ""))
-        self.expect("CORE-CB-1", calls == 1, lambda: f"callback #{position} was called {calls} times by {what}")
+        self.expect("CORE-CB-1", calls == probe.registrations,
+                    lambda: f"callback #{position}, registered {probe.registrations} time(s), was called {calls} "
+                            f"time(s) by {what}")
         self.expect("CORE-CB-1", probe.calls[0]["got_future"],
                     lambda: f"callback #{position} was not called with the future as its only argument")
         threads = thread if isinstance(thread, set) else {thread}
@@ -316,10 +347,11 @@ class FutureMachine(RuleBasedStateMachine):
         probe = CallbackProbe(kind, f.future, f.journal)
         what = f"add_done_callback(<{kind} callback>)"
         clause_id = "CF-CB-3" if f.model.done else "CF-CB-1"
-        call = self.call(f, what, clause_id, f.future.add_done_callback, probe)
+        for _ in range(probe.registrations):  # a `twice` probe is the same function registered twice
+            call = self.call(f, what, clause_id, f.future.add_done_callback, probe)
         if not f.model.done:
             self.expect("CF-CB-1", not probe.calls, lambda: f"{what} on an unfinished future called it at once")
-            f.queued.append(probe)
+            f.queued.extend([probe] * probe.registrations)
             return
         self.expect("CF-CB-4", not isinstance(call.error, CallbackError),
                     lambda: f"{what} let the Exception raised by the callback escape")
@@ -341,7 +373,7 @@ class FutureMachine(RuleBasedStateMachine):
         if read.times_out and seconds > 0:
             self.expect("CF-TIMEOUT-2", call.elapsed >= seconds / 2,
                         lambda: f"{what} raised TimeoutError after {call.elapsed:.4f} s, before its timeout")
-        self.check_state(f, f"after {what} on a {before.value} future", read.clause)
+        self.check_state(f, f"after {what} on a {before.value} future", [read.clause])
 
     def seconds(self, timeout):
         if timeout == "short":
@@ -359,15 +391,15 @@ class FutureMachine(RuleBasedStateMachine):
             f.waiters.append(waiter)
             return
         read = f.model.read(method, timeout)
-        if not self.watchdog.wait(f"{waiter} on a done future", waiter.returned):
+        if not self.watchdog.wait(read.clause, waiter.returned):
             self.fail(read.clause, f"{waiter} on a done future did not return within "
-                                   f"{self.watchdog.limit(f'{waiter} on a done future'):.2f} s")
+                                   f"{self.watchdog.limit(read.clause):.2f} s")
         self.judge_read(read, waiter.value, waiter.error, f"{waiter} in another thread")
 
     @rule(f=futures)
     @judged
     def observe(self, f):
-        self.check_state(f, "observed between operations")
+        self.check_state(f, "observed between operations", ["CORE-STATE-2"] if f.model.done else [])
 
     # -- thread safety ----------------------------------------------------------------------------------------------
 
@@ -384,8 +416,9 @@ class FutureMachine(RuleBasedStateMachine):
         clause_id = ("CF-ATOMIC-3" if "add_done_callback" in racers else
                      "CF-ATOMIC-2" if {"cancel", "set_running_or_notify_cancel"} <= set(racers) else "CF-ATOMIC-1")
         arguments = [self.race_argument(f, name) for name in racers]
+        started = time.monotonic()
         calls = self.run_racers(f, racers, arguments, clause_id)
-        self.judge_race(f, racers, arguments, calls, clause_id)
+        self.judge_race(f, racers, arguments, calls, clause_id, started)
 
     def untrusted(self, racers):
         """Whether a clause the racers' serial semantics rest on is muted (declared deviation or already failed)."""
@@ -422,13 +455,15 @@ class FutureMachine(RuleBasedStateMachine):
         for index in range(len(racers)):
             threading.Thread(target=run, args=(index,), name="futurespec-racer", daemon=True).start()
         for name, out in zip(racers, results):
-            what = f"{name}() racing with {', '.join(racers)}"
-            if not self.watchdog.wait(what, out["finished"]):
-                self.fail(clause_id, f"{what} did not return within {self.watchdog.limit(what):.2f} s: the "
-                                     "implementation appears deadlocked")
+            if not self.watchdog.wait(clause_id, out["finished"]):
+                self.deadlocked(f, clause_id, f"{name}() racing with {', '.join(racers)} did not return within "
+                                              f"{self.watchdog.limit(clause_id):.2f} s")
         return results
 
-    def judge_race(self, f, racers, arguments, calls, clause_id):
+    def judge_race(self, f, racers, arguments, calls, clause_id, started):
+        if any(isinstance(out.get("error"), CallbackError) for out in calls):
+            self.fail("CF-CB-4", f"racing {', '.join(racers)}: a completing call let the Exception raised by a "
+                                 "callback escape")
         queued, f.queued = f.queued, []
         observed = []
         for name, argument, out in zip(racers, arguments, calls):
@@ -447,7 +482,7 @@ class FutureMachine(RuleBasedStateMachine):
             self.fail(clause_id, f"racing {', '.join(racers)} on a {f.model.state.value} future gave {summary}, "
                                  "which no serial order of those calls allows")
         f.model = matching[0].final
-        self.check_state(f, f"after racing {summary}", clause_id)
+        self.check_state(f, f"after racing {summary}", [clause_id])
         # Equal racers (two cancel()s) leave open which one completed the future: any of them may run callbacks.
         completers = {calls[lin.completer]["thread"] for lin in matching if lin.completer is not None}
         completer_name = racers[matching[0].completer] if completers else None
@@ -460,6 +495,9 @@ class FutureMachine(RuleBasedStateMachine):
         for name, argument, outcome in zip(racers, arguments, matching[0].outcomes):
             if name != "add_done_callback":
                 continue
+            if outcome == "completer" and completers and not argument.calls:
+                self.fail("CF-ATOMIC-3", f"a callback registered while racing {', '.join(racers)} was never called: "
+                                         f"the racing {completer_name}() completed the future without it")
             if outcome == "immediate" or completers:
                 if outcome == "completer":
                     self.check_callback(f, argument, "(added while racing)", f"the racing {completer_name}()",
@@ -467,15 +505,8 @@ class FutureMachine(RuleBasedStateMachine):
                 f.settled.append(argument)
             else:
                 f.queued.append(argument)
-        completer = completers or None
-        if completer is not None:
-            waiters, f.waiters = f.waiters, []
-            for waiter in waiters:
-                what = f"{waiter} after the racing {completer_name}()"
-                if not self.watchdog.wait(what, waiter.returned):
-                    self.fail("CF-BLOCK-2", f"{what} did not return within {self.watchdog.limit(what):.2f} s")
-                self.judge_read(f.model.read(waiter.method, waiter.timeout), waiter.value, waiter.error,
-                                f"{waiter} blocked in another thread")
+        if completers:
+            self.wake_waiters(f, f"the racing {completer_name}()", started)
 
     # -- invariants and teardown ------------------------------------------------------------------------------------
 
@@ -497,8 +528,9 @@ class FutureMachine(RuleBasedStateMachine):
             if any(p.calls for p in f.queued):
                 self.fail("CF-CB-1", f"a callback ran while the future was {f.model.state.value}")
         for probe in itertools.chain(f.settled, f.unsure):
-            if len(probe.calls) > 1:
-                self.fail("CORE-CB-1", f"a callback was called {len(probe.calls)} times")
+            if len(probe.calls) > probe.registrations:
+                self.fail("CORE-CB-1", f"a callback registered {probe.registrations} time(s) was called "
+                                       f"{len(probe.calls)} times")
 
     def teardown(self):
         """Complete every unfinished future (checking it as any completion), so no waiter thread is left blocked."""
@@ -524,7 +556,7 @@ class FutureMachine(RuleBasedStateMachine):
             return
         for name, args in (("cancel", ()), ("set_result", (None,))):
             try:
-                self.watchdog.call(f"{name}() to release waiters", self.operation(f, name), *args)
+                self.watchdog.call(f"{name}() to release waiters", self.operation(f, name), *args, kind="release")
             except Hang:
                 return
 

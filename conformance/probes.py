@@ -15,12 +15,12 @@ class CallbackInterrupt(BaseException):
     """Raised by an `interrupt` callback probe: a BaseException that is not an Exception (CF-CB-7)."""
 
 
-CALLBACK_KINDS = ("record", "raise", "interrupt", "reenter")
+CALLBACK_KINDS = ("record", "twice", "raise", "interrupt", "reenter")
 
 
 class CallbackProbe:
     """A done-callback that records each call: the thread, whether it got the future, and (for `reenter`) what the
-    future looked like from inside the callback (CF-CB-6)."""
+    future looked like from inside the callback (CF-CB-6). A `twice` probe is registered twice (CORE-CB-1)."""
 
     def __init__(self, kind, future, journal):
         self.kind = kind
@@ -29,6 +29,7 @@ class CallbackProbe:
         self.calls = []
         self.inside = False  # True while a `reenter` probe is calling back into the future
         self.raced = False  # registered by a racing thread, so its place in the registration order is unknown
+        self.registrations = 2 if kind == "twice" else 1  # CORE-CB-1: the same function registered twice runs twice
 
     def __call__(self, *args):
         call = {"thread": threading.get_ident(), "got_future": len(args) == 1 and args[0] is self.future}
@@ -67,6 +68,7 @@ class Waiter:
         self.returned = threading.Event()
         self.value = self.error = None
         self.elapsed = 0.0
+        self.finished_at = float("inf")
         self._thread = threading.Thread(
             target=self._run, args=(getattr(future, method),), name=f"futurespec-waiter-{method}", daemon=True
         )
@@ -82,7 +84,8 @@ class Waiter:
             self.value = read(self.timeout)
         except BaseException as error:  # any outcome is an observation
             self.error = error
-        self.elapsed = time.monotonic() - start
+        self.finished_at = time.monotonic()
+        self.elapsed = self.finished_at - start
         self.returned.set()
 
     def describe(self):

@@ -87,12 +87,16 @@ def _steps(lines):
     return text[starts[-1]:] if starts else []
 
 
-def _violation_in(error):
-    """The ClauseViolation behind an error Hypothesis raised (it wraps failures that do not replay)."""
+def _violation_in(error, seen=()):
+    """The ClauseViolation behind an error Hypothesis raised: it wraps failures that do not replay the same way
+    (a race, a deadlock) in groups, or raises its own error with the violation as the cause or context."""
+    if error is None or error in seen:
+        return None
     if isinstance(error, ClauseViolation):
         return error
-    for inner in getattr(error, "exceptions", ()):
-        found = _violation_in(inner)
+    seen = (*seen, error)
+    for inner in (*getattr(error, "exceptions", ()), error.__cause__, error.__context__):
+        found = _violation_in(inner, seen)
         if found:
             return found
     return None

@@ -62,34 +62,51 @@ class _Worker(threading.Thread):
 class Watchdog:
     """Runs calls on a worker thread and waits for each at most `hang` seconds (plus any timeout it was given).
 
-    A call that has hung once in this run gets the shorter `repeat_hang` limit afterwards, so shrinking a deadlock
-    takes seconds; every other call keeps the full limit, so a merely slow machine never produces a verdict.
+    Calls are grouped by *kind* (the clause at stake). Once a kind has hung at the full limit, the implementation is
+    known to deadlock there: later calls of that kind wait only `repeat_hang`, and once the run has spent its hang
+    budget they are not attempted at all. So a deadlocking implementation gets its verdict in seconds, while a
+    kind that never hung keeps the full limit and a merely slow machine never produces a verdict.
     """
 
     def __init__(self, limits):
         self.limits = limits
-        self._hung = set()  # descriptions of calls and waits that have already hung
+        self.hangs = 0
+        self._hung = set()  # kinds that have hung at the full limit
+        self._spent = 0.0  # seconds waited on calls that hung
         self._worker = None
 
-    def limit(self, what) -> float:
-        return self.limits.repeat_hang if what in self._hung else self.limits.hang
+    def limit(self, kind) -> float:
+        return self.limits.repeat_hang if kind in self._hung else self.limits.hang
 
-    def wait(self, what, event) -> bool:
+    def _refused(self, kind) -> bool:
+        return kind in self._hung and self._spent >= self.limits.hang_budget
+
+    def _hang(self, kind, limit):
+        self.hangs += 1
+        self._hung.add(kind)
+        self._spent += limit
+
+    def wait(self, kind, event) -> bool:
         """Wait for an event set on the implementation's side (a waiter returning, a racer finishing)."""
-        if event.wait(self.limit(what)):
+        if self._refused(kind):
+            return event.is_set()
+        limit = self.limit(kind)
+        if event.wait(limit):
             return True
-        self._hung.add(what)
+        self._hang(kind, limit)
         return False
 
-    def call(self, what, fn, *args, extra=0.0) -> Call:
+    def call(self, what, fn, *args, kind, extra=0.0) -> Call:
+        if self._refused(kind):
+            raise Hang(what, self.limit(kind))
         if self._worker is None:
             self._worker = _Worker()
         call, finished = Call(), threading.Event()
         self._worker.jobs.put((fn, args, call, finished))
-        limit = self.limit(what) + extra
+        limit = self.limit(kind) + extra
         if not finished.wait(limit):
             self._worker.abandoned = True
             self._worker = None
-            self._hung.add(what)
+            self._hang(kind, limit)
             raise Hang(what, limit)
         return call

@@ -10,6 +10,16 @@ VIOLATES = {"CF-CB-2", "CF-CB-3"}
 
 class Future(ref.Future):
     def _invoke(self, callbacks):
-        thread = threading.Thread(target=super()._invoke, args=(callbacks,))  # BUG
+        escaped = []
+
+        def run():
+            try:
+                super(Future, self)._invoke(callbacks)
+            except BaseException as error:  # hand a CF-CB-7 interrupt back to the caller, as the reference does
+                escaped.append(error)
+
+        thread = threading.Thread(target=run)  # BUG
         thread.start()
         thread.join()
+        if escaped:
+            raise escaped[0]
