@@ -4,15 +4,19 @@ An adapter says how to make a new future and how to drive its producer side, whi
 uses, what it can do (capabilities) and where it knowingly departs from the spec (deviations). Everything but
 new_future() has a default derived from the concurrent.futures API.
 """
+import asyncio
 import concurrent.futures
 from dataclasses import dataclass
 from typing import Any, FrozenSet, Mapping
 
-PROFILES = ("cf",)
-CAPABILITIES = {
-    "running-state": "the future has a RUNNING state: running() and set_running_or_notify_cancel()",
-    "invalid-state-error": "set_result()/set_exception() on a done future raise the adapter's InvalidStateError",
+CAPABILITIES = {  # by profile
+    "cf": {
+        "running-state": "the future has a RUNNING state: running() and set_running_or_notify_cancel()",
+        "invalid-state-error": "set_result()/set_exception() on a done future raise the adapter's InvalidStateError",
+    },
+    "asyncio": {},
 }
+PROFILES = tuple(CAPABILITIES)
 
 
 @dataclass(frozen=True)
@@ -32,7 +36,7 @@ class Adapter:
 
     name = "unnamed"
     profile = "cf"
-    capabilities: FrozenSet[str] = frozenset(CAPABILITIES)
+    capabilities: FrozenSet[str] = frozenset(CAPABILITIES["cf"])
     deviations: Mapping[str, Deviation] = {}
     CancelledError: type = concurrent.futures.CancelledError
     TimeoutError: type = concurrent.futures.TimeoutError
@@ -65,6 +69,24 @@ class Adapter:
         }
 
 
+class AsyncioAdapter(Adapter):
+    """Base class for adapters of the asyncio profile: override new_future(loop); new_loop() if not asyncio's."""
+
+    profile = "asyncio"
+    capabilities = frozenset(CAPABILITIES["asyncio"])
+    CancelledError = asyncio.CancelledError
+    TimeoutError = asyncio.TimeoutError
+    InvalidStateError = asyncio.InvalidStateError
+
+    def new_loop(self):
+        """Return a new event loop, not running; the suite drives it one iteration at a time and closes it."""
+        return asyncio.new_event_loop()
+
+    def new_future(self, loop):
+        """Return a new PENDING future of `loop`."""
+        raise NotImplementedError
+
+
 def _qualname(cls) -> str:
     return f"{cls.__module__}.{cls.__qualname__}"
 
@@ -73,15 +95,16 @@ def validate(adapter, clause_index) -> None:
     """Reject an adapter that cannot be run, with a message naming exactly what is wrong."""
     if not isinstance(adapter, Adapter):
         raise AdapterError(f"{adapter!r} is not an adapter: subclass conformance.Adapter and override new_future()")
-    if type(adapter).new_future is Adapter.new_future:
+    if type(adapter).new_future in (Adapter.new_future, AsyncioAdapter.new_future):
         raise AdapterError(f"adapter {adapter.name!r} lacks new_future(): override it to return a new PENDING future")
     if adapter.profile not in PROFILES:
         raise AdapterError(f"adapter {adapter.name!r} names unknown profile {adapter.profile!r}; "
                            f"known profiles: {', '.join(PROFILES)}")
-    unknown = set(adapter.capabilities) - set(CAPABILITIES)
+    known = CAPABILITIES[adapter.profile]
+    unknown = set(adapter.capabilities) - set(known)
     if unknown:
         raise AdapterError(f"adapter {adapter.name!r} declares unknown capabilities {sorted(unknown)}; "
-                           f"known: {', '.join(sorted(CAPABILITIES))}")
+                           f"known for profile {adapter.profile}: {', '.join(sorted(known)) or 'none'}")
     for role in ("CancelledError", "TimeoutError", "InvalidStateError"):
         cls = getattr(adapter, role, None)
         if not (isinstance(cls, type) and issubclass(cls, BaseException)):

@@ -1,6 +1,6 @@
 """Turn the --adapter SPEC a user typed into a validated adapter, or one clear AdapterError.
 
-SPEC is, in order of precedence: `cf-module:DOTTED.NAME`; a built-in name; a name another package registered in
+SPEC is, in order of precedence: `cf-module:DOTTED.NAME` or `aio-class:DOTTED.NAME`; a built-in name; a name another package registered in
 the `futurespec.adapters` entry-point group; or `module:attribute` naming an Adapter subclass, an instance, or a
 zero-argument factory returning one.
 """
@@ -9,14 +9,18 @@ from importlib import metadata
 
 from . import clauses
 from .adapter import Adapter, AdapterError, validate
-from .adapters import cf_module, reference, stdlib
+from .adapters import aio_class, asyncio_std, cf_module, reference, stdlib, uvloop_adapter
 
 ENTRY_POINT_GROUP = "futurespec.adapters"
 BUILTINS = {
     "reference": reference.ReferenceAdapter,
+    "reference-asyncio": reference.ReferenceAsyncioAdapter,
     "stdlib": stdlib.load,
+    "asyncio": asyncio_std.AsyncioAdapter_C,
+    "asyncio-py": asyncio_std.AsyncioAdapter_Py,
+    "uvloop": uvloop_adapter.UvloopAdapter,
 }
-SCHEMES = {"cf-module": cf_module.load}
+SCHEMES = {"cf-module": cf_module.load, "aio-class": aio_class.load}
 
 
 def _entry_points():

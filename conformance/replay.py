@@ -1,7 +1,8 @@
 """Replaying a counterexample: the snippet in a failure report builds its machine here and raises the violation."""
 from . import clauses, config, loading
+from .judging import RunContext
 from .ledger import Ledger
-from .machine import RunContext, machine_class
+from .profiles import PROFILES
 from .runner import applicability
 from .watchdog import Watchdog
 
@@ -13,4 +14,4 @@ def replay_machine(spec):
     checked = [cid for cid, c in index.items() if c.checked and not applicability(c, adapter)]
     limits = config.Limits.from_environment()
     context = RunContext(adapter, Ledger(index, checked, muted=adapter.deviations), Watchdog(limits), limits)
-    return machine_class(context)()
+    return PROFILES[adapter.profile].machine_class(context)()

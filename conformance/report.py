@@ -60,11 +60,14 @@ def render(report):
         if v.verdict == "fail":
             lines += [""] + _failure(v)
     lines += ["", "Clauses:"]
+    other_profiles = [v for v in report.verdicts.values() if v.clause.profile not in ("core", adapter["profile"])]
     for verdict in VERDICT_ORDER:
         for v in report.verdicts.values():
-            if v.verdict == verdict:
+            if v.verdict == verdict and v not in other_profiles:
                 reason = f"  ({v.reason})" if v.reason and verdict != "fail" else ""
                 lines.append(f"  {_MARK[verdict]}  {v.clause.id:<15} {v.clause.level:<6} {v.clause.title}{reason}")
+    if other_profiles:
+        lines.append(f"  n/a   {len(other_profiles)} clauses of other profiles")
     counts = _counts(report)
     lines += ["", " · ".join(f"{n} {verdict}" for verdict, n in counts.items())]
     if report.failed:

@@ -4,8 +4,10 @@ Each round runs the state machine until it finds a violation; Hypothesis shrinks
 the clause is muted, and the next round looks for the next one. Declared deviations are muted from the start and
 must reproduce: a deviation the run cannot provoke is itself a failure, so the list stays true.
 """
+import contextlib
 import logging
 import random
+import re
 import sys
 import time
 from dataclasses import dataclass, field
@@ -16,8 +18,9 @@ from hypothesis.reporting import with_reporter
 from hypothesis.stateful import run_state_machine_as_test
 
 from . import clauses, config, tour
+from .judging import RunContext
 from .ledger import ClauseViolation, Ledger
-from .machine import RunContext, machine_class
+from .profiles import PROFILES
 from .watchdog import Watchdog
 
 MAX_ROUNDS = 16  # distinct failing clauses shrunk per run; the rest are still reported, without a shrunk example
@@ -77,7 +80,7 @@ def applicability(clause, adapter):
 
 
 def _replay(spec, steps):
-    body = [line.replace("state = FutureMachine()", f"state = replay_machine({spec!r})") for line in steps]
+    body = [re.sub(r"^state = \w+\(\)$", f"state = replay_machine({spec!r})", line) for line in steps]
     return "\n".join(["from conformance.replay import replay_machine", *body])
 
 
@@ -102,14 +105,6 @@ def _violation_in(error, seen=()):
     return None
 
 
-def static_checks(adapter, ledger):
-    """Checks that need no future: the profile's exception classes."""
-    if "CF-TIMEOUT-4" in ledger.applicable:
-        ledger.expect("CF-TIMEOUT-4", issubclass(adapter.TimeoutError, TimeoutError),
-                      f"the profile's TimeoutError ({adapter.TimeoutError.__module__}."
-                      f"{adapter.TimeoutError.__qualname__}) is not a subclass of the builtin TimeoutError")
-
-
 def run(adapter, profile=None, seed=None, strict=False, limits=None, spec=None):
     started = time.monotonic()
     profile = config.profile_name(profile)
@@ -122,11 +117,11 @@ def run(adapter, profile=None, seed=None, strict=False, limits=None, spec=None):
     context = RunContext(adapter, ledger, Watchdog(limits), limits)
     failures = {}
     try:
-        static_checks(adapter, ledger)
+        PROFILES[adapter.profile].static_checks(adapter, ledger)
     except ClauseViolation as violation:
         failures[violation.clause] = Counterexample(violation.message)
         ledger.muted.add(violation.clause)
-    with _quiet_logging():
+    with _logging_silenced():
         _tour(context, spec or adapter.name, failures)
         _search(context, profile, seed, spec or adapter.name, failures)
     verdicts = {}
@@ -138,10 +133,11 @@ def run(adapter, profile=None, seed=None, strict=False, limits=None, spec=None):
 
 def _tour(context, spec, failures):
     """Take every walk of the tour; a failing walk is its own (short) counterexample."""
-    for walk in tour.walks(context.adapter.capabilities):
+    profile = PROFILES[context.adapter.profile]
+    for walk in profile.walks(context.adapter.capabilities):
         lines = []
         try:
-            tour.take(machine_class(context), walk, lines)
+            tour.take(profile.machine_class(context), walk, lines)
         except ClauseViolation as violation:
             failures[violation.clause] = Counterexample(violation.message, lines, _replay(spec, lines))
             context.ledger.muted.add(violation.clause)
@@ -150,7 +146,7 @@ def _tour(context, spec, failures):
 def _search(context, profile, seed, spec, failures):
     """Rounds of Hypothesis search; each finds and shrinks one new failing clause, which is then muted."""
     for _ in range(MAX_ROUNDS - len(failures)):
-        machine = hypothesis_seed(seed)(machine_class(context))
+        machine = hypothesis_seed(seed)(PROFILES[context.adapter.profile].machine_class(context))
         reported = []
         try:
             with with_reporter(reported.append):
@@ -169,18 +165,18 @@ def _search(context, profile, seed, spec, failures):
         return
 
 
-class _quiet_logging(logging.Handler):
-    """Swallow what the implementation logs during a run (callback errors are logged on purpose by the probes)."""
-
-    def __enter__(self):
-        logging.root.addHandler(self)
-        return self
-
-    def __exit__(self, *exc_info):
-        logging.root.removeHandler(self)
-
-    def emit(self, record):
-        pass
+@contextlib.contextmanager
+def _logging_silenced():
+    """Silence logging for the run. Implementations log on purpose when the probes raise; and CPython's Future logs
+    while holding its lock, which deadlocks against a handler that formats repr(future) in another thread (the
+    CPython note of CF-SRNC-4): with pytest's capturing handlers installed, racing probes could otherwise wedge the
+    whole process."""
+    previous = logging.root.manager.disable
+    logging.disable(logging.CRITICAL)
+    try:
+        yield
+    finally:
+        logging.disable(previous)
 
 
 def _verdict(clause, not_applicable, ledger, adapter, counterexample):

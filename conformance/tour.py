@@ -1,66 +1,24 @@
-"""The tour: a fixed set of short walks that visits every cell of the transition table on every run.
+"""The tour: a fixed set of short walks that visits every cell of a profile's transition table on every run.
 
 Hypothesis explores combinations at random; the tour guarantees a floor, so a clause is never left unchecked by
 an unlucky seed and a declared deviation always gets the chance to reproduce. Each walk uses a fresh machine, so a
-failing walk is already a short counterexample.
+failing walk is already a short counterexample. The walks themselves live beside each profile's machine.
 """
-# How to reach each state, and whether the path needs a RUNNING state.
-PREFIXES = {
-    "PENDING": [],
-    "RUNNING": [("set_running_or_notify_cancel", {})],
-    "CANCELLED": [("cancel", {})],
-    "CANCELLED_AND_NOTIFIED": [("cancel", {}), ("set_running_or_notify_cancel", {})],
-    "FINISHED(result)": [("set_result", {"result": "object"})],
-    "FINISHED(exception)": [("set_exception", {"exception": "ValueError"})],
-}
-OPERATIONS = [
-    ("cancel", {}),
-    ("set_running_or_notify_cancel", {}),
-    ("set_result", {"result": "None"}),
-    ("set_exception", {"exception": "KeyboardInterrupt"}),
-    ("read", {"method": "result", "timeout": 0}),
-    ("read", {"method": "exception", "timeout": -10}),
-    ("read", {"method": "result", "timeout": "short"}),
-    ("add_done_callback", {"kind": "reenter"}),
-    ("add_done_callback", {"kind": "raise"}),
-]
-RACES = [  # CF-ATOMIC-1, CF-ATOMIC-2, CF-ATOMIC-3, from a PENDING future
-    ("race", {"racers": ["set_result", "set_exception", "cancel"]}),
-    ("race", {"racers": ["cancel", "set_running_or_notify_cancel"]}),
-    ("race", {"racers": ["add_done_callback", "set_result"]}),
-]
-WATCHERS = [
-    ("add_done_callback", {"kind": "record"}),
-    ("add_done_callback", {"kind": "raise"}),
-    ("add_done_callback", {"kind": "reenter"}),
-    ("wait_in_thread", {"method": "result", "timeout": None}),
-    ("wait_in_thread", {"method": "exception", "timeout": 3600.0}),
-]
-_NEEDS_RUNNING = "set_running_or_notify_cancel"
-
-
-def walks(capabilities):
-    """Every (state, operation) pair the adapter's capabilities allow, each as a list of (rule, arguments)."""
-    running = "running-state" in capabilities
-    for prefix in PREFIXES.values():
-        for operation in OPERATIONS:
-            steps = prefix + [operation]
-            if not running and any(name == _NEEDS_RUNNING for name, _ in steps):
-                continue
-            yield WATCHERS + steps + [("observe", {})]
-    for race in RACES:
-        if running or _NEEDS_RUNNING not in race[1]["racers"]:
-            yield [WATCHERS[0], WATCHERS[3], race, ("observe", {})]
 
 
 def take(machine_class, walk, lines):
-    """Run one walk on a fresh machine, writing the steps to `lines` as Hypothesis would print them."""
+    """Run one walk on a fresh machine, writing the steps to `lines` as Hypothesis would print them. A step is
+    (rule, arguments) on the walk's future, or (rule, None) for a rule that takes no future."""
     machine = machine_class()
-    lines.append("state = FutureMachine()")
+    lines.append("state = Machine()")
     try:
         lines.append("v1 = state.new_future()")
         future = machine.new_future()
         for name, arguments in walk:
+            if arguments is None:
+                lines.append(f"state.{name}()")
+                getattr(machine, name)()
+                continue
             shown = ", ".join(["f=v1"] + [f"{key}={value!r}" for key, value in arguments.items()])
             lines.append(f"state.{name}({shown})")
             getattr(machine, name)(f=future, **arguments)

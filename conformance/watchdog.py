@@ -4,19 +4,32 @@ A deadlocked implementation then costs one time limit and becomes a verdict inst
 worker is abandoned (it is a daemon thread) and the next call gets a fresh one.
 """
 import queue
+import sys
 import threading
 import time
+import traceback
 from dataclasses import dataclass
 from typing import Any, Optional
 
 
 class Hang(Exception):
-    """A call did not return within its limit."""
+    """A call did not return within its limit; `where` says where the stuck thread was, when it is known."""
 
-    def __init__(self, what, limit):
-        super().__init__(f"{what} did not return within {limit:.2f} s")
+    def __init__(self, what, limit, where=""):
+        super().__init__(f"{what} did not return within {limit:.2f} s" + (f" (stuck at {where})" if where else ""))
         self.what = what
         self.limit = limit
+        self.where = where
+
+
+def stuck_at(thread_id, frames=3):
+    """The innermost frames of a stuck thread, innermost last: file:line in function, for the verdict."""
+    frame = sys._current_frames().get(thread_id)
+    if frame is None:
+        return ""
+    stack = traceback.extract_stack(frame)[-frames:]
+    return " <- ".join(f"{entry.filename.rsplit('/', 1)[-1]}:{entry.lineno} in {entry.name}"
+                       for entry in reversed(stack))
 
 
 @dataclass
@@ -105,8 +118,9 @@ class Watchdog:
         self._worker.jobs.put((fn, args, call, finished))
         limit = self.limit(kind) + extra
         if not finished.wait(limit):
+            where = stuck_at(self._worker.ident)
             self._worker.abandoned = True
             self._worker = None
             self._hang(kind, limit)
-            raise Hang(what, limit)
+            raise Hang(what, limit, where)
         return call

@@ -1,8 +1,13 @@
-"""The suite must reject every faulty Future in tests/faulty/, for the bug that module injects.
+"""The suite must reject every faulty Future in tests/faulty/ and tests/faulty_aio/, for the bug that module injects.
 
 Each module there is one small bug in an otherwise correct Future, and names in VIOLATES the clauses that bug breaks.
 A run of the suite against it must report at least one of them as "fail", must fail the run (or, when the bug only
 breaks SHOULD clauses, fail it under strict=True), and must back every "fail" with a counterexample message.
+
+tests/faulty/ holds modules of the concurrent.futures profile, checked as `cf-module:tests.faulty.NAME`;
+tests/faulty_aio/ holds subclasses of the asyncio reference (reference/aio_future.py), each module's `Future` checked
+as `aio-class:tests.faulty_aio.NAME.Future`. A module is named here by folder and module: "faulty.NAME" or
+"faulty_aio.NAME".
 
 A module may also set KNOWN_SUITE_GAP to a reason: the suite is known not to catch that bug yet. It is left out of
 MODULES (so it covers no clause for test_traceability) and its test is a strict expected failure, which turns red
@@ -13,49 +18,86 @@ import pkgutil
 
 import pytest
 
+import reference.aio_future
 from conformance import clauses, loading, runner
-from tests import faulty
+from tests import faulty, faulty_aio
 
-MIN_MODULES = 24
+FOLDERS = {  # folder -> (package, the profile of its modules, how a module becomes an adapter spec)
+    "faulty": (faulty, "cf", "cf-module:tests.faulty.{}"),
+    "faulty_aio": (faulty_aio, "asyncio", "aio-class:tests.faulty_aio.{}.Future"),
+}
+MIN_MODULES = {"faulty": 24, "faulty_aio": 12}  # per folder, not counting known suite gaps
+
+
+def _split(name):
+    """("faulty_aio", "cb_sync_on_complete") for "faulty_aio.cb_sync_on_complete"; a bare name is in tests/faulty."""
+    folder, _, module = name.rpartition(".")
+    folder = folder or "faulty"
+    if folder not in FOLDERS:
+        raise ValueError(f"{name!r} names no faulty folder; use one of {', '.join(f'{f}.NAME' for f in FOLDERS)}")
+    return folder, module
 
 
 def _module(name):
-    return importlib.import_module(f"{faulty.__name__}.{name}")
+    folder, module = _split(name)
+    return importlib.import_module(f"{FOLDERS[folder][0].__name__}.{module}")
+
+
+def _profile(name):
+    return FOLDERS[_split(name)[0]][1]
+
+
+def _spec(name):
+    folder, module = _split(name)
+    return FOLDERS[folder][2].format(module)
 
 
 def _gap(name):
     return getattr(_module(name), "KNOWN_SUITE_GAP", None)
 
 
-ALL = sorted(info.name for info in pkgutil.iter_modules(faulty.__path__) if not info.name.startswith("_"))
+ALL = sorted(f"{folder}.{info.name}" for folder, (package, _, _) in FOLDERS.items()
+             for info in pkgutil.iter_modules(package.__path__) if not info.name.startswith("_"))
 MODULES = [name for name in ALL if not _gap(name)]  # the faulty modules the suite rejects
 KNOWN_GAPS = [name for name in ALL if _gap(name)]
 
 
 def violates(name):
-    """The clauses the bug of tests/faulty/NAME breaks: at least one must fail."""
+    """The clauses the bug of tests/FOLDER/NAME breaks (name "FOLDER.NAME"): at least one must fail."""
     return set(_module(name).VIOLATES)
 
 
 def _run(name, strict=False):
-    spec = f"cf-module:{faulty.__name__}.{name}"
+    spec = _spec(name)
     return runner.run(loading.load(spec), profile="ci", spec=spec, strict=strict)
 
 
-def test_there_are_enough_faulty_modules():
-    assert len(MODULES) >= MIN_MODULES, f"only {len(MODULES)} faulty modules the suite must reject: {MODULES}"
+@pytest.mark.parametrize("folder", sorted(FOLDERS))
+def test_there_are_enough_faulty_modules(folder):
+    rejected = [name for name in MODULES if _split(name)[0] == folder]
+    assert len(rejected) >= MIN_MODULES[folder], (
+        f"only {len(rejected)} faulty modules in tests/{folder} the suite must reject: {rejected}")
 
 
 @pytest.mark.parametrize("name", ALL)
 def test_faulty_module_is_well_formed(name):
     module = _module(name)
     assert (module.__doc__ or "").strip(), f"{name} has no docstring saying which bug it injects"
-    for role in ("Future", "CancelledError", "TimeoutError", "InvalidStateError"):
-        assert hasattr(module, role), f"{name} does not expose {role}"
+    if _profile(name) == "cf":
+        for role in ("Future", "CancelledError", "TimeoutError", "InvalidStateError"):
+            assert hasattr(module, role), f"{name} does not expose {role}"
+    else:
+        future = getattr(module, "Future", None)
+        assert isinstance(future, type) and issubclass(future, reference.aio_future.Future) \
+            and future is not reference.aio_future.Future, (
+                f"{name} does not define a Future subclassing reference.aio_future.Future")
     declared = getattr(module, "VIOLATES", None)
     assert isinstance(declared, (set, frozenset)) and declared, f"{name} has no non-empty VIOLATES set"
-    unknown = declared - set(clauses.index())
+    index = clauses.index()
+    unknown = declared - set(index)
     assert not unknown, f"{name} names unknown clauses {sorted(unknown)}"
+    foreign = {cid for cid in declared if index[cid].profile not in ("core", _profile(name))}
+    assert not foreign, f"{name} is checked under the {_profile(name)} profile, yet names {sorted(foreign)}"
 
 
 @pytest.mark.parametrize("name", MODULES + [
@@ -73,6 +115,10 @@ def test_suite_rejects_faulty_module(name):
             f"{name}: {cid} fails without a counterexample message")
 
     index = clauses.index()
+    if all(index[cid].level == "SHOULD" for cid in failing):
+        assert report.exit_status == 0, (
+            f"{name}: the report fails only SHOULD clauses {failing}, yet a run without strict exited "
+            f"{report.exit_status}")
     if all(index[cid].level == "SHOULD" for cid in expected):
         strict = _run(name, strict=True)
         assert strict.exit_status == 1, (
@@ -88,7 +134,7 @@ def test_a_deadlocking_implementation_gets_its_verdict_in_seconds():
     import time
 
     started = time.monotonic()
-    report = _run("timeout_zero_blocks")
+    report = _run("faulty.timeout_zero_blocks")
     assert report.verdicts["CF-TIMEOUT-1"].verdict == "fail"
     assert "did not return within" in report.verdicts["CF-TIMEOUT-1"].counterexample.message
     assert time.monotonic() - started < 60

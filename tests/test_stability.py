@@ -9,8 +9,17 @@ from conformance import loading, runner
 SEEDS = range(12)
 
 
+CORRECT = ["reference", "stdlib", "reference-asyncio", "asyncio", "asyncio-py", "uvloop"]
+
+
+@pytest.fixture(autouse=True)
+def _needs_uvloop(request):
+    if "uvloop" in request.node.name:
+        pytest.importorskip("uvloop")
+
+
 @pytest.mark.parametrize("seed", SEEDS)
-@pytest.mark.parametrize("spec", ["reference", "stdlib"])
+@pytest.mark.parametrize("spec", CORRECT)
 def test_correct_implementations_pass_under_every_seed(spec, seed):
     report = runner.run(loading.load(spec), profile="dev", seed=seed)
     wrong = {cid: (v.verdict, v.counterexample and v.counterexample.message)
@@ -18,7 +27,7 @@ def test_correct_implementations_pass_under_every_seed(spec, seed):
     assert not wrong and report.exit_status == 0
 
 
-@pytest.mark.parametrize("spec", ["reference", "stdlib", "cf-module:concurrent.futures"])
+@pytest.mark.parametrize("spec", [*CORRECT, "cf-module:concurrent.futures", "aio-class:asyncio.Future"])
 def test_correct_implementations_pass_the_ci_profile(spec):
     report = runner.run(loading.load(spec), profile="ci")
     assert report.exit_status == 0

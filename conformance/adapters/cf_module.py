@@ -7,7 +7,7 @@ RUNNING state, so the clauses that need one are reported not applicable.
 import concurrent.futures
 import importlib
 
-from ..adapter import Adapter, AdapterError
+from ..adapter import CAPABILITIES, Adapter, AdapterError
 
 _RUNNING_STATE_METHODS = ("running", "set_running_or_notify_cancel")
 
@@ -29,7 +29,7 @@ class ModuleAdapter(Adapter):
                 cls = getattr(concurrent.futures, role)
                 self.fallbacks.append(role)
             setattr(self, role, cls)
-        capabilities = set(Adapter.capabilities)
+        capabilities = set(CAPABILITIES["cf"])
         if not all(callable(getattr(future_class, m, None)) for m in _RUNNING_STATE_METHODS):
             capabilities.discard("running-state")
         if "InvalidStateError" in self.fallbacks:

@@ -1,7 +1,8 @@
-"""The `reference` adapter: the project's own reference Future, which must pass every clause."""
+"""`reference` and `reference-asyncio`: the project's own reference Futures, which must pass every clause."""
+import reference.aio_future
 import reference.future
 
-from ..adapter import Adapter
+from ..adapter import Adapter, AsyncioAdapter
 
 
 class ReferenceAdapter(Adapter):
@@ -12,3 +13,10 @@ class ReferenceAdapter(Adapter):
 
     def new_future(self):
         return reference.future.Future()
+
+
+class ReferenceAsyncioAdapter(AsyncioAdapter):
+    name = "reference-asyncio"
+
+    def new_future(self, loop):
+        return reference.aio_future.Future(loop=loop)

@@ -8,12 +8,12 @@ import functools
 import itertools
 import threading
 import time
-from dataclasses import dataclass
 
 from hypothesis import strategies as st
-from hypothesis.stateful import Bundle, RuleBasedStateMachine, invariant, precondition, rule
+from hypothesis.stateful import invariant, precondition, rule
 
-from .ledger import ClauseViolation, Muted
+from .judging import JudgingMachine, class_name, describe, judged, show
+
 from .model import DONE, TRANSITIONS, FutureModel, State, linearizations
 from .probes import CALLBACK_KINDS, CallbackError, CallbackInterrupt, CallbackProbe, Waiter
 from .watchdog import Hang
@@ -24,33 +24,6 @@ READ_METHODS = ("result", "exception")
 READ_TIMEOUTS = (None, 0, -10, "short", "shorter")  # "short": a positive timeout from the run's limits
 WAIT_TIMEOUTS = (None, 3600.0)  # a blocked waiter either waits forever or long past the run
 RACERS = ("set_result", "set_exception", "cancel", "set_running_or_notify_cancel", "add_done_callback")
-
-
-@dataclass
-class RunContext:
-    """Everything one run shares: the adapter under test, the ledger, the watchdog and the time limits."""
-
-    adapter: object
-    ledger: object
-    watchdog: object
-    limits: object
-
-
-def class_name(cls):
-    return cls.__qualname__ if cls.__module__ == "builtins" else f"{cls.__module__}.{cls.__qualname__}"
-
-
-def show(value):
-    """Describe a value without calling into the implementation (its __repr__ could hang or raise)."""
-    if value is None or isinstance(value, (bool, int, float, str)):
-        return repr(value)
-    if isinstance(value, BaseException):
-        return class_name(type(value))
-    return f"<{type(value).__name__} object>"
-
-
-def describe(value, error):
-    return f"raised {show(error)}" if error is not None else f"returned {show(value)}"
 
 
 class Tracked:
@@ -71,136 +44,27 @@ class Tracked:
         return itertools.chain(self.queued, self.settled, self.unsure)
 
 
-def judged(method):
-    """Run a step; a muted violation retires the future it concerns, a real one marks the example as failing."""
+class FutureMachine(JudgingMachine):
+    REENTRY_CLAUSE = "CF-CB-6"
+    futures = JudgingMachine.futures
 
-    @functools.wraps(method)
-    def step(self, *args, **kwargs):
-        tracked = kwargs.get("f")
-        if tracked is not None and tracked.retired:
-            return None
-        try:
-            return method(self, *args, **kwargs)
-        except Muted:
-            if tracked is not None:
-                tracked.retired = True
-            return None
-        except ClauseViolation:
-            self.failing = True
-            raise
+    Tracked = Tracked
 
-    return step
-
-
-class FutureMachine(RuleBasedStateMachine):
-    context: RunContext = None  # bound by machine_class()
-    futures = Bundle("futures")
-
-    def __init__(self):
-        super().__init__()
-        self.adapter = self.context.adapter
-        self.ledger = self.context.ledger
-        self.watchdog = self.context.watchdog
-        self.limits = self.context.limits
-        self.tracked = []
-        self.failing = False
-
-    # -- plumbing -------------------------------------------------------------------------------------------------
-
-    def applies(self, clause_id):
-        return clause_id in self.ledger.applicable
-
-    def expect(self, clause_id, condition, message):
-        if self.applies(clause_id):
-            self.ledger.expect(clause_id, condition, message)
-
-    def fail(self, clause_id, message):
-        self.ledger.violated(clause_id, message)
-
-    def fail_first(self, clause_ids, message):
-        """Blame the first not-yet-muted clause of several that one observation breaks, so that each of them gets
-        its own verdict once the ones before it are known."""
-        for clause_id in clause_ids:
-            if self.applies(clause_id) and clause_id not in self.ledger.muted:
-                self.fail(clause_id, message)
-        self.fail(clause_ids[0], message)
-
-    def call(self, f, what, clause_id, fn, *args, extra=0.0):
-        """Call into the implementation under the watchdog; a hang is a violation of the clause at stake."""
-        try:
-            return self.watchdog.call(what, fn, *args, kind=clause_id, extra=extra)
-        except Hang as hang:
-            self.deadlocked(f, clause_id, f"{hang}: the implementation appears to be deadlocked")
-
-    def deadlocked(self, f, clause_id, message):
-        if any(p.inside for p in f.probes):
-            self.fail("CF-CB-6", f"{message}, while a callback was calling back into the future")
-        self.fail(clause_id, message)
-
-    def role(self, name):
-        return {"Exception": Exception, "RuntimeError": RuntimeError}.get(name) or getattr(self.adapter, name)
-
-    def check_state(self, f, context, clauses=()):
-        """Compare done()/cancelled()/running() with the model. A mismatch breaks the clauses of the operation that
-        led here (if any), and the query's own clause."""
-        model = f.model
-        queries = [("done", model.done, "CORE-QUERY-1"), ("cancelled", model.cancelled, "CORE-QUERY-2")]
+    def queries(self, model):
+        queries = super().queries(model)
         if "running-state" in self.adapter.capabilities:
             queries.append(("running", model.running, "CF-QUERY-1"))
-        for name, expected, query_clause in queries:
-            call = self.call(f, f"{name}()", "CORE-QUERY-3", getattr(f.future, name))
-            self.expect("CORE-QUERY-3", not call.raised, lambda: f"{name}() {call.describe()}")
-            if call.value is not expected:
-                self.fail_first([*clauses, query_clause], f"{context}: {name}() returned {show(call.value)}, but "
-                                                          f"the future is {model.state.value} (expected {expected})")
-            for clause_id in (*clauses, query_clause):
-                if self.applies(clause_id):
-                    self.ledger.passed(clause_id)
+        return queries
 
     def judge_read(self, read, value, error, what):
-        """Compare what result()/exception() did with what the model prescribes."""
-        if read.times_out:
-            self.expect(read.clause, error is not None,
-                        lambda: f"{what} on an unfinished future {describe(value, error)}; expected TimeoutError")
-            self.expect("CF-TIMEOUT-3", isinstance(error, self.role("TimeoutError")),
-                        lambda: f"{what} raised {show(error)}, which is not the profile's TimeoutError "
-                                f"({class_name(self.role('TimeoutError'))})")
-        elif isinstance(read.raises, str):
-            cls = self.role(read.raises)
-            self.expect(read.clause, isinstance(error, cls),
-                        lambda: f"{what} on a cancelled future {describe(value, error)}; expected {class_name(cls)}")
-        elif read.raises is not None:
-            self._identity(read.clause, error is read.raises, type(error) is type(read.raises),
-                           lambda: f"{what} {describe(value, error)}; expected it to raise the exception that was "
-                                   f"set ({show(read.raises)})")
-        else:
-            self._identity(read.clause, error is None and value is read.returns,
-                           error is None and type(value) is type(read.returns),
-                           lambda: f"{what} {describe(value, error)}; expected it to return "
-                                   f"{show(read.returns)}, the very object that was set")
-
-    def _identity(self, clause_id, same_object, same_type, message):
-        """A right-looking but different object breaks CORE-OUTCOME-1; anything else breaks the read's clause."""
-        if not same_object and same_type:
-            self.fail("CORE-OUTCOME-1", message() + " (an equal-looking object, not the same one)")
-        self.expect(clause_id, same_object, message)
-        self.ledger.passed("CORE-OUTCOME-1")
-
-    # -- creating futures -----------------------------------------------------------------------------------------
-
-    @rule(target=futures)
-    def new_future(self):
-        f = Tracked(None)
-        self.tracked.append(f)
-        self.create(f=f)
-        return f
-
-    @judged
-    def create(self, f):
-        call = self.call(f, "the adapter's new_future()", "CORE-STATE-1", self.adapter.new_future)
-        self.expect("CORE-STATE-1", not call.raised, lambda: f"the adapter's new_future() {call.describe()}")
-        f.future = call.value
-        self.check_state(f, "a new future", ["CORE-STATE-1"])
+        """A timed-out read must raise the profile's TimeoutError; the rest is judged as in every profile."""
+        if not read.times_out:
+            return super().judge_read(read, value, error, what)
+        self.expect(read.clause, error is not None,
+                    lambda: f"{what} on an unfinished future {describe(value, error)}; expected TimeoutError")
+        self.expect("CF-TIMEOUT-3", isinstance(error, self.role("TimeoutError")),
+                    lambda: f"{what} raised {show(error)}, which is not the profile's TimeoutError "
+                            f"({class_name(self.role('TimeoutError'))})")
 
     # -- producer side and cancel: every transition of the table ---------------------------------------------------
 
@@ -564,3 +428,11 @@ class FutureMachine(RuleBasedStateMachine):
 def machine_class(context):
     """A FutureMachine bound to one run's adapter, ledger, watchdog and limits."""
     return type("FutureMachine", (FutureMachine,), {"context": context})
+
+
+def static_checks(adapter, ledger):
+    """Checks that need no future: the profile's exception classes."""
+    if "CF-TIMEOUT-4" in ledger.applicable:
+        ledger.expect("CF-TIMEOUT-4", issubclass(adapter.TimeoutError, TimeoutError),
+                      f"the profile's TimeoutError ({class_name(adapter.TimeoutError)}) is not a subclass of the "
+                      "builtin TimeoutError")

@@ -1,0 +1,48 @@
+"""The cf profile's tour: walks through every cell of the transition table of spec/future.md (see tour.py)."""
+# How to reach each state, and whether the path needs a RUNNING state.
+PREFIXES = {
+    "PENDING": [],
+    "RUNNING": [("set_running_or_notify_cancel", {})],
+    "CANCELLED": [("cancel", {})],
+    "CANCELLED_AND_NOTIFIED": [("cancel", {}), ("set_running_or_notify_cancel", {})],
+    "FINISHED(result)": [("set_result", {"result": "object"})],
+    "FINISHED(exception)": [("set_exception", {"exception": "ValueError"})],
+}
+OPERATIONS = [
+    ("cancel", {}),
+    ("set_running_or_notify_cancel", {}),
+    ("set_result", {"result": "None"}),
+    ("set_exception", {"exception": "KeyboardInterrupt"}),
+    ("read", {"method": "result", "timeout": 0}),
+    ("read", {"method": "exception", "timeout": -10}),
+    ("read", {"method": "result", "timeout": "short"}),
+    ("add_done_callback", {"kind": "reenter"}),
+    ("add_done_callback", {"kind": "raise"}),
+]
+RACES = [  # CF-ATOMIC-1, CF-ATOMIC-2, CF-ATOMIC-3, from a PENDING future
+    ("race", {"racers": ["set_result", "set_exception", "cancel"]}),
+    ("race", {"racers": ["cancel", "set_running_or_notify_cancel"]}),
+    ("race", {"racers": ["add_done_callback", "set_result"]}),
+]
+WATCHERS = [
+    ("add_done_callback", {"kind": "record"}),
+    ("add_done_callback", {"kind": "raise"}),
+    ("add_done_callback", {"kind": "reenter"}),
+    ("wait_in_thread", {"method": "result", "timeout": None}),
+    ("wait_in_thread", {"method": "exception", "timeout": 3600.0}),
+]
+_NEEDS_RUNNING = "set_running_or_notify_cancel"
+
+
+def walks(capabilities):
+    """Every (state, operation) pair the adapter's capabilities allow, each as a list of (rule, arguments)."""
+    running = "running-state" in capabilities
+    for prefix in PREFIXES.values():
+        for operation in OPERATIONS:
+            steps = prefix + [operation]
+            if not running and any(name == _NEEDS_RUNNING for name, _ in steps):
+                continue
+            yield WATCHERS + steps + [("observe", {})]
+    for race in RACES:
+        if running or _NEEDS_RUNNING not in race[1]["racers"]:
+            yield [WATCHERS[0], WATCHERS[3], race, ("observe", {})]

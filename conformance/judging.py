@@ -1,0 +1,181 @@
+"""What every profile's state machine shares: the run context, describing values safely, and the judging
+plumbing that turns an observation into a check of a named clause (or a hang into a verdict)."""
+import functools
+from dataclasses import dataclass
+
+from hypothesis.stateful import Bundle, RuleBasedStateMachine, rule
+
+from .ledger import ClauseViolation, Muted
+from .watchdog import Hang
+
+
+@dataclass
+class RunContext:
+    """Everything one run shares: the adapter under test, the ledger, the watchdog and the time limits."""
+
+    adapter: object
+    ledger: object
+    watchdog: object
+    limits: object
+
+
+def class_name(cls):
+    return cls.__qualname__ if cls.__module__ == "builtins" else f"{cls.__module__}.{cls.__qualname__}"
+
+
+def show(value):
+    """Describe a value without calling into the implementation (its __repr__ could hang or raise)."""
+    if value is None or isinstance(value, (bool, int, float, str)):
+        return repr(value)
+    if isinstance(value, BaseException):
+        return class_name(type(value))
+    return f"<{type(value).__name__} object>"
+
+
+def describe(value, error):
+    return f"raised {show(error)}" if error is not None else f"returned {show(value)}"
+
+
+def judged(method):
+    """Run a step; a muted violation retires the future it concerns, a real one marks the example as failing."""
+
+    @functools.wraps(method)
+    def step(self, *args, **kwargs):
+        tracked = kwargs.get("f")
+        if tracked is not None and tracked.retired:
+            return None
+        try:
+            return method(self, *args, **kwargs)
+        except Muted:
+            if tracked is not None:
+                tracked.retired = True
+            return None
+        except ClauseViolation:
+            self.failing = True
+            raise
+
+    return step
+
+
+class JudgingMachine(RuleBasedStateMachine):
+    """A state machine that judges an implementation: subclasses add the rules of one profile.
+
+    A subclass names the class that tracks one future (`Tracked`: built from the future, with `model`, `probes` and
+    `retired`), how the adapter makes a future (`new_future_arguments`), and what to check of a new one
+    (`check_new`)."""
+
+    context: RunContext = None  # bound per run by the profile's machine_class()
+    REENTRY_CLAUSE = ""  # the clause broken by deadlocking while a callback calls back into the future
+    Tracked = None
+    futures = Bundle("futures")
+
+    def __init__(self):
+        super().__init__()
+        self.adapter = self.context.adapter
+        self.ledger = self.context.ledger
+        self.watchdog = self.context.watchdog
+        self.limits = self.context.limits
+        self.tracked = []
+        self.failing = False
+
+    def applies(self, clause_id):
+        return clause_id in self.ledger.applicable
+
+    def expect(self, clause_id, condition, message):
+        if self.applies(clause_id):
+            self.ledger.expect(clause_id, condition, message)
+
+    def passed(self, clause_id):
+        if self.applies(clause_id):
+            self.ledger.passed(clause_id)
+
+    def fail(self, clause_id, message):
+        self.ledger.violated(clause_id, message)
+
+    def fail_first(self, clause_ids, message):
+        """Blame the first not-yet-muted clause of several that one observation breaks, so that each of them gets
+        its own verdict once the ones before it are known."""
+        for clause_id in clause_ids:
+            if self.applies(clause_id) and clause_id not in self.ledger.muted:
+                self.fail(clause_id, message)
+        self.fail(clause_ids[0], message)
+
+    def call(self, f, what, clause_id, fn, *args, extra=0.0):
+        """Call into the implementation under the watchdog; a hang is a violation of the clause at stake."""
+        try:
+            return self.watchdog.call(what, fn, *args, kind=clause_id, extra=extra)
+        except Hang as hang:
+            self.deadlocked(f, clause_id, f"{hang}: the implementation appears to be deadlocked")
+
+    def deadlocked(self, f, clause_id, message):
+        if f is not None and any(p.inside for p in f.probes):
+            self.fail(self.REENTRY_CLAUSE, f"{message}, while a callback was calling back into the future")
+        self.fail(clause_id, message)
+
+    def role(self, name):
+        return {"Exception": Exception, "RuntimeError": RuntimeError, "TypeError": TypeError}.get(name) or \
+            getattr(self.adapter, name)
+
+    # -- futures and their state ------------------------------------------------------------------------------------
+
+    @rule(target=futures)
+    def new_future(self):
+        f = self.Tracked(None)
+        self.tracked.append(f)
+        self.create(f=f)
+        return f
+
+    @judged
+    def create(self, f):
+        call = self.call(f, "the adapter's new_future()", "CORE-STATE-1", self.adapter.new_future,
+                         *self.new_future_arguments())
+        self.expect("CORE-STATE-1", not call.raised, lambda: f"the adapter's new_future() {call.describe()}")
+        f.future = call.value
+        self.check_state(f, "a new future", ["CORE-STATE-1"])
+        self.check_new(f)
+
+    def new_future_arguments(self):
+        return ()
+
+    def check_new(self, f):
+        """Profile-specific checks of a new future."""
+
+    def queries(self, model):
+        """(query method, the value the model expects, the clause it is judged by)."""
+        return [("done", model.done, "CORE-QUERY-1"), ("cancelled", model.cancelled, "CORE-QUERY-2")]
+
+    def check_state(self, f, context, clauses=()):
+        """Compare the queries with the model. A mismatch breaks the clauses of the operation that led here (if
+        any), and the query's own clause."""
+        for name, expected, query_clause in self.queries(f.model):
+            call = self.call(f, f"{name}()", "CORE-QUERY-3", getattr(f.future, name))
+            self.expect("CORE-QUERY-3", not call.raised, lambda: f"{name}() {call.describe()}")
+            if call.value is not expected:
+                self.fail_first([*clauses, query_clause], f"{context}: {name}() returned {show(call.value)}, but "
+                                                          f"the future is {f.model.state.value} (expected {expected})")
+            for clause_id in (*clauses, query_clause):
+                self.passed(clause_id)
+
+    def judge_read(self, read, value, error, what):
+        """Compare what result()/exception() did with what the model prescribes: raise a class of the profile
+        (`read.raises` names its role), raise the very exception set, or return the very object set."""
+        if isinstance(read.raises, str):
+            cls = self.role(read.raises)
+            self.expect(read.clause, isinstance(error, cls),
+                        lambda: f"{what} {describe(value, error)}; expected {class_name(cls)}")
+        elif read.raises is not None:
+            self.identity(read.clause, error is read.raises, type(error) is type(read.raises),
+                          lambda: f"{what} {describe(value, error)}; expected it to raise the exception that was "
+                                  f"set ({show(read.raises)})")
+        else:
+            self.identity(read.clause, error is None and value is read.returns,
+                          error is None and type(value) is type(read.returns),
+                          lambda: f"{what} {describe(value, error)}; expected it to return {show(read.returns)}, "
+                                  "the very object that was set")
+
+    def identity(self, clause_id, same_object, same_type, message):
+        """A right-looking but different object breaks CORE-OUTCOME-1; anything else breaks the read's clause."""
+        if not same_object and same_type:
+            self.fail("CORE-OUTCOME-1", message() + " (an equal-looking object, not the same one)")
+        self.expect(clause_id, same_object, message)
+        self.passed("CORE-OUTCOME-1")
