@@ -55,7 +55,6 @@ TRANSITIONS = {
     **{(op, s): _fail("CF-SET-3", ("CF-SET-4", "InvalidStateError"))
        for op in ("set_result", "set_exception") for s in DONE},
 }
-OPERATIONS = sorted({op for op, _ in TRANSITIONS})
 
 
 @dataclass(frozen=True)
@@ -122,7 +121,6 @@ class FutureModel:
 class Linearization:
     """One serial order of racing operations: what each returned (or whether it raised) and the final model."""
 
-    order: tuple
     outcomes: tuple
     final: FutureModel = field(compare=False)
     completer: Optional[int] = None  # index of the operation that completed the future, if any
@@ -144,5 +142,5 @@ def linearizations(model, operations):
             outcomes[index] = "raises" if step.raises else step.returns
             if step.completes:
                 completer = index
-        results.append(Linearization(order, tuple(outcomes), final, completer))
+        results.append(Linearization(tuple(outcomes), final, completer))
     return results

@@ -83,7 +83,6 @@ class Watchdog:
 
     def __init__(self, limits):
         self.limits = limits
-        self.hangs = 0
         self._hung = set()  # kinds that have hung at the full limit
         self._spent = 0.0  # seconds waited on calls that hung
         self._worker = None
@@ -95,7 +94,6 @@ class Watchdog:
         return kind in self._hung and self._spent >= self.limits.hang_budget
 
     def _hang(self, kind, limit):
-        self.hangs += 1
         self._hung.add(kind)
         self._spent += limit
 
