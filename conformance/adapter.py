@@ -9,14 +9,21 @@ import concurrent.futures
 from dataclasses import dataclass
 from typing import Any, FrozenSet, Mapping
 
+from . import gates
+
 CAPABILITIES = {  # by profile
     "cf": {
         "running-state": "the future has a RUNNING state: running() and set_running_or_notify_cancel()",
         "invalid-state-error": "set_result()/set_exception() on a done future raise the adapter's InvalidStateError",
+        "executor": "the adapter makes executors (new_executor) and gated tasks for them (new_gate)",
+        "wait": "the adapter exposes the module's wait() and as_completed()",
+        "initializer": "executors accept initializer= and break when it raises",
+        "worker-crash": "a gated task can kill the worker running it (process pools)",
     },
     "asyncio": {},
 }
 PROFILES = tuple(CAPABILITIES)
+FUTURE_CAPABILITIES = frozenset({"running-state", "invalid-state-error"})  # what a bare Future adapter declares
 
 
 @dataclass(frozen=True)
@@ -36,11 +43,12 @@ class Adapter:
 
     name = "unnamed"
     profile = "cf"
-    capabilities: FrozenSet[str] = frozenset(CAPABILITIES["cf"])
+    capabilities: FrozenSet[str] = FUTURE_CAPABILITIES
     deviations: Mapping[str, Deviation] = {}
     CancelledError: type = concurrent.futures.CancelledError
     TimeoutError: type = concurrent.futures.TimeoutError
     InvalidStateError: type = concurrent.futures.InvalidStateError
+    BrokenExecutor: type = concurrent.futures.BrokenExecutor
 
     def new_future(self) -> Any:
         """Return a new PENDING future."""
@@ -56,6 +64,28 @@ class Adapter:
     def set_exception(self, future, exception) -> None:
         return future.set_exception(exception)
 
+    # Executors (capability `executor`): spec/executors.md.
+    def new_executor(self, max_workers, initializer=None, initargs=()):
+        """Return a new executor running at most `max_workers` calls at once."""
+        raise NotImplementedError
+
+    def new_gate(self):
+        """Return a new gate (conformance.gates): a call the suite controls. Threads share a ThreadGate."""
+        return gates.ThreadGate()
+
+    # The module functions (capability `wait`). return_when is "FIRST_COMPLETED", "FIRST_EXCEPTION" or
+    # "ALL_COMPLETED".
+    def wait(self, fs, timeout=None, return_when="ALL_COMPLETED"):
+        raise NotImplementedError
+
+    def as_completed(self, fs, timeout=None):
+        raise NotImplementedError
+
+    def exception_roles(self):
+        """The exception classes the adapter names: the profile's three, and BrokenExecutor for executors."""
+        return ("CancelledError", "TimeoutError", "InvalidStateError") + \
+            (("BrokenExecutor",) if "executor" in self.capabilities else ())
+
     def describe(self) -> Mapping[str, Any]:
         """What the report says about the adapter."""
         return {
@@ -63,7 +93,7 @@ class Adapter:
             "profile": self.profile,
             "capabilities": sorted(self.capabilities),
             "exceptions": {
-                role: _qualname(getattr(self, role)) for role in ("CancelledError", "TimeoutError", "InvalidStateError")
+                role: _qualname(getattr(self, role)) for role in self.exception_roles()
             },
             "deviations": {cid: {"reason": d.reason, "issue": d.issue} for cid, d in sorted(self.deviations.items())},
         }
@@ -87,6 +117,7 @@ class AsyncioAdapter(Adapter):
         raise NotImplementedError
 
 
+
 def _qualname(cls) -> str:
     return f"{cls.__module__}.{cls.__qualname__}"
 
@@ -105,7 +136,13 @@ def validate(adapter, clause_index) -> None:
     if unknown:
         raise AdapterError(f"adapter {adapter.name!r} declares unknown capabilities {sorted(unknown)}; "
                            f"known for profile {adapter.profile}: {', '.join(sorted(known)) or 'none'}")
-    for role in ("CancelledError", "TimeoutError", "InvalidStateError"):
+    required = {"executor": ("new_executor",), "wait": ("wait", "as_completed")}
+    for capability, methods in required.items():
+        for method in methods if capability in adapter.capabilities else ():
+            if getattr(type(adapter), method) is getattr(Adapter, method):
+                raise AdapterError(f"adapter {adapter.name!r} declares capability {capability!r} but lacks "
+                                   f"{method}(): override it, or drop the capability")
+    for role in adapter.exception_roles():
         cls = getattr(adapter, role, None)
         if not (isinstance(cls, type) and issubclass(cls, BaseException)):
             raise AdapterError(f"adapter {adapter.name!r}: {role} must be an exception class, not {cls!r}")

@@ -81,8 +81,9 @@ def parse(document: str, text: str) -> Dict[str, Clause]:
     for n, start in enumerate(starts):
         end = starts[n + 1] if n + 1 < len(starts) else len(lines)
         body = lines[start + 1 : end]
-        while body and body[-1].startswith("#"):  # a section heading closes the clause
-            body.pop()
+        headings = [i for i, line in enumerate(body) if line.startswith("#")]
+        if headings:  # a section heading closes the clause
+            body = body[:headings[0]]
         heading = _HEADING.match(lines[start])
         if not heading or heading["anchor"] != heading["id"]:
             raise SpecError(f"{document}:{start + 1}: malformed clause heading: {lines[start]!r}")

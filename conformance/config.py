@@ -28,13 +28,14 @@ class Limits:
     repeat_hang: float  # the same, once one call has already hung in this run (it shrinks faster)
     short_timeouts: tuple  # positive timeouts passed to result()/exception() on unfinished futures
     hang_budget: float  # seconds of hangs after which calls of a kind that hung are no longer attempted
+    map_timeout: float  # the timeout map() is given and the suite lets expire (EXEC-MAP-5)
 
     @classmethod
     def from_environment(cls):
         hang = _seconds("FUTURESPEC_HANG_TIMEOUT", 2.0)
         short = _seconds("FUTURESPEC_SHORT_TIMEOUT", 0.005)
         return cls(hang=hang, repeat_hang=min(hang, 0.05), short_timeouts=(short / 5, short),
-                   hang_budget=4 * hang)
+                   hang_budget=4 * hang, map_timeout=_seconds("FUTURESPEC_MAP_TIMEOUT", 1.0))
 
 
 PROFILE_VARIABLE = "FUTURESPEC_PROFILE"

@@ -57,17 +57,11 @@ def judged(method):
     return step
 
 
-class JudgingMachine(RuleBasedStateMachine):
-    """A state machine that judges an implementation: subclasses add the rules of one profile.
-
-    A subclass names the class that tracks one future (`Tracked`: built from the future, with `model`, `probes` and
-    `retired`), how the adapter makes a future (`new_future_arguments`), and what to check of a new one
-    (`check_new`)."""
+class Judge(RuleBasedStateMachine):
+    """A state machine that judges an implementation: every observation becomes a check of a named clause."""
 
     context: RunContext = None  # bound per run by the profile's machine_class()
     REENTRY_CLAUSE = ""  # the clause broken by deadlocking while a callback calls back into the future
-    Tracked = None
-    futures = Bundle("futures")
 
     def __init__(self):
         super().__init__()
@@ -75,7 +69,6 @@ class JudgingMachine(RuleBasedStateMachine):
         self.ledger = self.context.ledger
         self.watchdog = self.context.watchdog
         self.limits = self.context.limits
-        self.tracked = []
         self.failing = False
 
     def applies(self, clause_id):
@@ -115,6 +108,21 @@ class JudgingMachine(RuleBasedStateMachine):
     def role(self, name):
         return {"Exception": Exception, "RuntimeError": RuntimeError, "TypeError": TypeError}.get(name) or \
             getattr(self.adapter, name)
+
+
+class JudgingMachine(Judge):
+    """A Judge of futures: subclasses add the rules of one profile.
+
+    A subclass names the class that tracks one future (`Tracked`: built from the future, with `model`, `probes` and
+    `retired`), how the adapter makes a future (`new_future_arguments`), and what to check of a new one
+    (`check_new`)."""
+
+    Tracked = None
+    futures = Bundle("futures")
+
+    def __init__(self):
+        super().__init__()
+        self.tracked = []
 
     # -- futures and their state ------------------------------------------------------------------------------------
 

@@ -95,3 +95,52 @@ class Waiter:
 
     def __repr__(self):
         return f"{self.method}(timeout={self.timeout!r})"
+
+
+class Background:
+    """A call the suite makes from a helper thread of its own because it is meant to block: wait(),
+    shutdown(wait=True), next() on an iterator. The machine later checks whether, and with what, it returned."""
+
+    def __init__(self, what, fn, *args):
+        self.what = what
+        self.returned = threading.Event()
+        self.value = self.error = None
+        self._call = (fn, args)
+        self._thread = threading.Thread(target=self._run, name=f"futurespec-{what}", daemon=True)
+        self._calling = threading.Event()
+
+    def start(self):
+        self._thread.start()
+        self._calling.wait()  # our own hand-off: set just before the call, nothing of the implementation's runs first
+        return self
+
+    def _run(self):
+        fn, args = self._call
+        self._calling.set()
+        try:
+            self.value = fn(*args)
+        except BaseException as error:  # any outcome is an observation
+            self.error = error
+        self.returned.set()
+
+    def describe(self):
+        if self.error is not None:
+            return f"raised {type(self.error).__name__}"
+        return "returned"
+
+
+class Until:
+    """Something to wait for under the watchdog (which needs `wait(timeout)` and `is_set()`): a predicate over
+    state that a helper thread changes under `condition`, notifying it."""
+
+    def __init__(self, condition, predicate):
+        self.condition = condition
+        self.predicate = predicate
+
+    def wait(self, timeout):
+        with self.condition:
+            return self.condition.wait_for(self.predicate, timeout)
+
+    def is_set(self):
+        with self.condition:
+            return self.predicate()

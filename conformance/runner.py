@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Dict, Optional
 
 from hypothesis import seed as hypothesis_seed
+from hypothesis.errors import Flaky
 from hypothesis.reporting import with_reporter
 from hypothesis.stateful import run_state_machine_as_test
 
@@ -80,7 +81,8 @@ def applicability(clause, adapter):
 
 
 def _replay(spec, steps):
-    body = [re.sub(r"^state = \w+\(\)$", f"state = replay_machine({spec!r})", line) for line in steps]
+    body = [re.sub(r"^state = (\w+)\(\)$", lambda m: f"state = replay_machine({spec!r}, {m.group(1)!r})", line)
+            for line in steps]
     return "\n".join(["from conformance.replay import replay_machine", *body])
 
 
@@ -132,37 +134,52 @@ def run(adapter, profile=None, seed=None, strict=False, limits=None, spec=None):
 
 
 def _tour(context, spec, failures):
-    """Take every walk of the tour; a failing walk is its own (short) counterexample."""
-    profile = PROFILES[context.adapter.profile]
-    for walk in profile.walks(context.adapter.capabilities):
-        lines = []
-        try:
-            tour.take(profile.machine_class(context), walk, lines)
-        except ClauseViolation as violation:
-            failures[violation.clause] = Counterexample(violation.message, lines, _replay(spec, lines))
-            context.ledger.muted.add(violation.clause)
+    """Take every walk of every machine's tour; a failing walk is its own (short) counterexample."""
+    for machine in PROFILES[context.adapter.profile].machines_for(context.adapter):
+        for walk in machine.walks(context.adapter.capabilities):
+            lines = []
+            try:
+                tour.take(machine.machine_class(context), walk, lines)
+            except ClauseViolation as violation:
+                failures[violation.clause] = Counterexample(violation.message, lines, _replay(spec, lines))
+                context.ledger.muted.add(violation.clause)
 
 
 def _search(context, profile, seed, spec, failures):
-    """Rounds of Hypothesis search; each finds and shrinks one new failing clause, which is then muted."""
-    for _ in range(MAX_ROUNDS - len(failures)):
-        machine = hypothesis_seed(seed)(PROFILES[context.adapter.profile].machine_class(context))
-        reported = []
-        try:
-            with with_reporter(reported.append):
-                run_state_machine_as_test(machine, settings=config.PROFILES[profile])
-        except Exception as error:
-            violation = _violation_in(error)
-            if violation is None:
-                raise
-            steps = _steps(reported)
-            failures[violation.clause] = Counterexample(
-                violation.message, steps, _replay(spec, steps),
-                note="" if violation is error else "this failure did not reproduce when replayed: a race or a "
-                                                   "time-dependent bug; the steps show where it was seen")
-            context.ledger.muted.add(violation.clause)
-            continue
-        return
+    """Rounds of Hypothesis search on each machine; each finds and shrinks one new failing clause, which is then
+    muted, until the machine runs clean."""
+    for machine in PROFILES[context.adapter.profile].machines_for(context.adapter):
+        while len(failures) < MAX_ROUNDS:
+            state_machine = hypothesis_seed(seed)(machine.machine_class(context))
+            reported = []
+            try:
+                with with_reporter(reported.append):
+                    run_state_machine_as_test(state_machine, settings=config.PROFILES[profile])
+            except Exception as error:
+                violation = _violation_in(error)
+                if violation is None:
+                    if not (isinstance(error, Flaky) and _record_unreplayable(context.ledger, failures)):
+                        raise
+                    continue
+                steps = _steps(reported)
+                failures[violation.clause] = Counterexample(
+                    violation.message, steps, _replay(spec, steps),
+                    note="" if violation is error else "this failure did not reproduce when replayed: a race or a "
+                                                       "time-dependent bug; the steps show where it was seen")
+                context.ledger.muted.add(violation.clause)
+                continue
+            break
+
+
+def _record_unreplayable(ledger, failures):
+    """Hypothesis found a failure but could not replay it (the implementation's timing changed which rules could
+    run): record the clauses newly violated, without shrunk steps. Whether there were any."""
+    found = [cid for cid in ledger.violations if cid not in failures and cid not in ledger.muted]
+    for cid in found:
+        failures[cid] = Counterexample(ledger.violations[cid][0], note="found, but Hypothesis could not replay it "
+                                                                       "the same way (a timing-dependent bug)")
+        ledger.muted.add(cid)
+    return bool(found)
 
 
 @contextlib.contextmanager

@@ -8,20 +8,24 @@ failing walk is already a short counterexample. The walks themselves live beside
 
 def take(machine_class, walk, lines):
     """Run one walk on a fresh machine, writing the steps to `lines` as Hypothesis would print them. A step is
-    (rule, arguments) on the walk's future, or (rule, None) for a rule that takes no future."""
+    (rule, arguments): on the walk's future for a machine of futures (or (rule, None) for a rule that takes no
+    future); a machine of other things (executors, wait()) takes its steps' arguments alone."""
     machine = machine_class()
-    lines.append("state = Machine()")
+    lines.append(f"state = {machine_class.__name__}()")
     try:
-        lines.append("v1 = state.new_future()")
-        future = machine.new_future()
+        future = None
+        if hasattr(machine, "futures"):
+            lines.append("v1 = state.new_future()")
+            future = machine.new_future()
         for name, arguments in walk:
             if arguments is None:
                 lines.append(f"state.{name}()")
                 getattr(machine, name)()
                 continue
-            shown = ", ".join(["f=v1"] + [f"{key}={value!r}" for key, value in arguments.items()])
+            on_future = {"f": future} if future is not None else {}
+            shown = ", ".join(["f=v1"] * bool(on_future) + [f"{key}={value!r}" for key, value in arguments.items()])
             lines.append(f"state.{name}({shown})")
-            getattr(machine, name)(f=future, **arguments)
+            getattr(machine, name)(**on_future, **arguments)
     finally:
         lines.append("state.teardown()")
         machine.teardown()

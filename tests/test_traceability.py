@@ -9,7 +9,7 @@ from conformance import clauses, loading, runner
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 INDEX = clauses.index()
-CITATION = re.compile(r"\b(?:CORE|CF|AIO)-[A-Z]+-\d+\b")
+CITATION = re.compile(r"\b(?:CORE|CF|EXEC|WAIT|ASCOMP|AIO)-[A-Z]+-\d+\b")
 REFERENCES = {"cf": "reference", "asyncio": "reference-asyncio"}  # the reference adapter of each profile
 CHECKED = sorted(cid for cid, c in INDEX.items() if c.checked)
 

@@ -1,18 +1,30 @@
-"""`reference` and `reference-asyncio`: the project's own reference Futures, which must pass every clause."""
+"""`reference` and `reference-asyncio`: the project's own reference implementations, which must pass every clause."""
 import reference.aio_future
+import reference.executor
 import reference.future
 
-from ..adapter import Adapter, AsyncioAdapter
+from ..adapter import CAPABILITIES, Adapter, AsyncioAdapter
 
 
 class ReferenceAdapter(Adapter):
     name = "reference"
+    capabilities = frozenset(CAPABILITIES["cf"]) - {"worker-crash"}  # a thread pool: no worker can die
     CancelledError = reference.future.CancelledError
     TimeoutError = reference.future.TimeoutError
     InvalidStateError = reference.future.InvalidStateError
+    BrokenExecutor = reference.executor.BrokenExecutor
 
     def new_future(self):
         return reference.future.Future()
+
+    def new_executor(self, max_workers, initializer=None, initargs=()):
+        return reference.executor.ThreadPoolExecutor(max_workers, initializer, initargs)
+
+    def wait(self, fs, timeout=None, return_when="ALL_COMPLETED"):
+        return reference.executor.wait(fs, timeout, return_when)
+
+    def as_completed(self, fs, timeout=None):
+        return reference.executor.as_completed(fs, timeout)
 
 
 class ReferenceAsyncioAdapter(AsyncioAdapter):

@@ -1,0 +1,598 @@
+"""The executor machine (spec/executors.md §1–6): real executors, driven deterministically through gated calls.
+
+Every call the machine submits is a gate (conformance/gates.py): it reports when it starts and finishes only when
+the machine releases it. So the machine always knows which calls must be queued, running or finished, and after
+every step checks the executor against that model: the calls that must start do start, promptly; no other call
+starts; each future shows its call's state and, once the call is released, its outcome. Fixed scenarios that need
+an executor of their own (a failing initializer, a dying worker, map's timeout) are methods the tour calls.
+"""
+import functools
+import threading
+import time
+from dataclasses import dataclass, field
+from typing import List, Optional
+
+from hypothesis import strategies as st
+from hypothesis.stateful import initialize, precondition, rule
+
+from . import gates
+from .gates import Outcome
+from .judging import Judge, class_name, judged, show
+from .ledger import Muted
+from .probes import Background
+from .watchdog import Hang
+
+MAX_CALLS = 8
+OUTCOMES = ("return", "raise", "interrupt", "exit")
+POLL = 0.01  # seconds between looks at which gates have started, while waiting for starts the model expects
+
+
+@dataclass(eq=False)
+class Call:
+    """One gated call and where the model says it is."""
+
+    number: int
+    gate: object
+    via: str = "submit"  # or "map": its future is then not visible
+    future: object = None
+    state: str = "queued"  # queued | running | finished | cancelled
+    cancelled_by: str = ""  # the clause that cancelled it: EXEC-CANCEL-1, EXEC-SHUTDOWN-3 or EXEC-MAP-4
+    outcome: Optional[Outcome] = None
+    finished: threading.Event = field(default_factory=threading.Event)  # set by a done-callback on its future
+    retired: bool = False  # a muted violation touched it: released at once and no longer judged
+    claimed: bool = False  # queued, yet its future is RUNNING (a muted EXEC-RUN-2): it can no longer be cancelled
+
+    def __str__(self):
+        return f"call {self.number}" + (" (of map)" if self.via == "map" else "")
+
+
+class Starts:
+    """Waitable (for the watchdog): at least `count` of `calls` have started, or one of `forbidden` has (which the
+    machine then judges first). Gates may live in another process, so this looks at them every POLL seconds,
+    waiting on the oldest one not started in between."""
+
+    def __init__(self, calls, count, forbidden=()):
+        self.calls = calls
+        self.count = count
+        self.forbidden = forbidden
+
+    def is_set(self):
+        return sum(c.gate.started.is_set() for c in self.calls) >= self.count or \
+            any(c.gate.started.is_set() for c in self.forbidden)
+
+    def wait(self, timeout):
+        deadline = time.monotonic() + timeout
+        while not self.is_set():
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                return False
+            waiting = next((c for c in self.calls if not c.gate.started.is_set()), None)
+            if waiting is not None:
+                waiting.gate.started.wait(min(remaining, POLL))
+        return True
+
+
+@dataclass(eq=False)
+class Mapping:
+    """An iterator map() returned, over its calls, and a consumer blocked in next() on it, if any."""
+
+    iterator: object
+    calls: List[Call]
+    position: int = 0
+    consumer: Optional[Background] = None
+
+
+class ExecutorMachine(Judge):
+    def __init__(self):
+        super().__init__()
+        self.executor = None
+        self.max_workers = 0
+        self.calls = []
+        self.shut_down = False
+        self.shutdown_waiter = None
+        self.mapping = None
+        self.numbers = iter(range(1, 10**6))
+
+    # -- the executor -------------------------------------------------------------------------------------------------
+
+    @initialize(max_workers=st.integers(1, 3))
+    def start(self, max_workers):
+        self.max_workers = max_workers
+        self.executor = self.new_executor(max_workers)
+
+    def new_executor(self, max_workers, initializer=None):
+        what = f"the adapter's new_executor({max_workers})"
+        call = self.call(None, what, "EXEC-START-4", self.adapter.new_executor, max_workers, initializer)
+        self.expect("EXEC-START-4", not call.raised, lambda: f"{what} {call.describe()}")
+        return call.value
+
+    def new_call(self, via="submit"):
+        return Call(next(self.numbers), self.adapter.new_gate(), via)
+
+    def live(self, *states):
+        return [c for c in self.calls if not c.retired and c.state in states]
+
+    def retire(self, calls):
+        for c in calls:
+            c.retired = True
+            c.gate.release(Outcome("return"))
+
+    def judging(self, calls, judge, *args):
+        """Run a judgement about `calls`; a muted violation retires them and the machine goes on without them."""
+        try:
+            judge(*args)
+        except Muted:
+            self.retire(calls)
+
+    # -- submitting, releasing, cancelling ----------------------------------------------------------------------------
+
+    @precondition(lambda self: not self.shut_down and len(self.calls) < MAX_CALLS)
+    @rule()
+    @judged
+    def submit(self):
+        c = self.new_call()
+        what = f"submit({c})"
+        call = self.call(None, what, "EXEC-SUBMIT-1", self.executor.submit, gates.run_gate, c.gate)
+        self.expect("EXEC-SUBMIT-1", not call.raised, lambda: f"{what} {call.describe()}")
+        c.future = call.value
+        self.calls.append(c)
+        registered = self.call(None, f"add_done_callback() on the future of {c}", "CORE-CB-1",
+                               c.future.add_done_callback, lambda _: c.finished.set())
+        self.expect("CORE-CB-1", not registered.raised, lambda: f"add_done_callback() {registered.describe()}")
+        self.settle(what)
+
+    @precondition(lambda self: self.live("running"))
+    @rule(pick=st.integers(0, MAX_CALLS), outcome=st.sampled_from(OUTCOMES))
+    @judged
+    def release(self, pick, outcome):
+        running = self.live("running")
+        c = running[pick % len(running)]
+        c.outcome = {"return": Outcome("return", ("result of", c.number)),
+                     "raise": Outcome("raise", ValueError(f"raised by call {c.number}")),
+                     "interrupt": Outcome("raise", KeyboardInterrupt(f"call {c.number}")),
+                     "exit": Outcome("raise", SystemExit(c.number))}[outcome]
+        c.gate.release(c.outcome)
+        c.state = "finished"
+        what = f"releasing {c} to {outcome}"
+        if c.future is not None:
+            self.judging([c], self.judge_outcome, c, what)
+        self.settle(what)
+
+    def judge_outcome(self, c, what):
+        """EXEC-SUBMIT-2: the future finishes promptly, with the call's outcome (an equal copy will do)."""
+        if not self.watchdog.wait("EXEC-SUBMIT-2", c.finished):
+            self.fail("EXEC-SUBMIT-2", f"the future of {c} was not done within "
+                                       f"{self.watchdog.limit('EXEC-SUBMIT-2'):.2f} s after {what}")
+        read = self.call(None, f"result(0) of {c}", "EXEC-SUBMIT-2", c.future.result, 0)
+        expected = c.outcome.value
+        if c.outcome.kind == "return":
+            ok = not read.raised and read.value == expected
+        else:
+            ok = type(read.error) is type(expected) and read.error.args == expected.args
+        self.expect("EXEC-SUBMIT-2", ok, lambda: f"after {what}, result(0) {read.describe()}; expected it to "
+                                                 f"{'return' if c.outcome.kind == 'return' else 'raise'} "
+                                                 f"{show(expected)}")
+
+    @precondition(lambda self: any(c.future is not None for c in self.live("queued", "running")))
+    @rule(pick=st.integers(0, MAX_CALLS))
+    @judged
+    def cancel(self, pick):
+        candidates = [c for c in self.live("queued", "running") if c.future is not None]
+        c = candidates[pick % len(candidates)]
+        what = f"cancel() of the future of {c}, which is {c.state}"
+        if c.state == "queued" and not c.claimed:
+            self.judging([c], self.cancel_queued, c, what)
+        else:
+            call = self.call(None, what, "EXEC-RUN-1", c.future.cancel)
+            self.expect("EXEC-RUN-1", not call.raised and call.value is False,
+                        lambda: f"{what} {call.describe()}; expected False")
+        self.settle(what)
+
+    def cancel_queued(self, c, what):
+        call = self.call(None, what, "EXEC-CANCEL-1", c.future.cancel)
+        if call.value is False and self.claimed(c, what):
+            return
+        self.expect("EXEC-CANCEL-1", not call.raised and call.value is True,
+                    lambda: f"{what} {call.describe()}; expected True")
+        c.state, c.cancelled_by = "cancelled", "EXEC-CANCEL-1"
+        cancelled = self.call(None, f"cancelled() of {c}", "CORE-QUERY-3", c.future.cancelled)
+        self.expect("EXEC-CANCEL-1", cancelled.value is True,
+                    lambda: f"after {what}, cancelled() {cancelled.describe()}")
+
+    # -- shutting down ------------------------------------------------------------------------------------------------
+
+    @precondition(lambda self: not self.shut_down)
+    @rule(cancel_futures=st.booleans())
+    @judged
+    def shutdown(self, cancel_futures):
+        what = f"shutdown(wait=False, cancel_futures={cancel_futures})"
+        queued = [c for c in self.live("queued") if not c.claimed]
+        call = self.call(None, what, "EXEC-SHUTDOWN-2",
+                         functools.partial(self.executor.shutdown, wait=False, cancel_futures=cancel_futures))
+        self.expect("EXEC-SHUTDOWN-2", not call.raised, lambda: f"{what} {call.describe()}")
+        self.shut_down = True
+        if cancel_futures:
+            # A queued call of map() has no future to show whether the executor had already claimed it
+            # (EXEC-RUN-2): it is no longer judged.
+            self.retire([c for c in queued if c.future is None])
+            for c in queued:
+                if c.future is not None:
+                    c.state, c.cancelled_by = "cancelled", "EXEC-SHUTDOWN-3"
+                    self.judging([c], self.judge_cancelled, c, what)
+        self.settle(what)
+
+    def judge_cancelled(self, c, what):
+        # A plain wait, not the watchdog's: a queued call that turns RUNNING under our eyes (a claimed one) is not
+        # a hang, and must not shorten the limit for the calls that are cancelled later.
+        if not c.finished.wait(self.limits.hang) and not self.claimed(c, what, restore="queued"):
+            self.fail("EXEC-SHUTDOWN-3", f"the future of {c}, queued, was not done within "
+                                         f"{self.watchdog.limit('EXEC-SHUTDOWN-3'):.2f} s after {what}")
+        cancelled = self.call(None, f"cancelled() of {c}", "CORE-QUERY-3", c.future.cancelled)
+        self.expect("EXEC-SHUTDOWN-3", cancelled.value is True,
+                    lambda: f"after {what}, the future of {c}, queued, is done but cancelled() "
+                            f"{cancelled.describe()}")
+
+    @precondition(lambda self: not self.shut_down)
+    @rule()
+    @judged
+    def shutdown_waiting(self):
+        """shutdown(wait=True) in a helper thread: it returns once every call not cancelled has finished."""
+        self.shutdown_waiter = Background("shutdown(wait=True)", self.executor.shutdown, True).start()
+        self.shut_down = True
+        self.settle("shutdown(wait=True) in another thread")
+
+    @precondition(lambda self: self.shut_down)
+    @rule()
+    @judged
+    def submit_after_shutdown(self):
+        c = self.new_call()
+        call = self.call(None, f"submit({c}) after shutdown()", "EXEC-SHUTDOWN-1", self.executor.submit,
+                         gates.run_gate, c.gate)
+        if not call.raised:
+            self.retire([c])  # whatever the implementation does with it, it must not block a worker for ever
+        self.expect("EXEC-SHUTDOWN-1", isinstance(call.error, RuntimeError),
+                    lambda: f"submit() after shutdown() {call.describe()}; expected RuntimeError")
+
+    @precondition(lambda self: self.shut_down)
+    @rule()
+    @judged
+    def shutdown_again(self):
+        call = self.call(None, "shutdown(wait=False) again", "EXEC-SHUTDOWN-5", self.executor.shutdown, False)
+        self.expect("EXEC-SHUTDOWN-5", not call.raised, lambda: f"shutdown() again {call.describe()}")
+        self.settle("shutdown() again")
+
+    # -- map() ----------------------------------------------------------------------------------------------------------
+
+    @precondition(lambda self: not self.shut_down and self.mapping is None and len(self.calls) < MAX_CALLS)
+    @rule(count=st.integers(1, 3))
+    @judged
+    def map(self, count):
+        calls = [self.new_call("map") for _ in range(count)]
+        what = f"map() over {', '.join(str(c.number) for c in calls)}"
+        call = self.call(None, what, "EXEC-MAP-2", self.executor.map, gates.run_gate, [c.gate for c in calls])
+        self.expect("EXEC-MAP-2", not call.raised, lambda: f"{what} {call.describe()}")
+        self.calls.extend(calls)
+        self.mapping = Mapping(call.value, calls)
+        self.settle(what)
+
+    @precondition(lambda self: self.mapping is not None and self.mapping.consumer is None)
+    @rule()
+    @judged
+    def map_next(self):
+        mapping = self.mapping
+        if mapping.position == len(mapping.calls):
+            call = self.call(None, "next() on an exhausted map iterator", "EXEC-MAP-1", next, mapping.iterator)
+            self.expect("EXEC-MAP-1", isinstance(call.error, StopIteration),
+                        lambda: f"next() after every item of map() {call.describe()}; expected StopIteration")
+            self.mapping = None
+            return
+        item = mapping.calls[mapping.position]
+        if item.retired:
+            self.mapping = None  # nothing is known of its call any more: the iterator is no longer judged
+            return
+        mapping.consumer = Background("next() on map()", next, mapping.iterator).start()
+        if item.state in ("finished", "cancelled") or item.retired:
+            self.judge_next(f"next() reached {item}")
+
+    @precondition(lambda self: self.mapping is not None and self.mapping.consumer is None and
+                  self.mapping.position > 0)
+    @rule()
+    @judged
+    def map_close(self):
+        what = "close() of the map iterator"
+        call = self.call(None, what, "EXEC-MAP-4", self.mapping.iterator.close)
+        self.expect("EXEC-MAP-4", not call.raised, lambda: f"{what} {call.describe()}")
+        self.end_mapping()
+        self.settle(what)
+
+    def end_mapping(self):
+        """The iterator is closed or exhausted by an exception: its calls not started are cancelled (EXEC-MAP-4)."""
+        for c in self.mapping.calls[self.mapping.position:]:
+            if c.state == "queued":
+                c.state, c.cancelled_by = "cancelled", "EXEC-MAP-4"
+        self.mapping = None
+
+    def judge_next(self, what):
+        """The item a blocked next() waits for is settled: next() returns its result or raises its exception."""
+        mapping = self.mapping
+        item = mapping.calls[mapping.position]
+        consumer, mapping.consumer = mapping.consumer, None
+        if item.retired:
+            self.mapping = None  # nothing is known of its call any more: the iterator is no longer judged
+            return
+        if not self.watchdog.wait("EXEC-MAP-1", consumer.returned):
+            self.fail("EXEC-MAP-1", f"next() on map() did not return within {self.watchdog.limit('EXEC-MAP-1'):.2f}"
+                                    f" s after {what}")
+        mapping.position += 1
+        if item.state == "cancelled":
+            self.expect("EXEC-MAP-3", isinstance(consumer.error, self.adapter.CancelledError),
+                        lambda: f"next() reached {item}, which was cancelled, and {consumer.describe()}; expected "
+                                f"{class_name(self.adapter.CancelledError)}")
+            self.end_mapping()
+        elif item.outcome.kind == "return":
+            self.expect("EXEC-MAP-1", consumer.error is None and consumer.value == item.outcome.value,
+                        lambda: f"next() on map() {consumer.describe()} {show(consumer.value)} after {what}; expected "
+                                f"the result of {item}")
+        else:
+            expected = item.outcome.value
+            self.expect("EXEC-MAP-3", type(consumer.error) is type(expected) and consumer.error.args == expected.args,
+                        lambda: f"next() reached {item}, which raised {show(expected)}, and {consumer.describe()}")
+            self.end_mapping()
+            self.settle(f"{what} raised")
+
+    # -- the model, checked after every step ----------------------------------------------------------------------------
+
+    def settle(self, what):
+        """Which calls must have started now, which must not; what the futures say; a blocked shutdown() or next()
+        returns when, and only when, it may."""
+        self.check_never_started(what)
+        running, queued = self.live("running"), self.live("queued")
+        free = self.max_workers - len(running)
+        expected = queued[:max(free, 0)]
+        if expected:
+            clause = "EXEC-MAP-2" if any(c.via == "map" for c in expected) else "EXEC-START-1"
+            cancelled = self.live("cancelled")
+            started = self.watchdog.wait(clause, Starts(queued, len(expected), cancelled))
+            if any(c.gate.started.is_set() for c in cancelled):
+                return self.settle(what)  # judge the cancelled call that took a worker, then wait again
+            if not started:
+                starved = [c for c in expected if not c.gate.started.is_set()]
+                self.judging(starved, self.fail, clause,
+                             f"after {what}, {', '.join(map(str, starved))} did not start within "
+                             f"{self.watchdog.limit(clause):.2f} s, with {len(running)} of {self.max_workers} "
+                             "workers busy")
+            else:
+                self.passed(clause)
+        started = [c for c in queued if not c.retired and c.gate.started.is_set()]
+        if len(running) + len(started) > self.max_workers:
+            self.judging(started, self.fail, "EXEC-START-2",
+                         f"after {what}, {len(running) + len(started)} calls are running: "
+                         f"{', '.join(map(str, running + started))}; max_workers is {self.max_workers}")
+        elif started != expected[:len(started)]:
+            self.judging(started, self.fail, "EXEC-START-3",
+                         f"after {what}, {', '.join(map(str, started))} started while "
+                         f"{', '.join(map(str, expected))} were first in line")
+        else:
+            self.passed("EXEC-START-2")
+            self.passed("EXEC-START-3")
+        for c in started:
+            c.state = "running"
+        self.check_futures(what)
+        self.check_shutdown_waiter(what)
+        if self.mapping is not None and self.mapping.consumer is not None:
+            item = self.mapping.calls[self.mapping.position]
+            if item.state in ("finished", "cancelled") or item.retired:
+                self.judge_next(what)
+            elif self.mapping.consumer.returned.is_set():
+                consumer = self.mapping.consumer
+                self.fail("EXEC-MAP-1", f"next() on map() {consumer.describe()} {show(consumer.value)} after {what},"
+                                        f" before {item} finished")
+
+    def check_never_started(self, what):
+        for c in self.live("cancelled"):
+            if c.gate.started.is_set():
+                self.judging([c], self.fail, c.cancelled_by, f"{c} started after it was cancelled (before {what})")
+            else:
+                self.passed(c.cancelled_by)
+
+    def check_futures(self, what):
+        for c in self.live("running", "queued"):
+            if c.future is None:
+                continue
+            if c.state == "running" and self.applies("EXEC-RUN-1"):
+                call = self.call(None, f"running() of {c}", "CORE-QUERY-3", c.future.running)
+                self.judging([c], self.expect, "EXEC-RUN-1", call.value is True,
+                             lambda: f"after {what}, running() of the future of {c}, which has started, "
+                                     f"{call.describe()}")
+            elif c.state == "queued" and not c.claimed:
+                self.claimed(c, what)
+            call = self.call(None, f"done() of {c}", "CORE-QUERY-3", c.future.done)
+            self.judging([c], self.expect, "EXEC-SUBMIT-1", call.value is False,
+                         lambda: f"after {what}, done() of the future of {c}, which is {c.state}, {call.describe()}")
+
+    def claimed(self, c, what, restore=None):
+        """Whether the future of `c`, a call that has not started, is RUNNING (EXEC-RUN-2). If that violation is
+        muted (a declared deviation), the call is claimed: the model no longer expects it to be cancellable."""
+        if not self.applies("EXEC-RUN-2"):
+            return False
+        call = self.call(None, f"running() of {c}", "CORE-QUERY-3", c.future.running)
+        if call.value is not True:
+            self.passed("EXEC-RUN-2")
+            return False
+        if restore:
+            c.state, c.cancelled_by = restore, ""
+        try:
+            self.fail("EXEC-RUN-2", f"after {what}, the future of {c}, which has not started, is running()")
+        except Muted:
+            c.claimed = True
+        return True
+
+    def check_shutdown_waiter(self, what):
+        waiter = self.shutdown_waiter
+        if waiter is None:
+            return
+        unfinished = self.live("running", "queued")
+        if not unfinished:
+            self.shutdown_waiter = None
+            if not self.watchdog.wait("EXEC-SHUTDOWN-4", waiter.returned):
+                self.fail("EXEC-SHUTDOWN-4", f"shutdown(wait=True) did not return within "
+                                             f"{self.watchdog.limit('EXEC-SHUTDOWN-4'):.2f} s after {what}, when "
+                                             "every call had finished")
+            self.expect("EXEC-SHUTDOWN-4", waiter.error is None, lambda: f"shutdown(wait=True) {waiter.describe()}")
+        elif waiter.returned.is_set():
+            self.shutdown_waiter = None
+            self.fail("EXEC-SHUTDOWN-4", f"shutdown(wait=True) {waiter.describe()} while "
+                                         f"{', '.join(map(str, unfinished))} had not finished (after {what})")
+
+    # -- fixed scenarios, taken by the tour ---------------------------------------------------------------------------
+
+    @judged
+    def max_workers_validated(self):
+        for bad in (0, -1):
+            call = self.call(None, f"the adapter's new_executor({bad})", "EXEC-START-4", self.adapter.new_executor,
+                             bad)
+            self.expect("EXEC-START-4", isinstance(call.error, ValueError),
+                        lambda: f"creating an executor with max_workers={bad} {call.describe()}; expected ValueError")
+
+    @judged
+    def context_manager(self):
+        executor = self.new_executor(1)
+        call = self.call(None, "with executor: … then submit()", "EXEC-SHUTDOWN-4", _enter_exit_submit, executor)
+        self.expect("EXEC-SHUTDOWN-4", not call.raised and call.value[0] is executor,
+                    lambda: f"`with executor` {call.describe()}; __enter__ must return the executor")
+        self.expect("EXEC-SHUTDOWN-1", isinstance(call.value[1], RuntimeError),
+                    lambda: f"submit() after leaving `with executor:` raised {show(call.value[1])}; "
+                            "expected RuntimeError")
+
+    @judged
+    def broken_by_initializer(self):
+        """EXEC-BROKEN-1: the initializer raises; the calls submitted break, and so does every later submit()."""
+        executor = self.new_executor(1, initializer=gates.failing_initializer)
+        calls = [self.new_call() for _ in range(2)]
+        try:
+            futures = []
+            for c in calls:
+                call = self.call(None, f"submit({c})", "EXEC-BROKEN-1", executor.submit, gates.run_gate, c.gate)
+                if call.raised:
+                    self.expect("EXEC-BROKEN-1", c is not calls[0] and isinstance(call.error, self.role(
+                        "BrokenExecutor")), lambda: f"submit({c}) to an executor whose initializer fails "
+                                                    f"{call.describe()}")
+                    break
+                futures.append((c, call.value))
+            self.judge_broken(executor, futures, "the initializer raised", "EXEC-BROKEN-1")
+        finally:
+            self.discard(executor, calls)
+
+    @judged
+    def broken_by_crash(self):
+        """EXEC-BROKEN-2: a worker dies while running a call; every unfinished call breaks, and later submits."""
+        executor = self.new_executor(2)
+        calls = [self.new_call() for _ in range(3)]
+        try:
+            futures = []
+            for c in calls:
+                call = self.call(None, f"submit({c})", "EXEC-SUBMIT-1", executor.submit, gates.run_gate, c.gate)
+                self.expect("EXEC-SUBMIT-1", not call.raised, lambda: f"submit({c}) {call.describe()}")
+                futures.append((c, call.value))
+            if not self.watchdog.wait("EXEC-START-1", Starts(calls[:2], 2)):
+                self.fail("EXEC-START-1", "two calls submitted to an idle executor with two workers did not start")
+            calls[0].gate.release(Outcome("crash"))
+            self.judge_broken(executor, futures, f"the worker running {calls[0]} died", "EXEC-BROKEN-2")
+        finally:
+            self.discard(executor, calls)
+
+    def judge_broken(self, executor, futures, what, clause):
+        broken = self.role("BrokenExecutor")
+        for c, future in futures:
+            done = threading.Event()
+            future.add_done_callback(lambda _, done=done: done.set())
+            if not self.watchdog.wait(clause, done):
+                self.fail(clause, f"the future of {c} was not done within {self.watchdog.limit(clause):.2f} s "
+                                  f"after {what}")
+            error = self.call(None, f"exception(0) of {c}", clause, future.exception, 0)
+            self.expect(clause, isinstance(error.value, broken),
+                        lambda: f"after {what}, exception(0) of the future of {c} {error.describe()} "
+                                f"{show(error.value)}; expected {class_name(broken)}")
+        c = self.new_call()
+        call = self.call(None, f"submit({c}) to the broken executor", clause, executor.submit, gates.run_gate, c.gate)
+        c.gate.release(Outcome("return"))
+        self.expect(clause, isinstance(call.error, broken),
+                    lambda: f"submit() after {what} {call.describe()}; expected {class_name(broken)}")
+
+    @judged
+    def map_timeout(self):
+        """EXEC-MAP-5: once map()'s timeout has passed, next() on an unfinished item raises TimeoutError at once.
+        The wait here is the behaviour under test: the timeout must really expire."""
+        seconds = self.limits.map_timeout
+        executor = self.new_executor(1)
+        c = self.new_call("map")
+        try:
+            call = self.call(None, f"map(timeout={seconds})", "EXEC-MAP-2",
+                             functools.partial(executor.map, gates.run_gate, [c.gate], timeout=seconds))
+            self.expect("EXEC-MAP-2", not call.raised, lambda: f"map(timeout={seconds}) {call.describe()}")
+            threading.Event().wait(seconds)
+            late = self.call(None, f"next() {seconds} s after map(timeout={seconds})", "EXEC-MAP-5", next, call.value)
+            timeout_error = self.adapter.TimeoutError
+            self.expect("EXEC-MAP-5", isinstance(late.error, timeout_error),
+                        lambda: f"next() after map()'s timeout expired {late.describe()}; expected "
+                                f"{class_name(timeout_error)}")
+            self.expect("EXEC-MAP-5", late.elapsed < seconds / 2,
+                        lambda: f"next() after map()'s timeout expired took {late.elapsed:.2f} s to raise; the "
+                                f"timeout runs from the call to map(), so it must raise at once")
+        finally:
+            self.discard(executor, [c])
+
+    def discard(self, executor, calls):
+        """Unjudged: release every gate and shut the executor down without waiting."""
+        for c in calls:
+            c.gate.release(Outcome("return"))
+        try:
+            self.watchdog.call("shutdown(wait=False)", executor.shutdown, False, kind="release")
+        except Hang:
+            pass
+
+    # -- teardown ------------------------------------------------------------------------------------------------------
+
+    def teardown(self):
+        """Release the calls one by one (judged, unless the example already failed), then, unjudged, release
+        anything left and shut down. Every call not cancelled must have run exactly once (EXEC-SUBMIT-3)."""
+        try:
+            while not self.failing and self.live("running"):
+                self.release(pick=0, outcome="return")
+            if not self.failing and self.executor is not None:
+                self.check_ran_once()
+        finally:
+            if self.mapping is not None and self.mapping.consumer is None:
+                try:
+                    self.watchdog.call("closing the map iterator", self.mapping.iterator.close, kind="release")
+                except Hang:
+                    pass
+            self.retire(self.calls)
+            if self.executor is not None:
+                self.discard(self.executor, [])
+
+    @judged
+    def check_ran_once(self):
+        for c in self.calls:
+            if c.retired:
+                continue
+            starts = c.gate.starts()
+            expected = 0 if c.state == "cancelled" else 1
+            if c.state == "queued":
+                continue  # never got a worker: only possible if a violation was muted on the way
+            self.expect("EXEC-SUBMIT-3", starts == expected,
+                        lambda: f"{c} started {starts} times; expected {expected}")
+
+
+def _enter_exit_submit(executor):
+    with executor as entered:
+        pass
+    try:
+        executor.submit(int)
+    except BaseException as error:  # an observation
+        return entered, error
+    return entered, None
+
+
+def machine_class(context):
+    return type("ExecutorMachine", (ExecutorMachine,), {"context": context})

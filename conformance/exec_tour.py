@@ -1,0 +1,39 @@
+"""The executor tour: every rule from the states that matter (calls queued behind busy workers, running, released
+in and out of order, cancelled, shut down every way, map() consumed, failing and closed), and the fixed scenarios
+that need an executor of their own. Walks with several queued calls let a process pool's early RUNNING state show."""
+
+
+def _start(workers):
+    return ("start", {"max_workers": workers})
+
+
+SUBMIT = ("submit", {})
+NEXT = ("map_next", {})
+
+
+def _release(outcome="return", pick=0):
+    return ("release", {"pick": pick, "outcome": outcome})
+
+
+def walks(capabilities):
+    found = [
+        [_start(1), SUBMIT, SUBMIT, SUBMIT, ("cancel", {"pick": 1}), _release(), _release("raise"), SUBMIT],
+        [_start(2), SUBMIT, SUBMIT, SUBMIT, SUBMIT, _release("interrupt", 1), ("cancel", {"pick": 0}),
+         _release("exit"), _release(), SUBMIT],
+        [_start(1), SUBMIT, SUBMIT, SUBMIT, SUBMIT, ("cancel", {"pick": 3}), ("cancel", {"pick": 2}),
+         ("shutdown", {"cancel_futures": True}), ("submit_after_shutdown", {}), ("shutdown_again", {}), _release()],
+        [_start(2), SUBMIT, SUBMIT, SUBMIT, ("shutdown", {"cancel_futures": False}), _release(pick=1),
+         ("submit_after_shutdown", {}), _release(), _release()],
+        [_start(1), SUBMIT, SUBMIT, ("shutdown_waiting", {}), _release(), ("submit_after_shutdown", {}), _release()],
+        [_start(1), ("map", {"count": 3}), NEXT, _release(), NEXT, _release("raise"), SUBMIT, _release()],
+        [_start(2), ("map", {"count": 3}), _release(pick=1), _release(), NEXT, NEXT, NEXT, _release(), NEXT],
+        [_start(1), ("map", {"count": 3}), _release(), NEXT, ("map_close", {}), _release(), SUBMIT, _release()],
+        [_start(1), SUBMIT, ("map", {"count": 2}), SUBMIT, ("shutdown", {"cancel_futures": True}), NEXT,
+         _release()],
+        [("max_workers_validated", {}), ("context_manager", {}), ("map_timeout", {})],
+    ]
+    if "initializer" in capabilities:
+        found.append([("broken_by_initializer", {})])
+    if "worker-crash" in capabilities:
+        found.append([("broken_by_crash", {})])
+    return found

@@ -1,0 +1,398 @@
+"""The machine for wait() and as_completed() (spec/executors.md §7–8), over futures the machine completes itself.
+
+Completing futures by hand (set_result, set_exception, cancel, set_running_or_notify_cancel) makes every
+observation exact. A wait() or as_completed() the machine starts in a helper thread must return (or yield)
+promptly once the machine has met its condition, and must not have returned while it was unmet; one called on the
+machine's own thread with a timeout must return at once with exactly the futures that are done.
+"""
+import threading
+from dataclasses import dataclass, field
+from typing import List
+
+from hypothesis import strategies as st
+from hypothesis.stateful import precondition, rule
+
+from .judging import Judge, class_name, judged, show
+from .ledger import Muted
+from .probes import Background, Until
+from .watchdog import Hang
+
+RETURN_WHEN = ("FIRST_COMPLETED", "FIRST_EXCEPTION", "ALL_COMPLETED")
+RETURN_CLAUSE = {"FIRST_COMPLETED": "WAIT-RETURN-1", "FIRST_EXCEPTION": "WAIT-RETURN-2",
+                 "ALL_COMPLETED": "WAIT-RETURN-3"}
+COMPLETIONS = ("result", "exception", "cancel", "cancel-and-notify", "start")
+TIMEOUTS = ("zero", "negative", "short")
+MAX_FUTURES = 5
+PICKS = st.lists(st.integers(0, MAX_FUTURES * 2), min_size=1, max_size=MAX_FUTURES + 1)  # repeats give duplicates
+DONE = ("result", "exception", "cancelled")
+
+
+@dataclass(eq=False)
+class Entry:
+    """One future and what the machine did to it."""
+
+    future: object
+    name: str
+    state: str = "pending"  # pending | running | result | exception | cancelled
+    notified: bool = True  # False once cancel() alone cancelled it: WAIT-CANCEL-1, ASCOMP-CANCEL-1
+    retired: bool = False  # a muted violation touched it: it is no longer judged
+
+    @property
+    def done(self):
+        return self.state in DONE
+
+
+def condition_met(entries, return_when):
+    done = [e for e in entries if e.done]
+    if return_when == "FIRST_COMPLETED":
+        return bool(done)
+    if return_when == "FIRST_EXCEPTION" and any(e.state == "exception" for e in done):
+        return True
+    return len(done) == len(entries)
+
+
+def names(entries):
+    return "[" + ", ".join(e.name for e in entries) + "]"
+
+
+@dataclass(eq=False)
+class BlockedWait:
+    entries: List[Entry]
+    return_when: str
+    call: Background
+
+    def __str__(self):
+        return f"wait({names(self.entries)}, return_when={self.return_when}) blocked in another thread"
+
+
+class Stream:
+    """A consumer thread iterating as_completed(), recording every future it yields, in order."""
+
+    def __init__(self, entries, iterate):
+        self.entries = entries
+        self.initial = [e for e in entries if e.done]  # to be yielded first, in any order (ASCOMP-ORDER-1)
+        self.later = []  # then these, in this order
+        self.yielded = []
+        self.ended = False
+        self.error = None
+        self.changed = threading.Condition()
+        self._iterate = iterate
+        threading.Thread(target=self._run, name="futurespec-as-completed", daemon=True).start()
+
+    def _run(self):
+        try:
+            for future in self._iterate():
+                with self.changed:
+                    self.yielded.append(future)
+                    self.changed.notify_all()
+        except BaseException as error:  # an observation
+            self.error = error
+        with self.changed:
+            self.ended = True
+            self.changed.notify_all()
+
+    def until(self, count):
+        return Until(self.changed, lambda: len(self.yielded) >= count or self.ended)
+
+    def finished(self):
+        return Until(self.changed, lambda: self.ended)
+
+    def __str__(self):
+        return f"as_completed({names(self.entries)}) iterated in another thread"
+
+
+class WaitMachine(Judge):
+    def __init__(self):
+        super().__init__()
+        self.entries = []
+        self.waits = []
+        self.streams = []
+        self.running_state = "running-state" in self.adapter.capabilities
+
+    def live(self):
+        return [e for e in self.entries if not e.retired]
+
+    def pick(self, picks):
+        """The live entries `picks` designates, repeats included, and the distinct ones in first-seen order."""
+        live = self.live()
+        chosen = [live[i % len(live)] for i in picks]
+        return chosen, list(dict.fromkeys(chosen))
+
+    # -- futures ------------------------------------------------------------------------------------------------------
+
+    @precondition(lambda self: len(self.entries) < MAX_FUTURES)
+    @rule()
+    @judged
+    def new_future(self):
+        call = self.call(None, "the adapter's new_future()", "CORE-STATE-1", self.adapter.new_future)
+        self.expect("CORE-STATE-1", not call.raised, lambda: f"the adapter's new_future() {call.describe()}")
+        self.entries.append(Entry(call.value, f"f{len(self.entries) + 1}"))
+
+    @precondition(lambda self: any(not e.done for e in self.live()))
+    @rule(pick=st.integers(0, MAX_FUTURES), how=st.sampled_from(COMPLETIONS))
+    @judged
+    def complete(self, pick, how):
+        unfinished = [e for e in self.live() if not e.done]
+        e = unfinished[pick % len(unfinished)]
+        if not self.running_state and how in ("cancel-and-notify", "start"):
+            how = "cancel"
+        if e.state == "running" and how in ("cancel", "cancel-and-notify", "start"):
+            how = "result"  # a RUNNING future cannot be cancelled or started again
+        future, adapter = e.future, self.adapter
+        steps = {
+            "result": [("set_result(object())", "CF-SET-1", adapter.set_result, future, object())],
+            "exception": [("set_exception(ValueError())", "CF-SET-2", adapter.set_exception, future, ValueError())],
+            "cancel": [("cancel()", "CF-CANCEL-1", future.cancel)],
+            "cancel-and-notify": [("cancel()", "CF-CANCEL-1", future.cancel),
+                                  ("set_running_or_notify_cancel()", "CF-SRNC-2",
+                                   adapter.set_running_or_notify_cancel, future)],
+            "start": [("set_running_or_notify_cancel()", "CF-SRNC-1", adapter.set_running_or_notify_cancel, future)],
+        }[how]
+        for what, clause_id, fn, *args in steps:
+            call = self.call(None, f"{what} on {e.name}", clause_id, fn, *args)
+            self.expect(clause_id, not call.raised, lambda: f"{what} on {e.name} {call.describe()}")
+        e.state = {"result": "result", "exception": "exception", "start": "running"}.get(how, "cancelled")
+        e.notified = how != "cancel" or not self.running_state
+        self.settle(f"{' then '.join(step[0] for step in steps)} on {e.name}", e)
+
+    # -- wait() -------------------------------------------------------------------------------------------------------
+
+    @precondition(lambda self: self.live())
+    @rule(picks=PICKS, return_when=st.sampled_from(RETURN_WHEN), timeout=st.sampled_from(TIMEOUTS))
+    @judged
+    def wait_now(self, picks, return_when, timeout):
+        """wait() with a timeout, on the machine's thread: it returns exactly what is done now (WAIT-TIMEOUT-1)."""
+        chosen, distinct = self.pick(picks)
+        seconds = {"zero": 0, "negative": -1, "short": self.limits.short_timeouts[-1]}[timeout]
+        what = f"wait({names(chosen)}, timeout={seconds}, return_when={return_when})"
+        call = self.call(None, what, "WAIT-TIMEOUT-1", self.adapter.wait, [e.future for e in chosen], seconds,
+                         return_when, extra=max(seconds, 0))
+        self.expect("WAIT-TIMEOUT-1", not call.raised, lambda: f"{what} {call.describe()}; it must return the pair")
+        self.judging(distinct, self.check_pair, call.value, distinct, what, duplicates=len(chosen) > len(distinct))
+
+    @precondition(lambda self: self.live() and len(self.waits) < 3)
+    @rule(picks=PICKS, return_when=st.sampled_from(RETURN_WHEN))
+    @judged
+    def start_wait(self, picks, return_when):
+        """wait() without a timeout, in a helper thread: judged as the machine completes its futures."""
+        _, distinct = self.pick(picks)
+        futures = [e.future for e in distinct]
+        blocked = BlockedWait(distinct, return_when, Background("wait", self.adapter.wait, futures, None,
+                                                                return_when).start())
+        if condition_met(distinct, return_when):
+            self.judging(distinct, self.judge_return, blocked, "it was called")
+        else:
+            self.waits.append(blocked)
+
+    @rule(return_when=st.sampled_from(RETURN_WHEN))
+    @judged
+    def empty_input(self, return_when):
+        """WAIT-INPUT-1 and ASCOMP-ONCE-1: nothing to wait for returns at once."""
+        what = f"wait([], return_when={return_when})"
+        call = self.call(None, what, "WAIT-INPUT-1", self.adapter.wait, [], None, return_when)
+        self.expect("WAIT-INPUT-1", not call.raised and _pair(call.value) == (set(), set()),
+                    lambda: f"{what} {call.describe()}; expected two empty sets")
+        call = self.call(None, "list(as_completed([]))", "ASCOMP-ONCE-1",
+                         lambda: list(self.adapter.as_completed([])))
+        self.expect("ASCOMP-ONCE-1", not call.raised and call.value == [],
+                    lambda: f"list(as_completed([])) {call.describe()}; expected []")
+
+    # -- as_completed() -----------------------------------------------------------------------------------------------
+
+    @precondition(lambda self: self.live() and len(self.streams) < 2)
+    @rule(picks=PICKS)
+    @judged
+    def start_stream(self, picks):
+        chosen, distinct = self.pick(picks)
+        futures = [e.future for e in chosen]
+        stream = Stream(distinct, lambda: self.adapter.as_completed(futures))
+        self.streams.append(stream)
+        self.judging(distinct, self.judge_stream, stream, "it was called")
+
+    @precondition(lambda self: self.live())
+    @rule(picks=PICKS)
+    @judged
+    def as_completed_with_timeout(self, picks):
+        """ASCOMP-TIMEOUT-1/2: the done futures, then TimeoutError if any is unfinished."""
+        chosen, distinct = self.pick(picks)
+        seconds = self.limits.short_timeouts[-1]
+        what = f"iterating as_completed({names(chosen)}, timeout={seconds})"
+
+        def iterate():
+            yielded = []
+            try:
+                for future in self.adapter.as_completed([e.future for e in chosen], timeout=seconds):
+                    yielded.append(future)
+            except BaseException as error:  # an observation
+                return yielded, error
+            return yielded, None
+
+        call = self.call(None, what, "ASCOMP-TIMEOUT-1", iterate, extra=seconds)
+        self.expect("ASCOMP-TIMEOUT-1", not call.raised, lambda: f"{what} {call.describe()}")
+        self.judging(distinct, self.judge_timed_iteration, distinct, *call.value, what)
+
+    @precondition(lambda self: self.live())
+    @rule(picks=PICKS)
+    @judged
+    def close_early(self, picks):
+        """ASCOMP-CLOSE-1: take one future (if one is done), close the iterator, and nothing changes."""
+        chosen, distinct = self.pick(picks)
+        take_one = any(e.done for e in distinct)
+        what = f"as_completed({names(chosen)}): {'next(), ' if take_one else ''}close()"
+
+        def close_early():
+            iterator = self.adapter.as_completed([e.future for e in chosen])
+            first = next(iterator) if take_one else None
+            iterator.close()
+            return first
+
+        # next() waits for a future cancelled by cancel() alone where ASCOMP-CANCEL-1 is broken
+        clause = "ASCOMP-CLOSE-1" if any(e.done and e.notified for e in distinct) or not take_one else \
+            "ASCOMP-CANCEL-1"
+        call = self.call(None, what, clause, close_early)
+        self.expect("ASCOMP-CLOSE-1", not call.raised, lambda: f"{what} {call.describe()}")
+        if take_one:
+            self.expect("ASCOMP-ORDER-1", any(call.value is e.future for e in distinct if e.done),
+                        lambda: f"{what}: next() returned {show(call.value)}, not one of the futures already done")
+        for e in distinct:
+            done = self.call(None, f"{e.name}.done()", "CORE-QUERY-3", e.future.done)
+            self.expect("ASCOMP-CLOSE-1", done.value is e.done,
+                        lambda: f"after {what}, {e.name}.done() returned {show(done.value)}; it was {e.state}")
+
+    # -- judging ------------------------------------------------------------------------------------------------------
+
+    def judging(self, entries, judge, *args, **kwargs):
+        """Run a judgement about `entries`; a muted violation retires them (no later observation of them is
+        trusted), and the machine goes on with the others."""
+        try:
+            judge(*args, **kwargs)
+        except Muted:
+            for e in entries:
+                e.retired = True
+
+    def settle(self, what, completed):
+        """After `what` completed one future: every blocked wait whose condition is now met returns, the others are
+        still blocked, every stream yields the future."""
+        for blocked in list(self.waits):
+            if any(e.retired for e in blocked.entries):
+                self.waits.remove(blocked)
+            elif condition_met(blocked.entries, blocked.return_when):
+                self.waits.remove(blocked)
+                self.judging(blocked.entries, self.judge_return, blocked, what)
+            elif blocked.call.returned.is_set():
+                self.waits.remove(blocked)
+                self.judging(blocked.entries, self.fail, RETURN_CLAUSE[blocked.return_when],
+                             f"{blocked} {blocked.call.describe()} before its condition was met (after {what})")
+        for stream in list(self.streams):
+            if any(e.retired for e in stream.entries):
+                self.streams.remove(stream)
+                continue
+            if completed in stream.entries and completed.done:
+                stream.later.append(completed)
+            self.judging(stream.entries, self.judge_stream, stream, what)
+
+    def judge_return(self, blocked, what):
+        """The condition of a blocked wait is met: it returns promptly, with exactly the futures done."""
+        cancelled_alone = any(e.state == "cancelled" and not e.notified for e in blocked.entries)
+        clause = "WAIT-CANCEL-1" if cancelled_alone else RETURN_CLAUSE[blocked.return_when]
+        if not self.watchdog.wait(clause, blocked.call.returned):
+            self.fail(clause, f"{blocked} did not return within {self.watchdog.limit(clause):.2f} s after {what}, "
+                              "although its condition was met")
+        self.passed(clause)
+        self.expect("WAIT-TIMEOUT-1", blocked.call.error is None, lambda: f"{blocked} {blocked.call.describe()}")
+        self.check_pair(blocked.call.value, blocked.entries, str(blocked))
+
+    def check_pair(self, value, distinct, what, duplicates=False):
+        """WAIT-DONE-1: exactly the futures that are done, as a (done, not_done) named tuple of sets."""
+        pair = _pair(value)
+        self.expect("WAIT-DONE-1", pair is not None,
+                    lambda: f"{what} returned {show(value)}; expected a named tuple (done, not_done) of sets")
+        got_done, got_not_done = ({id(f) for f in half} for half in pair)
+        wrong = [e for e in distinct if (id(e.future) in got_done) != e.done or
+                 (id(e.future) in got_not_done) == e.done]
+        self.expect("WAIT-DONE-1", not wrong and got_done | got_not_done == {id(e.future) for e in distinct},
+                    lambda: f"{what} put {names(wrong) if wrong else 'futures it was not given'} on the wrong side: "
+                            + ", ".join(f"{e.name} is {e.state}" + ("" if e.notified else " (by cancel() alone)")
+                                        for e in wrong))
+        if duplicates:
+            self.passed("WAIT-INPUT-1")
+
+    def judge_stream(self, stream, what):
+        """The stream has yielded the futures done so far — the initial ones first, in any order, then in
+        completion order — and nothing else; it ends once all are done."""
+        expected = len(stream.initial) + len(stream.later)
+        missing_cancel = any(not e.notified for e in stream.initial + stream.later)
+        clause = "ASCOMP-CANCEL-1" if missing_cancel else "ASCOMP-ORDER-1"
+        if not self.watchdog.wait(clause, stream.until(expected)):
+            self.fail(clause, f"{stream} yielded {len(stream.yielded)} futures within "
+                              f"{self.watchdog.limit(clause):.2f} s after {what}; {expected} are done: "
+                              f"{names(stream.initial + stream.later)}")
+        self.passed(clause)
+        yielded = list(stream.yielded)
+        self.expect("ASCOMP-ONCE-1", len(yielded) == expected and stream.error is None,
+                    lambda: f"{stream} yielded {len(yielded)} futures "
+                            f"{'and raised ' + class_name(type(stream.error)) if stream.error else ''}after {what}; "
+                            f"only {expected} are done")
+        initial = {id(e.future) for e in stream.initial}
+        self.expect("ASCOMP-ORDER-1", {id(f) for f in yielded[:len(initial)]} == initial and
+                    [id(f) for f in yielded[len(initial):]] == [id(e.future) for e in stream.later],
+                    lambda: f"{stream} yielded the futures in the wrong order; expected first "
+                            f"{names(stream.initial)} in any order, then {names(stream.later)}")
+        if all(e.done for e in stream.entries):
+            self.streams.remove(stream)
+            if not self.watchdog.wait("ASCOMP-ONCE-1", stream.finished()):
+                self.fail("ASCOMP-ONCE-1", f"{stream} did not end within {self.watchdog.limit('ASCOMP-ONCE-1'):.2f}"
+                                           f" s after yielding every future")
+            self.expect("ASCOMP-ONCE-1", stream.error is None and len(stream.yielded) == expected,
+                        lambda: f"{stream} ended having yielded {len(stream.yielded)} futures"
+                                f"{' and raised ' + class_name(type(stream.error)) if stream.error else ''}; "
+                                f"expected {expected}")
+
+    def judge_timed_iteration(self, distinct, yielded, error, what):
+        done = [e for e in distinct if e.done]
+        unfinished = len(distinct) - len(done)
+        missing_cancel = any(not e.notified for e in done)
+        self.expect("ASCOMP-CANCEL-1" if missing_cancel else "ASCOMP-ORDER-1",
+                    {id(f) for f in yielded} == {id(e.future) for e in done} and len(yielded) == len(done),
+                    lambda: f"{what} yielded {len(yielded)} futures; expected the done ones, {names(done)}")
+        if not unfinished:
+            self.expect("ASCOMP-ONCE-1", error is None, lambda: f"{what} raised {show(error)}; every future is done")
+            return
+        timeout_error = self.adapter.TimeoutError
+        self.expect("ASCOMP-TIMEOUT-1", isinstance(error, timeout_error),
+                    lambda: f"{what} ended with {show(error) if error else 'no error'} while {unfinished} futures "
+                            f"were unfinished; expected {class_name(timeout_error)}")
+        message = str(error)
+        self.expect("ASCOMP-TIMEOUT-2", str(unfinished) in message and str(len(distinct)) in message,
+                    lambda: f"{what} raised TimeoutError({message!r}); the message should say that {unfinished} "
+                            f"of {len(distinct)} futures are unfinished")
+
+    def teardown(self):
+        """Unjudged: finish every future, and acknowledge every cancellation, so no helper thread stays blocked."""
+        for e in self.entries:
+            if e.state in ("pending", "running"):
+                operation = (self.adapter.set_result, e.future, None)
+            elif e.state == "cancelled" and not e.notified:
+                operation = (self.adapter.set_running_or_notify_cancel, e.future)
+            else:
+                continue
+            try:
+                self.watchdog.call("finishing a future to release waiters", *operation, kind="release")
+            except Hang:
+                return
+
+
+def _pair(value):
+    """(done, not_done) when `value` is a 2-tuple of sets with those field names, else None."""
+    try:
+        done, not_done = value
+        if value.done is done and value.not_done is not_done and isinstance(done, set) and \
+                isinstance(not_done, set):
+            return done, not_done
+    except Exception:  # anything else is not the pair the spec asks for
+        pass
+    return None
+
+
+def machine_class(context):
+    return type("WaitMachine", (WaitMachine,), {"context": context})
