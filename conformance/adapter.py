@@ -65,6 +65,9 @@ class Adapter:
         return future.set_exception(exception)
 
     # Executors (capability `executor`): spec/executors.md.
+    executor_examples = 1.0  # the share of Hypothesis examples for executors; process pools are slow to start
+    executor_startup = 0.0  # seconds a worker may take to start, beyond the hang limit (a process spawning)
+
     def new_executor(self, max_workers, initializer=None, initargs=()):
         """Return a new executor running at most `max_workers` calls at once."""
         raise NotImplementedError
@@ -115,7 +118,6 @@ class AsyncioAdapter(Adapter):
     def new_future(self, loop):
         """Return a new PENDING future of `loop`."""
         raise NotImplementedError
-
 
 
 def _qualname(cls) -> str:

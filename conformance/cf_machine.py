@@ -166,7 +166,7 @@ class FutureMachine(JudgingMachine):
         for waiter in waiters:
             if not self.watchdog.wait("CF-BLOCK-2", waiter.returned):
                 self.fail("CF-BLOCK-2", f"{waiter} blocked in another thread did not return within "
-                                        f"{self.watchdog.limit('CF-BLOCK-2'):.2f} s after {what}")
+                                        f"{self.watchdog.waited:.2f} s after {what}")
             self.ledger.passed("CF-BLOCK-2")
             if waiter.finished_at < started:
                 self.fail("CF-BLOCK-1", f"{waiter} blocked in another thread {waiter.describe()} before {what} "
@@ -257,7 +257,7 @@ class FutureMachine(JudgingMachine):
         read = f.model.read(method, timeout)
         if not self.watchdog.wait(read.clause, waiter.returned):
             self.fail(read.clause, f"{waiter} on a done future did not return within "
-                                   f"{self.watchdog.limit(read.clause):.2f} s")
+                                   f"{self.watchdog.waited:.2f} s")
         self.judge_read(read, waiter.value, waiter.error, f"{waiter} in another thread")
 
     @rule(f=futures)
@@ -321,7 +321,7 @@ class FutureMachine(JudgingMachine):
         for name, out in zip(racers, results):
             if not self.watchdog.wait(clause_id, out["finished"]):
                 self.deadlocked(f, clause_id, f"{name}() racing with {', '.join(racers)} did not return within "
-                                              f"{self.watchdog.limit(clause_id):.2f} s")
+                                              f"{self.watchdog.waited:.2f} s")
         return results
 
     def judge_race(self, f, racers, arguments, calls, clause_id, started):

@@ -100,9 +100,9 @@ class ExecutorMachine(Judge):
         self.max_workers = max_workers
         self.executor = self.new_executor(max_workers)
 
-    def new_executor(self, max_workers, initializer=None):
+    def new_executor(self, max_workers, initializer=None, initargs=()):
         what = f"the adapter's new_executor({max_workers})"
-        call = self.call(None, what, "EXEC-START-4", self.adapter.new_executor, max_workers, initializer)
+        call = self.call(None, what, "EXEC-START-4", self.adapter.new_executor, max_workers, initializer, initargs)
         self.expect("EXEC-START-4", not call.raised, lambda: f"{what} {call.describe()}")
         return call.value
 
@@ -162,7 +162,7 @@ class ExecutorMachine(Judge):
         """EXEC-SUBMIT-2: the future finishes promptly, with the call's outcome (an equal copy will do)."""
         if not self.watchdog.wait("EXEC-SUBMIT-2", c.finished):
             self.fail("EXEC-SUBMIT-2", f"the future of {c} was not done within "
-                                       f"{self.watchdog.limit('EXEC-SUBMIT-2'):.2f} s after {what}")
+                                       f"{self.watchdog.waited:.2f} s after {what}")
         read = self.call(None, f"result(0) of {c}", "EXEC-SUBMIT-2", c.future.result, 0)
         expected = c.outcome.value
         if c.outcome.kind == "return":
@@ -225,8 +225,8 @@ class ExecutorMachine(Judge):
         # A plain wait, not the watchdog's: a queued call that turns RUNNING under our eyes (a claimed one) is not
         # a hang, and must not shorten the limit for the calls that are cancelled later.
         if not c.finished.wait(self.limits.hang) and not self.claimed(c, what, restore="queued"):
-            self.fail("EXEC-SHUTDOWN-3", f"the future of {c}, queued, was not done within "
-                                         f"{self.watchdog.limit('EXEC-SHUTDOWN-3'):.2f} s after {what}")
+            self.fail("EXEC-SHUTDOWN-3", f"the future of {c}, queued, was not done within {self.limits.hang:.2f} s "
+                                         f"after {what}")
         cancelled = self.call(None, f"cancelled() of {c}", "CORE-QUERY-3", c.future.cancelled)
         self.expect("EXEC-SHUTDOWN-3", cancelled.value is True,
                     lambda: f"after {what}, the future of {c}, queued, is done but cancelled() "
@@ -261,7 +261,7 @@ class ExecutorMachine(Judge):
         self.expect("EXEC-SHUTDOWN-5", not call.raised, lambda: f"shutdown() again {call.describe()}")
         self.settle("shutdown() again")
 
-    # -- map() ----------------------------------------------------------------------------------------------------------
+    # -- map() ------------------------------------------------------------------------------------------------------
 
     @precondition(lambda self: not self.shut_down and self.mapping is None and len(self.calls) < MAX_CALLS)
     @rule(count=st.integers(1, 3))
@@ -321,7 +321,7 @@ class ExecutorMachine(Judge):
             self.mapping = None  # nothing is known of its call any more: the iterator is no longer judged
             return
         if not self.watchdog.wait("EXEC-MAP-1", consumer.returned):
-            self.fail("EXEC-MAP-1", f"next() on map() did not return within {self.watchdog.limit('EXEC-MAP-1'):.2f}"
+            self.fail("EXEC-MAP-1", f"next() on map() did not return within {self.watchdog.waited:.2f}"
                                     f" s after {what}")
         mapping.position += 1
         if item.state == "cancelled":
@@ -340,7 +340,7 @@ class ExecutorMachine(Judge):
             self.end_mapping()
             self.settle(f"{what} raised")
 
-    # -- the model, checked after every step ----------------------------------------------------------------------------
+    # -- the model, checked after every step ------------------------------------------------------------------------
 
     def settle(self, what):
         """Which calls must have started now, which must not; what the futures say; a blocked shutdown() or next()
@@ -352,14 +352,15 @@ class ExecutorMachine(Judge):
         if expected:
             clause = "EXEC-MAP-2" if any(c.via == "map" for c in expected) else "EXEC-START-1"
             cancelled = self.live("cancelled")
-            started = self.watchdog.wait(clause, Starts(queued, len(expected), cancelled))
+            started = self.watchdog.wait(clause, Starts(queued, len(expected), cancelled),
+                                         extra=self.adapter.executor_startup)
             if any(c.gate.started.is_set() for c in cancelled):
                 return self.settle(what)  # judge the cancelled call that took a worker, then wait again
             if not started:
                 starved = [c for c in expected if not c.gate.started.is_set()]
                 self.judging(starved, self.fail, clause,
                              f"after {what}, {', '.join(map(str, starved))} did not start within "
-                             f"{self.watchdog.limit(clause):.2f} s, with {len(running)} of {self.max_workers} "
+                             f"{self.watchdog.waited:.2f} s, with {len(running)} of {self.max_workers} "
                              "workers busy")
             else:
                 self.passed(clause)
@@ -434,9 +435,9 @@ class ExecutorMachine(Judge):
         unfinished = self.live("running", "queued")
         if not unfinished:
             self.shutdown_waiter = None
-            if not self.watchdog.wait("EXEC-SHUTDOWN-4", waiter.returned):
+            if not self.watchdog.wait("EXEC-SHUTDOWN-4", waiter.returned, extra=self.adapter.executor_startup):
                 self.fail("EXEC-SHUTDOWN-4", f"shutdown(wait=True) did not return within "
-                                             f"{self.watchdog.limit('EXEC-SHUTDOWN-4'):.2f} s after {what}, when "
+                                             f"{self.watchdog.waited:.2f} s after {what}, when "
                                              "every call had finished")
             self.expect("EXEC-SHUTDOWN-4", waiter.error is None, lambda: f"shutdown(wait=True) {waiter.describe()}")
         elif waiter.returned.is_set():
@@ -466,22 +467,34 @@ class ExecutorMachine(Judge):
 
     @judged
     def broken_by_initializer(self):
-        """EXEC-BROKEN-1: the initializer raises; the calls submitted break, and so does every later submit()."""
-        executor = self.new_executor(1, initializer=gates.failing_initializer)
-        calls = [self.new_call() for _ in range(2)]
+        """EXEC-BROKEN-1: the initializer (a gate) raises while four calls wait, the third of them cancelled; the
+        others break, the cancelled one stays cancelled, and every later submit() breaks."""
+        initializer = self.new_call()
+        executor = self.new_executor(1, gates.gated_initializer, (initializer.gate,))
+        calls = [self.new_call() for _ in range(4)]
         try:
-            futures = []
             for c in calls:
-                call = self.call(None, f"submit({c})", "EXEC-BROKEN-1", executor.submit, gates.run_gate, c.gate)
-                if call.raised:
-                    self.expect("EXEC-BROKEN-1", c is not calls[0] and isinstance(call.error, self.role(
-                        "BrokenExecutor")), lambda: f"submit({c}) to an executor whose initializer fails "
-                                                    f"{call.describe()}")
-                    break
-                futures.append((c, call.value))
-            self.judge_broken(executor, futures, "the initializer raised", "EXEC-BROKEN-1")
+                call = self.call(None, f"submit({c})", "EXEC-SUBMIT-1", executor.submit, gates.run_gate, c.gate)
+                self.expect("EXEC-SUBMIT-1", not call.raised, lambda: f"submit({c}) {call.describe()}")
+                c.future = call.value
+            if not self.watchdog.wait("EXEC-START-1", initializer.gate.started,
+                                      extra=self.adapter.executor_startup):
+                self.fail("EXEC-START-1", "the initializer of an executor given four calls did not start")
+            cancelled = calls[2]
+            what = f"cancel() of {cancelled}, queued behind an initializer"
+            cancel = self.call(None, what, "EXEC-CANCEL-1", cancelled.future.cancel)
+            if cancel.value is not True and not self.claimed(cancelled, what):
+                self.fail("EXEC-CANCEL-1", f"{what} {cancel.describe()}")
+            broken = [c for c in calls if c is not cancelled or not cancel.value]
+            initializer.gate.release(Outcome("raise", gates.InitializerFailed("futurespec: failing on purpose")))
+            self.judge_broken(executor, [(c, c.future) for c in broken],
+                              "the initializer raised, a queued call having been cancelled", "EXEC-BROKEN-1")
+            if cancel.value:
+                after = self.call(None, f"cancelled() of {cancelled}", "CORE-QUERY-3", cancelled.future.cancelled)
+                self.expect("EXEC-BROKEN-1", after.value is True,
+                            lambda: f"the executor broke; cancelled() of {cancelled} {after.describe()}")
         finally:
-            self.discard(executor, calls)
+            self.discard(executor, [initializer, *calls])
 
     @judged
     def broken_by_crash(self):
@@ -494,7 +507,7 @@ class ExecutorMachine(Judge):
                 call = self.call(None, f"submit({c})", "EXEC-SUBMIT-1", executor.submit, gates.run_gate, c.gate)
                 self.expect("EXEC-SUBMIT-1", not call.raised, lambda: f"submit({c}) {call.describe()}")
                 futures.append((c, call.value))
-            if not self.watchdog.wait("EXEC-START-1", Starts(calls[:2], 2)):
+            if not self.watchdog.wait("EXEC-START-1", Starts(calls[:2], 2), extra=self.adapter.executor_startup):
                 self.fail("EXEC-START-1", "two calls submitted to an idle executor with two workers did not start")
             calls[0].gate.release(Outcome("crash"))
             self.judge_broken(executor, futures, f"the worker running {calls[0]} died", "EXEC-BROKEN-2")
@@ -507,7 +520,7 @@ class ExecutorMachine(Judge):
             done = threading.Event()
             future.add_done_callback(lambda _, done=done: done.set())
             if not self.watchdog.wait(clause, done):
-                self.fail(clause, f"the future of {c} was not done within {self.watchdog.limit(clause):.2f} s "
+                self.fail(clause, f"the future of {c} was not done within {self.watchdog.waited:.2f} s "
                                   f"after {what}")
             error = self.call(None, f"exception(0) of {c}", clause, future.exception, 0)
             self.expect(clause, isinstance(error.value, broken),

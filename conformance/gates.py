@@ -36,12 +36,13 @@ def run_gate(gate):
 
 
 class InitializerFailed(Exception):
-    """Raised by failing_initializer(): the executor must then break (EXEC-BROKEN-1)."""
+    """What a gated initializer is released to raise: the executor must then break (EXEC-BROKEN-1)."""
 
 
-def failing_initializer():
-    logging.disable(logging.CRITICAL)  # the executor logs the failure; in a worker process nothing silences it
-    raise InitializerFailed("futurespec: this initializer fails on purpose")
+def gated_initializer(gate):
+    """An executor's initializer that is itself a gate: it blocks the worker until the suite releases it."""
+    logging.disable(logging.CRITICAL)  # the executor logs a failing initializer; in a worker process nothing else
+    return gate.run()                  # silences it
 
 
 class ThreadGate:

@@ -11,6 +11,7 @@ class Machine:
     machine_class: Callable  # RunContext -> a RuleBasedStateMachine class bound to the run
     walks: Callable  # adapter capabilities -> the tour's walks
     needs: FrozenSet[str] = frozenset()  # capabilities the adapter must declare for this machine to run
+    scale: Callable = lambda adapter: 1.0  # the share of the profile's Hypothesis examples this machine runs
 
 
 @dataclass(frozen=True)
@@ -25,7 +26,8 @@ class Profile:
 PROFILES = {
     "cf": Profile((Machine(cf_machine.machine_class, cf_tour.walks),
                    Machine(wait_machine.machine_class, wait_tour.walks, frozenset({"wait"})),
-                   Machine(exec_machine.machine_class, exec_tour.walks, frozenset({"executor"}))),
+                   Machine(exec_machine.machine_class, exec_tour.walks, frozenset({"executor"}),
+                           lambda adapter: adapter.executor_examples)),
                   cf_machine.static_checks),
     "asyncio": Profile((Machine(aio_machine.machine_class, aio_tour.walks),), aio_machine.static_checks),
 }

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Dict, Optional
 
 from hypothesis import seed as hypothesis_seed
+from hypothesis import settings
 from hypothesis.errors import Flaky
 from hypothesis.reporting import with_reporter
 from hypothesis.stateful import run_state_machine_as_test
@@ -154,7 +155,8 @@ def _search(context, profile, seed, spec, failures):
             reported = []
             try:
                 with with_reporter(reported.append):
-                    run_state_machine_as_test(state_machine, settings=config.PROFILES[profile])
+                    run_state_machine_as_test(state_machine, settings=_scaled(config.PROFILES[profile],
+                                                                              machine.scale(context.adapter)))
             except Exception as error:
                 violation = _violation_in(error)
                 if violation is None:
@@ -169,6 +171,12 @@ def _search(context, profile, seed, spec, failures):
                 context.ledger.muted.add(violation.clause)
                 continue
             break
+
+
+def _scaled(profile_settings, share):
+    if share >= 1:
+        return profile_settings
+    return settings(profile_settings, max_examples=max(10, int(profile_settings.max_examples * share)))
 
 
 def _record_unreplayable(ledger, failures):

@@ -296,7 +296,7 @@ class WaitMachine(Judge):
         cancelled_alone = any(e.state == "cancelled" and not e.notified for e in blocked.entries)
         clause = "WAIT-CANCEL-1" if cancelled_alone else RETURN_CLAUSE[blocked.return_when]
         if not self.watchdog.wait(clause, blocked.call.returned):
-            self.fail(clause, f"{blocked} did not return within {self.watchdog.limit(clause):.2f} s after {what}, "
+            self.fail(clause, f"{blocked} did not return within {self.watchdog.waited:.2f} s after {what}, "
                               "although its condition was met")
         self.passed(clause)
         self.expect("WAIT-TIMEOUT-1", blocked.call.error is None, lambda: f"{blocked} {blocked.call.describe()}")
@@ -325,7 +325,7 @@ class WaitMachine(Judge):
         clause = "ASCOMP-CANCEL-1" if missing_cancel else "ASCOMP-ORDER-1"
         if not self.watchdog.wait(clause, stream.until(expected)):
             self.fail(clause, f"{stream} yielded {len(stream.yielded)} futures within "
-                              f"{self.watchdog.limit(clause):.2f} s after {what}; {expected} are done: "
+                              f"{self.watchdog.waited:.2f} s after {what}; {expected} are done: "
                               f"{names(stream.initial + stream.later)}")
         self.passed(clause)
         yielded = list(stream.yielded)
@@ -341,7 +341,7 @@ class WaitMachine(Judge):
         if all(e.done for e in stream.entries):
             self.streams.remove(stream)
             if not self.watchdog.wait("ASCOMP-ONCE-1", stream.finished()):
-                self.fail("ASCOMP-ONCE-1", f"{stream} did not end within {self.watchdog.limit('ASCOMP-ONCE-1'):.2f}"
+                self.fail("ASCOMP-ONCE-1", f"{stream} did not end within {self.watchdog.waited:.2f}"
                                            f" s after yielding every future")
             self.expect("ASCOMP-ONCE-1", stream.error is None and len(stream.yielded) == expected,
                         lambda: f"{stream} ended having yielded {len(stream.yielded)} futures"

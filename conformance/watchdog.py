@@ -86,6 +86,7 @@ class Watchdog:
         self._hung = set()  # kinds that have hung at the full limit
         self._spent = 0.0  # seconds waited on calls that hung
         self._worker = None
+        self.waited = 0.0  # the limit the last wait() waited with, for the verdict's message
 
     def limit(self, kind) -> float:
         return self.limits.repeat_hang if kind in self._hung else self.limits.hang
@@ -97,11 +98,12 @@ class Watchdog:
         self._hung.add(kind)
         self._spent += limit
 
-    def wait(self, kind, event) -> bool:
-        """Wait for an event set on the implementation's side (a waiter returning, a racer finishing)."""
+    def wait(self, kind, event, extra=0.0) -> bool:
+        """Wait for an event set on the implementation's side (a waiter returning, a racer finishing); `extra` is
+        time the implementation is allowed on top of the limit (a worker process starting)."""
         if self._refused(kind):
             return event.is_set()
-        limit = self.limit(kind)
+        limit = self.waited = self.limit(kind) + extra
         if event.wait(limit):
             return True
         self._hang(kind, limit)

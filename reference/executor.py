@@ -5,7 +5,6 @@ as_completed() learn of completions through done-callbacks, which every future r
 completion, so a cancelled future wakes them like any other (unlike CPython's, see WAIT-CANCEL-1).
 """
 import collections
-import os
 import queue
 import threading
 import time
@@ -21,9 +20,7 @@ __all__ = ["ThreadPoolExecutor", "wait", "as_completed", "ALL_COMPLETED", "FIRST
 class ThreadPoolExecutor:
     """Runs calls on up to max_workers threads, in submission order."""
 
-    def __init__(self, max_workers=None, initializer=None, initargs=()):
-        if max_workers is None:
-            max_workers = min(32, (os.cpu_count() or 1) + 4)
+    def __init__(self, max_workers, initializer=None, initargs=()):
         if max_workers <= 0:
             raise ValueError("max_workers must be greater than 0")  # EXEC-START-4
         self._max_workers = max_workers

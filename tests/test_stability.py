@@ -7,9 +7,10 @@ import pytest
 from conformance import loading, runner
 
 SEEDS = range(12)
+PROCESS_SEEDS = range(3)  # a process pool starts slowly: fewer seeds, and every CI run checks it on five Pythons
 
-
-CORRECT = ["reference", "stdlib", "reference-asyncio", "asyncio", "asyncio-py", "uvloop"]
+CORRECT = ["reference", "stdlib", "stdlib-thread", "reference-asyncio", "asyncio", "asyncio-py", "uvloop"]
+PROCESS_POOLS = ["stdlib-process", "stdlib-process-fork"]
 
 
 @pytest.fixture(autouse=True)
@@ -18,8 +19,8 @@ def _needs_uvloop(request):
         pytest.importorskip("uvloop")
 
 
-@pytest.mark.parametrize("seed", SEEDS)
-@pytest.mark.parametrize("spec", CORRECT)
+@pytest.mark.parametrize("spec, seed", [(spec, seed) for spec in CORRECT for seed in SEEDS] +
+                         [(spec, seed) for spec in PROCESS_POOLS for seed in PROCESS_SEEDS])
 def test_correct_implementations_pass_under_every_seed(spec, seed):
     report = runner.run(loading.load(spec), profile="dev", seed=seed)
     wrong = {cid: (v.verdict, v.counterexample and v.counterexample.message)
@@ -27,7 +28,8 @@ def test_correct_implementations_pass_under_every_seed(spec, seed):
     assert not wrong and report.exit_status == 0
 
 
-@pytest.mark.parametrize("spec", [*CORRECT, "cf-module:concurrent.futures", "aio-class:asyncio.Future"])
+@pytest.mark.parametrize("spec", [*CORRECT, *PROCESS_POOLS, "cf-module:reference.executor",
+                                  "aio-class:asyncio.Future"])
 def test_correct_implementations_pass_the_ci_profile(spec):
     report = runner.run(loading.load(spec), profile="ci")
     assert report.exit_status == 0

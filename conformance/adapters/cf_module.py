@@ -57,6 +57,8 @@ class ModuleAdapter(Adapter):
                 capabilities.add("initializer")
             if self.process_pool:
                 capabilities.add("worker-crash")
+                self.executor_examples = 0.2
+                self.executor_startup = 10.0  # spawning and importing, on a loaded machine
         self.capabilities = frozenset(capabilities)
 
     @property

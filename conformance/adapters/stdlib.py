@@ -6,7 +6,9 @@ Each declares where CPython knowingly departs from the spec, with the upstream i
 them on every run (a deviation it cannot reproduce fails the run, so this list never outlives a fix).
 """
 import concurrent.futures
+import dataclasses
 import multiprocessing
+import sys
 
 from ..adapter import Deviation
 from .cf_module import ModuleAdapter
@@ -26,6 +28,17 @@ QUEUED_CALLS_RUNNING = {  # the process pool marks the calls it moves into its c
                             "pool's call queue, and they run", "https://github.com/python/cpython/issues/81457"),
 }
 
+INITIALIZER_FAILURE_STOPS_AT_A_CANCELLED_CALL = Deviation(
+    "when the initializer fails, the pool fails the queued futures one by one and stops at the first cancelled one "
+    "(its set_exception() raises InvalidStateError), so the calls queued after it never finish")
+THREAD_POOL_BROKEN = {"EXEC-BROKEN-1": dataclasses.replace(
+    INITIALIZER_FAILURE_STOPS_AT_A_CANCELLED_CALL,
+    issue="no upstream issue found; the process pool had the same bug until 3.12: "
+          "https://github.com/python/cpython/issues/107219")}
+PROCESS_POOL_BROKEN = {"EXEC-BROKEN-1": dataclasses.replace(
+    INITIALIZER_FAILURE_STOPS_AT_A_CANCELLED_CALL, issue="https://github.com/python/cpython/issues/107219")
+} if sys.version_info < (3, 12) else {}
+
 
 def load():
     return ModuleAdapter(concurrent.futures, "stdlib", deviations=CANCEL_NOT_NOTIFIED, find_executor=False)
@@ -33,14 +46,14 @@ def load():
 
 def load_thread():
     return ModuleAdapter(concurrent.futures, "stdlib-thread", concurrent.futures.ThreadPoolExecutor,
-                         deviations=CANCEL_NOT_NOTIFIED)
+                         deviations={**CANCEL_NOT_NOTIFIED, **THREAD_POOL_BROKEN})
 
 
 def load_process(start_method="spawn"):
     return ModuleAdapter(concurrent.futures, f"stdlib-process{'' if start_method == 'spawn' else '-' + start_method}",
                          concurrent.futures.ProcessPoolExecutor,
                          {"mp_context": multiprocessing.get_context(start_method)},
-                         deviations={**CANCEL_NOT_NOTIFIED, **QUEUED_CALLS_RUNNING})
+                         deviations={**CANCEL_NOT_NOTIFIED, **QUEUED_CALLS_RUNNING, **PROCESS_POOL_BROKEN})
 
 
 def load_process_fork():
