@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 from hypothesis.stateful import Bundle, RuleBasedStateMachine, rule
 
+from .describing import class_name, describe, show  # noqa: F401 (the machines import them from here)
 from .ledger import ClauseViolation, Muted
 from .watchdog import Hang
 
@@ -17,23 +18,6 @@ class RunContext:
     ledger: object
     watchdog: object
     limits: object
-
-
-def class_name(cls):
-    return cls.__qualname__ if cls.__module__ == "builtins" else f"{cls.__module__}.{cls.__qualname__}"
-
-
-def show(value):
-    """Describe a value without calling into the implementation (its __repr__ could hang or raise)."""
-    if value is None or isinstance(value, (bool, int, float, str)):
-        return repr(value)
-    if isinstance(value, BaseException):
-        return class_name(type(value))
-    return f"<{type(value).__name__} object>"
-
-
-def describe(value, error):
-    return f"raised {show(error)}" if error is not None else f"returned {show(value)}"
 
 
 def judged(method):

@@ -11,6 +11,8 @@ import traceback
 from dataclasses import dataclass
 from typing import Any, Optional
 
+from .describing import show
+
 
 class Hang(Exception):
     """A call did not return within its limit; `where` says where the stuck thread was, when it is known."""
@@ -47,7 +49,7 @@ class Call:
 
     def describe(self) -> str:
         if self.error is None:
-            return f"returned {self.value!r}"
+            return f"returned {show(self.value)}"
         return f"raised {type(self.error).__name__}({self.error})" if str(self.error) else \
             f"raised {type(self.error).__name__}"
 
