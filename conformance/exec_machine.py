@@ -261,6 +261,36 @@ class ExecutorMachine(Judge):
         self.expect("EXEC-SHUTDOWN-5", not call.raised, lambda: f"shutdown() again {call.describe()}")
         self.settle("shutdown() again")
 
+    @precondition(lambda self: "wait" in self.adapter.capabilities and
+                  any(c.future is not None for c in self.calls if not c.retired))
+    @rule(picks=st.lists(st.integers(0, MAX_CALLS), min_size=1, max_size=4))
+    @judged
+    def wait_mixed(self, picks):
+        """WAIT-INPUT-1, WAIT-DONE-1: wait(timeout=0) on futures of this executor and a future made directly."""
+        candidates = [c for c in self.calls if c.future is not None and not c.retired]
+        chosen = list(dict.fromkeys(candidates[i % len(candidates)] for i in picks))
+        bare = self.call(None, "the adapter's new_future()", "CORE-STATE-1", self.adapter.new_future)
+        self.expect("CORE-STATE-1", not bare.raised, lambda: f"the adapter's new_future() {bare.describe()}")
+        what = f"wait([{', '.join(f'the future of {c}' for c in chosen)}, a new future], timeout=0)"
+        call = self.call(None, what, "WAIT-TIMEOUT-1", self.adapter.wait, [c.future for c in chosen] + [bare.value],
+                         0, "ALL_COMPLETED")
+        self.expect("WAIT-TIMEOUT-1", not call.raised, lambda: f"{what} {call.describe()}")
+        done = {id(c.future) for c in chosen if c.state in ("finished", "cancelled")}
+        try:
+            got = {id(f) for f in call.value.done}
+            not_done = {id(f) for f in call.value.not_done}
+        except Exception:  # not the pair the spec asks for
+            got = not_done = None
+        wrong = [c for c in chosen if got is None or (id(c.future) in got) != (id(c.future) in done)]
+        try:
+            self.expect("WAIT-DONE-1", not wrong and not_done == {id(f) for f in [c.future for c in chosen] +
+                                                                  [bare.value]} - done,
+                        lambda: f"{what} {call.describe()}, whose done set is wrong about "
+                                f"{', '.join(f'{c} ({c.state})' for c in wrong) or 'the new future'}")
+        except Muted:
+            self.retire([c for c in wrong if c.state == "cancelled"])
+        self.passed("WAIT-INPUT-1")
+
     # -- map() ------------------------------------------------------------------------------------------------------
 
     @precondition(lambda self: not self.shut_down and self.mapping is None and len(self.calls) < MAX_CALLS)

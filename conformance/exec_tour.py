@@ -16,6 +16,7 @@ def _release(outcome="return", pick=0):
 
 
 def walks(capabilities):
+    wait = "wait" in capabilities
     found = [
         [_start(1), SUBMIT, SUBMIT, SUBMIT, ("cancel", {"pick": 1}), _release(), _release("raise"), SUBMIT],
         [_start(2), SUBMIT, SUBMIT, SUBMIT, SUBMIT, _release("interrupt", 1), ("cancel", {"pick": 0}),
@@ -25,6 +26,8 @@ def walks(capabilities):
         [_start(2), SUBMIT, SUBMIT, SUBMIT, ("shutdown", {"cancel_futures": False}), _release(pick=1),
          ("submit_after_shutdown", {}), _release(), _release()],
         [_start(1), SUBMIT, SUBMIT, ("shutdown_waiting", {}), _release(), ("submit_after_shutdown", {}), _release()],
+        [_start(1), SUBMIT, SUBMIT, SUBMIT, ("cancel", {"pick": 2}), _release(), ("wait_mixed", {"picks": [0, 1, 2]}),
+         ("shutdown", {"cancel_futures": True}), ("wait_mixed", {"picks": [1, 2]})],
         [_start(1), ("map", {"count": 3}), NEXT, _release(), NEXT, _release("raise"), SUBMIT, _release()],
         [_start(2), ("map", {"count": 3}), _release(pick=1), _release(), NEXT, NEXT, NEXT, _release(), NEXT],
         [_start(1), ("map", {"count": 3}), _release(), NEXT, ("map_close", {}), _release(), SUBMIT, _release()],
@@ -32,6 +35,8 @@ def walks(capabilities):
          _release()],
         [("max_workers_validated", {}), ("context_manager", {}), ("map_timeout", {})],
     ]
+    if not wait:
+        found = [[step for step in walk if step[0] != "wait_mixed"] for walk in found]
     if "initializer" in capabilities:
         found.append([("broken_by_initializer", {})])
     if "worker-crash" in capabilities:

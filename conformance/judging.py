@@ -66,6 +66,11 @@ class Judge(RuleBasedStateMachine):
         if self.applies(clause_id):
             self.ledger.passed(clause_id)
 
+    def known_broken(self, clause_id):
+        """Whether a muted clause has already been seen broken in this run: waiting for it again would only spend
+        the time limit (a declared deviation is still waited for until it has reproduced once)."""
+        return clause_id in self.ledger.muted and bool(self.ledger.violations[clause_id])
+
     def fail(self, clause_id, message):
         self.ledger.violated(clause_id, message)
 
