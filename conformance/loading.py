@@ -15,6 +15,7 @@ ENTRY_POINT_GROUP = "futurespec.adapters"
 BUILTINS = {
     "reference": reference.ReferenceAdapter,
     "reference-asyncio": reference.ReferenceAsyncioAdapter,
+    "reference-bridge": reference.ReferenceBridgeAdapter,
     "stdlib": stdlib.load,
     "asyncio": asyncio_std.AsyncioAdapter_C,
     "asyncio-py": asyncio_std.AsyncioAdapter_Py,

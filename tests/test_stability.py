@@ -9,7 +9,8 @@ from conformance import loading, runner
 SEEDS = range(12)
 
 
-CORRECT = ["reference", "stdlib", "reference-asyncio", "asyncio", "asyncio-py", "uvloop"]
+CORRECT = ["reference", "stdlib", "reference-asyncio", "asyncio", "asyncio-py", "uvloop", "reference-bridge",
+           "asyncio-bridge", "uvloop-bridge"]
 
 
 @pytest.fixture(autouse=True)

@@ -1,8 +1,11 @@
-"""`reference` and `reference-asyncio`: the project's own reference Futures, which must pass every clause."""
+"""`reference`, `reference-asyncio` and `reference-bridge`: the project's own reference Futures and bridges, which
+must pass every clause."""
 import reference.aio_future
+import reference.bridge
 import reference.future
 
 from ..adapter import Adapter, AsyncioAdapter
+from .bridge_module import ModuleBridgeAdapter
 
 
 class ReferenceAdapter(Adapter):
@@ -20,3 +23,8 @@ class ReferenceAsyncioAdapter(AsyncioAdapter):
 
     def new_future(self, loop):
         return reference.aio_future.Future(loop=loop)
+
+
+class ReferenceBridgeAdapter(ModuleBridgeAdapter):
+    def __init__(self):
+        super().__init__(reference.bridge, "reference-bridge")
