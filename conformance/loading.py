@@ -1,6 +1,7 @@
 """Turn the --adapter SPEC a user typed into a validated adapter, or one clear AdapterError.
 
-SPEC is, in order of precedence: `cf-module:DOTTED.NAME`, `aio-class:DOTTED.NAME` or `bridge-module:DOTTED.NAME`; a built-in name; a name another package registered in
+SPEC is, in order of precedence: `cf-module:DOTTED.NAME`, `aio-class:DOTTED.NAME` or `bridge-module:DOTTED.NAME`;
+a built-in name; a name another package registered in
 the `futurespec.adapters` entry-point group; or `module:attribute` naming an Adapter subclass, an instance, or a
 zero-argument factory returning one.
 """
@@ -9,7 +10,8 @@ from importlib import metadata
 
 from . import clauses
 from .adapter import Adapter, AdapterError, validate
-from .adapters import aio_class, asyncio_bridge, asyncio_std, bridge_module, cf_module, reference, stdlib, uvloop_adapter
+from .adapters import aio_class, asyncio_std, cf_module, reference, stdlib, uvloop_adapter
+from .adapters import asyncio_bridge, bridge_module
 
 ENTRY_POINT_GROUP = "futurespec.adapters"
 BUILTINS = {

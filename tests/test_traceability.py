@@ -10,7 +10,8 @@ from conformance import clauses, loading, runner
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 INDEX = clauses.index()
 CITATION = re.compile(r"\b(?:CORE|CF|AIO|BRIDGE)-[A-Z]+-\d+\b")
-REFERENCES = {"cf": "reference", "asyncio": "reference-asyncio", "bridge": "reference-bridge"}  # the reference adapter of each profile
+REFERENCES = {"cf": "reference", "asyncio": "reference-asyncio",
+              "bridge": "reference-bridge"}  # the reference adapter of each profile
 CHECKED = sorted(cid for cid, c in INDEX.items() if c.checked)
 
 
