@@ -22,7 +22,7 @@ from .watchdog import Hang
 
 PRIORS = ("pending", "running", "result", "cancelled")  # the cf future's state when it is wrapped
 CF_OUTCOMES = ("result", "ValueError", "TimeoutError", "cf.CancelledError", "cf.InvalidStateError", "cancel")
-ENDINGS = ("return", "ValueError", "TimeoutError", "CancelledError")  # how a submitted coroutine ends
+ENDINGS = ("return", "ValueError", "TimeoutError", "CancelledError", "cf.CancelledError")  # how a coroutine ends
 CALL_OUTCOMES = ("return", "ValueError", "TimeoutError", "cf.CancelledError")  # how a gated call ends
 RELEASE_SAFETY = 60.0  # a gated call never outlives an abandoned run by more than this; teardown releases it first
 
