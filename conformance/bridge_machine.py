@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from hypothesis.stateful import precondition, rule
 
 from .adapter import AdapterError
+from .bridge_instruments import GatedCall, NotAFuture, RecordingExecutor
 from .bridge_model import Link, Outcome, expected
 from .judging import JudgingMachine, class_name, judged, show
 from .watchdog import Hang
@@ -24,7 +25,6 @@ PRIORS = ("pending", "running", "result", "cancelled")  # the cf future's state 
 CF_OUTCOMES = ("result", "ValueError", "TimeoutError", "cf.CancelledError", "cf.InvalidStateError", "cancel")
 ENDINGS = ("return", "ValueError", "TimeoutError", "CancelledError", "cf.CancelledError")  # how a coroutine ends
 CALL_OUTCOMES = ("return", "ValueError", "TimeoutError", "cf.CancelledError")  # how a gated call ends
-RELEASE_SAFETY = 60.0  # a gated call never outlives an abandoned run by more than this; teardown releases it first
 
 
 def make_outcome(kind):
@@ -39,50 +39,6 @@ def make_outcome(kind):
              "cf.CancelledError": concurrent.futures.CancelledError,
              "cf.InvalidStateError": concurrent.futures.InvalidStateError}[kind]
     return Outcome("exception", error("set by futurespec"))
-
-
-class GatedCall:
-    """A function for run_in_executor: it records its thread and arguments, reports "started", and blocks until the
-    machine releases it with an outcome."""
-
-    def __init__(self):
-        self.started = threading.Event()
-        self.released = threading.Event()
-        self.outcome = Outcome("result")
-        self.args = None
-
-    def __call__(self, *args):
-        self.args = args
-        self.started.set()
-        self.released.wait(RELEASE_SAFETY)
-        if self.outcome.kind == "exception":
-            raise self.outcome.value
-        return self.outcome.value
-
-    def release(self, outcome=None):
-        if outcome is not None:
-            self.outcome = outcome
-        self.released.set()
-
-
-class RecordingExecutor(concurrent.futures.Executor):
-    """The executor handed to run_in_executor: it records every submission (BRIDGE-EXEC-1) and passes it on."""
-
-    def __init__(self, inner):
-        self.inner = inner
-        self.submitted = []
-
-    def submit(self, fn, /, *args, **kwargs):
-        future = self.inner.submit(fn, *args, **kwargs)
-        self.submitted.append((fn, args, future))
-        return future
-
-    def shutdown(self, wait=True, **kwargs):
-        self.inner.shutdown(wait=wait)
-
-
-class NotAFuture:
-    """What wrap_future must refuse (BRIDGE-WRAP-2)."""
 
 
 class BridgeMachine(JudgingMachine):
