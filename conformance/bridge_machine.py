@@ -42,6 +42,9 @@ def make_outcome(kind):
 
 
 class BridgeMachine(JudgingMachine):
+    """Each future of the `futures` bundle is a Link: empty until a bridge rule (wrap, submit_coroutine,
+    run_in_executor) makes it, then driven and judged on both sides."""
+
     futures = JudgingMachine.futures
 
     def __init__(self):
@@ -260,11 +263,6 @@ class BridgeMachine(JudgingMachine):
         if self.running_call is None:
             self.start_next_call()
 
-    @judged
-    def occupy_executor(self):
-        """A call nobody cancels, submitted through a link of its own, so that the next call waits in the queue."""
-        self.run_in_executor(f=self.new_future())
-
     def start_next_call(self):
         """The executor runs one call at a time: wait until the first call still PENDING has started; the
         cancelled ones before it must have been skipped (BRIDGE-EXEC-3)."""
@@ -281,9 +279,10 @@ class BridgeMachine(JudgingMachine):
             self.expect("BRIDGE-EXEC-3", not link.gate.started.is_set(),
                         "the function of a call cancelled before it started ran anyway")
 
+    # -- steps only the tour takes: they need no link and would only dilute the random search -------------------
+
     @judged
     def wrap_asyncio_future(self):
-        """The tour's steps below need no link and would only dilute the random search, so they are not rules."""
         future = self.watchdog.call("loop.create_future()", self.loop.create_future, kind="BRIDGE-WRAP-1").value
         wrapped = self.call(None, "wrap_future(asyncio future)", "BRIDGE-WRAP-1", self.adapter.wrap_future, future,
                             self.loop)
@@ -304,6 +303,11 @@ class BridgeMachine(JudgingMachine):
                                 self.adapter.run_coroutine_threadsafe, NotAFuture(), self.loop)
         self.expect("BRIDGE-RCT-5", isinstance(error, TypeError),
                     lambda: f"run_coroutine_threadsafe() of a non-coroutine raised {show(error)}; expected TypeError")
+
+    @judged
+    def occupy_executor(self):
+        """A call nobody cancels, submitted through a link of its own, so that the next call waits in the queue."""
+        self.run_in_executor(f=self.new_future())
 
     # -- driving the cf side of wrap links ----------------------------------------------------------------------
 
