@@ -21,6 +21,7 @@ CAPABILITIES = {  # by profile
         "worker-crash": "a gated task can kill the worker running it (process pools)",
     },
     "asyncio": {},
+    "bridge": {},
 }
 PROFILES = tuple(CAPABILITIES)
 FUTURE_CAPABILITIES = frozenset({"running-state", "invalid-state-error"})  # what a bare Future adapter declares
@@ -118,6 +119,41 @@ class AsyncioAdapter(Adapter):
     def new_future(self, loop):
         """Return a new PENDING future of `loop`."""
         raise NotImplementedError
+
+
+class BridgeAdapter(Adapter):
+    """Base class for adapters of the bridge profile (spec/bridges.md): the bridge functions between asyncio and
+    concurrent.futures. Every member defaults to the standard library's; override the ones implemented otherwise."""
+
+    profile = "bridge"
+    capabilities = frozenset(CAPABILITIES["bridge"])
+    CancelledError = asyncio.CancelledError  # the asyncio side's classes; the cf side's are concurrent.futures'
+    TimeoutError = asyncio.TimeoutError
+    InvalidStateError = asyncio.InvalidStateError
+
+    def new_loop(self):
+        """Return a new event loop, not running; the suite drives it one iteration at a time and closes it."""
+        return asyncio.new_event_loop()
+
+    def new_cf_future(self):
+        """Return a new PENDING concurrent.futures future, which the suite completes from its own threads."""
+        return concurrent.futures.Future()
+
+    def new_future(self):
+        return self.new_cf_future()
+
+    def new_executor(self):
+        """Return an executor running one call at a time, in submission order; the suite shuts it down."""
+        return concurrent.futures.ThreadPoolExecutor(max_workers=1)
+
+    def wrap_future(self, cf_future, loop):
+        return asyncio.wrap_future(cf_future, loop=loop)
+
+    def run_coroutine_threadsafe(self, coro, loop):
+        return asyncio.run_coroutine_threadsafe(coro, loop)
+
+    def run_in_executor(self, loop, executor, fn, *args):
+        return loop.run_in_executor(executor, fn, *args)
 
 
 def _qualname(cls) -> str:

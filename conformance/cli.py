@@ -49,8 +49,10 @@ def main(argv=None):
             list_clauses()
             return 0
         if args.list_adapters:
-            for name, origin in loading.available().items():
-                print(f"{name:<24} {origin}")
+            names = loading.available()
+            width = max(map(len, names))
+            for name, origin in names.items():
+                print(f"{name:<{width}} {origin}")
             return 0
         if not args.adapter:
             raise AdapterError("--adapter is required, e.g. --adapter stdlib (see --list-adapters)")

@@ -1,6 +1,7 @@
 """Turn the --adapter SPEC a user typed into a validated adapter, or one clear AdapterError.
 
-SPEC is, in order of precedence: `cf-module:DOTTED.NAME` or `aio-class:DOTTED.NAME`; a built-in name; a name another package registered in
+SPEC is, in order of precedence: `cf-module:DOTTED.NAME`, `aio-class:DOTTED.NAME` or `bridge-module:DOTTED.NAME`;
+a built-in name; a name another package registered in
 the `futurespec.adapters` entry-point group; or `module:attribute` naming an Adapter subclass, an instance, or a
 zero-argument factory returning one.
 """
@@ -10,11 +11,13 @@ from importlib import metadata
 from . import clauses
 from .adapter import Adapter, AdapterError, validate
 from .adapters import aio_class, asyncio_std, cf_module, reference, stdlib, uvloop_adapter
+from .adapters import asyncio_bridge, bridge_module
 
 ENTRY_POINT_GROUP = "futurespec.adapters"
 BUILTINS = {
     "reference": reference.ReferenceAdapter,
     "reference-asyncio": reference.ReferenceAsyncioAdapter,
+    "reference-bridge": reference.ReferenceBridgeAdapter,
     "stdlib": stdlib.load,
     "stdlib-thread": stdlib.load_thread,
     "stdlib-process": stdlib.load_process,
@@ -22,8 +25,10 @@ BUILTINS = {
     "asyncio": asyncio_std.AsyncioAdapter_C,
     "asyncio-py": asyncio_std.AsyncioAdapter_Py,
     "uvloop": uvloop_adapter.UvloopAdapter,
+    "asyncio-bridge": asyncio_bridge.AsyncioBridgeAdapter,
+    "uvloop-bridge": asyncio_bridge.UvloopBridgeAdapter,
 }
-SCHEMES = {"cf-module": cf_module.load, "aio-class": aio_class.load}
+SCHEMES = {"cf-module": cf_module.load, "aio-class": aio_class.load, "bridge-module": bridge_module.load}
 
 
 def _entry_points():

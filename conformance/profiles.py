@@ -3,7 +3,8 @@ and the class-level checks."""
 from dataclasses import dataclass
 from typing import Callable, FrozenSet, Tuple
 
-from . import aio_machine, aio_tour, cf_machine, cf_tour, exec_machine, exec_tour, wait_machine, wait_tour
+from . import (aio_machine, aio_tour, bridge_machine, bridge_tour, cf_machine, cf_tour, exec_machine, exec_tour,
+               wait_machine, wait_tour)
 
 
 @dataclass(frozen=True)
@@ -30,4 +31,5 @@ PROFILES = {
                            lambda adapter: adapter.executor_examples)),
                   cf_machine.static_checks),
     "asyncio": Profile((Machine(aio_machine.machine_class, aio_tour.walks),), aio_machine.static_checks),
+    "bridge": Profile((Machine(bridge_machine.machine_class, bridge_tour.walks),), bridge_machine.static_checks),
 }

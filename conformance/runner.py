@@ -73,6 +73,8 @@ def applicability(clause, adapter):
     """Why a clause does not apply to this adapter on this interpreter, or None when it does."""
     if clause.profile not in ("core", adapter.profile):
         return f"belongs to the {clause.profile} profile"
+    if clause.profile == "core" and adapter.profile not in clauses.CORE_PROFILES:
+        return f"the {adapter.profile} profile checks no Future's own state machine"
     if not clause.holds_on():
         return f"holds for Python {clause.python} only"
     missing = clause.needs - set(adapter.capabilities)

@@ -10,7 +10,7 @@ ROOT = pathlib.Path(__file__).resolve().parent.parent
 def test_the_suite_covers_every_branch_of_the_references(tmp_path):
     env = {**os.environ, "COVERAGE_FILE": str(tmp_path / ".coverage")}
     include = str(ROOT / "reference" / "*")
-    for adapter in ("reference", "reference-asyncio"):
+    for adapter in ("reference", "reference-asyncio", "reference-bridge"):
         subprocess.run([sys.executable, "-m", "coverage", "run", "--append", "--branch", f"--include={include}",
                         "-m", "conformance", "--adapter", adapter, "--profile", "ci"], cwd=ROOT, env=env, check=True,
                        capture_output=True, timeout=600)

@@ -6,8 +6,9 @@ breaks SHOULD clauses, fail it under strict=True), and must back every "fail" wi
 
 tests/faulty/ holds modules of the concurrent.futures profile, checked as `cf-module:tests.faulty.NAME`;
 tests/faulty_aio/ holds subclasses of the asyncio reference (reference/aio_future.py), each module's `Future` checked
-as `aio-class:tests.faulty_aio.NAME.Future`. A module is named here by folder and module: "faulty.NAME" or
-"faulty_aio.NAME".
+as `aio-class:tests.faulty_aio.NAME.Future`; tests/faulty_bridge/ holds bridges (reference/bridge.py with one step
+broken), checked as `bridge-module:tests.faulty_bridge.NAME`. A module is named here by folder and module:
+"faulty.NAME", "faulty_aio.NAME" or "faulty_bridge.NAME".
 
 A module may also set KNOWN_SUITE_GAP to a reason: the suite is known not to catch that bug yet. It is left out of
 MODULES (so it covers no clause for test_traceability) and its test is a strict expected failure, which turns red
@@ -20,13 +21,14 @@ import pytest
 
 import reference.aio_future
 from conformance import clauses, loading, runner
-from tests import faulty, faulty_aio
+from tests import faulty, faulty_aio, faulty_bridge
 
 FOLDERS = {  # folder -> (package, the profile of its modules, how a module becomes an adapter spec)
     "faulty": (faulty, "cf", "cf-module:tests.faulty.{}"),
     "faulty_aio": (faulty_aio, "asyncio", "aio-class:tests.faulty_aio.{}.Future"),
+    "faulty_bridge": (faulty_bridge, "bridge", "bridge-module:tests.faulty_bridge.{}"),
 }
-MIN_MODULES = {"faulty": 24, "faulty_aio": 12}  # per folder, not counting known suite gaps
+MIN_MODULES = {"faulty": 24, "faulty_aio": 12, "faulty_bridge": 12}  # per folder, not counting known suite gaps
 
 
 def _split(name):
@@ -86,6 +88,9 @@ def test_faulty_module_is_well_formed(name):
     if _profile(name) == "cf":
         for role in ("Future", "CancelledError", "TimeoutError", "InvalidStateError"):
             assert hasattr(module, role), f"{name} does not expose {role}"
+    elif _profile(name) == "bridge":
+        for function in ("wrap_future", "run_coroutine_threadsafe", "run_in_executor"):
+            assert callable(getattr(module, function, None)), f"{name} does not expose {function}"
     else:
         future = getattr(module, "Future", None)
         assert isinstance(future, type) and issubclass(future, reference.aio_future.Future) \

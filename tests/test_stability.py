@@ -9,7 +9,9 @@ from conformance import loading, runner
 SEEDS = range(12)
 PROCESS_SEEDS = range(3)  # a process pool starts slowly: fewer seeds, and every CI run checks it on five Pythons
 
-CORRECT = ["reference", "stdlib", "stdlib-thread", "reference-asyncio", "asyncio", "asyncio-py", "uvloop"]
+
+CORRECT = ["reference", "stdlib", "stdlib-thread", "reference-asyncio", "asyncio", "asyncio-py", "uvloop",
+           "reference-bridge", "asyncio-bridge", "uvloop-bridge"]
 PROCESS_POOLS = ["stdlib-process", "stdlib-process-fork"]
 
 

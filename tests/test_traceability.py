@@ -9,8 +9,9 @@ from conformance import clauses, loading, runner
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 INDEX = clauses.index()
-CITATION = re.compile(r"\b(?:CORE|CF|EXEC|WAIT|ASCOMP|AIO)-[A-Z]+-\d+\b")
-REFERENCES = {"cf": "reference", "asyncio": "reference-asyncio"}  # the reference adapter of each profile
+CITATION = re.compile(r"\b(?:CORE|CF|EXEC|WAIT|ASCOMP|AIO|BRIDGE)-[A-Z]+-\d+\b")
+REFERENCES = {"cf": "reference", "asyncio": "reference-asyncio",
+              "bridge": "reference-bridge"}  # the reference adapter of each profile
 CHECKED = sorted(cid for cid, c in INDEX.items() if c.checked)
 
 
@@ -24,7 +25,8 @@ def _cited(folders):
 def test_every_cited_clause_exists():
     """The suite, the reference and the faulty implementations cite only real clauses. (The suite's own tests also
     make up IDs on purpose, to check that bad ones are rejected.)"""
-    unknown = {(str(path), cid) for path, cid in _cited(["conformance", "reference", "tests/faulty"])
+    unknown = {(str(path), cid)
+               for path, cid in _cited(["conformance", "reference", "tests/faulty", "tests/faulty_bridge"])
                if cid not in INDEX}
     assert not unknown
 

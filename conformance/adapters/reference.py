@@ -1,9 +1,12 @@
-"""`reference` and `reference-asyncio`: the project's own reference implementations, which must pass every clause."""
+"""`reference`, `reference-asyncio` and `reference-bridge`: the project's own reference implementations and bridges,
+which must pass every clause."""
 import reference.aio_future
+import reference.bridge
 import reference.executor
 import reference.future
 
 from ..adapter import CAPABILITIES, Adapter, AsyncioAdapter
+from .bridge_module import ModuleBridgeAdapter
 
 
 class ReferenceAdapter(Adapter):
@@ -32,3 +35,8 @@ class ReferenceAsyncioAdapter(AsyncioAdapter):
 
     def new_future(self, loop):
         return reference.aio_future.Future(loop=loop)
+
+
+class ReferenceBridgeAdapter(ModuleBridgeAdapter):
+    def __init__(self):
+        super().__init__(reference.bridge, "reference-bridge")

@@ -1,0 +1,34 @@
+"""`bridge-module:DOTTED.NAME` — check a module's bridge functions between asyncio and concurrent.futures, with no
+code written: `wrap_future(cf_future, *, loop)`, `run_coroutine_threadsafe(coro, loop)` and
+`run_in_executor(loop, executor, fn, *args)` (a function, where asyncio has a loop method)."""
+import importlib
+
+from ..adapter import AdapterError, BridgeAdapter
+
+FUNCTIONS = ("wrap_future", "run_coroutine_threadsafe", "run_in_executor")
+
+
+class ModuleBridgeAdapter(BridgeAdapter):
+    def __init__(self, module, name):
+        missing = [f for f in FUNCTIONS if not callable(getattr(module, f, None))]
+        if missing:
+            raise AdapterError(f"module {module.__name__!r} lacks {', '.join(missing)}, which bridge-module: needs")
+        self.module = module
+        self.name = name
+
+    def wrap_future(self, cf_future, loop):
+        return self.module.wrap_future(cf_future, loop=loop)
+
+    def run_coroutine_threadsafe(self, coro, loop):
+        return self.module.run_coroutine_threadsafe(coro, loop)
+
+    def run_in_executor(self, loop, executor, fn, *args):
+        return self.module.run_in_executor(loop, executor, fn, *args)
+
+
+def load(dotted_name):
+    try:
+        module = importlib.import_module(dotted_name)
+    except Exception as exc:  # whatever importing the user's module raises, the user needs one clear line
+        raise AdapterError(f"cannot import module {dotted_name!r}: {type(exc).__name__}: {exc}") from None
+    return ModuleBridgeAdapter(module, f"bridge-module:{dotted_name}")

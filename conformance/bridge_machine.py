@@ -1,0 +1,586 @@
+"""The conformance machine for the bridge profile (spec/bridges.md): wrap_future, run_coroutine_threadsafe and
+run_in_executor between an event loop and concurrent.futures futures.
+
+Everything that could race is driven by the machine, one step at a time. It owns the event loop and advances it one
+iteration at a time on the watchdog's driver thread (as aio_machine.py does). It completes cf futures itself, from
+threads of its own, and calls run_coroutine_threadsafe from such a "foreign" thread, as its users do. The coroutines
+it submits await a loop future the machine completes; the functions it runs in an executor are gated: each reports
+"started" and blocks until the machine releases it with a value or an exception. So "still PENDING until the loop
+runs" and "done after the next iteration" are exact observations, never a matter of timing.
+"""
+import asyncio
+import concurrent.futures
+import threading
+
+from hypothesis import strategies as st
+from hypothesis.stateful import precondition, rule
+
+from .adapter import AdapterError
+from .bridge_instruments import GatedCall, NotAFuture, RecordingExecutor
+from .bridge_model import Link, Outcome, expected
+from .judging import JudgingMachine, class_name, judged, show
+from .watchdog import Hang
+
+PRIORS = ("pending", "running", "result", "cancelled")  # the cf future's state when it is wrapped
+CF_OUTCOMES = ("result", "ValueError", "TimeoutError", "cf.CancelledError", "cf.InvalidStateError", "cancel")
+ENDINGS = ("return", "ValueError", "TimeoutError", "CancelledError", "cf.CancelledError")  # how a coroutine ends
+CALL_OUTCOMES = ("return", "ValueError", "TimeoutError", "cf.CancelledError")  # how a gated call ends
+
+
+def make_outcome(kind):
+    """A fresh outcome of that kind: a new object or exception each time, so arrival by identity is checkable."""
+    if kind in ("result", "return"):
+        return Outcome("result", object())
+    if kind == "cancel":
+        return Outcome("cancelled")
+    if kind == "CancelledError":
+        return Outcome("exception", asyncio.CancelledError())
+    error = {"ValueError": ValueError, "TimeoutError": concurrent.futures.TimeoutError,
+             "cf.CancelledError": concurrent.futures.CancelledError,
+             "cf.InvalidStateError": concurrent.futures.InvalidStateError}[kind]
+    return Outcome("exception", error("set by futurespec"))
+
+
+class BridgeMachine(JudgingMachine):
+    """Each future of the `futures` bundle is a Link: empty until a bridge rule (wrap, submit_coroutine,
+    run_in_executor) makes it, then driven and judged on both sides."""
+
+    futures = JudgingMachine.futures
+
+    def __init__(self):
+        super().__init__()
+        self.iterations = 0
+        self.current = 0  # the iteration being run, as the coroutines see it
+        self.loop_thread = None
+        self.loop_errors = []
+        self.loop_broken = False
+        self.closed = False
+        self.executor = None
+        self.running_call = None  # the call link whose function runs in the executor now
+        self.queue = []  # call links submitted and not finished, in submission order
+        try:
+            self.loop = self.watchdog.call("the adapter's new_loop()", self.adapter.new_loop, kind="loop").value
+            self.watchdog.call("set_exception_handler()", self.loop.set_exception_handler, self._on_loop_error,
+                               kind="loop")
+        except Hang:
+            raise AdapterError("the adapter's new_loop() did not return") from None
+        if self.loop is None:
+            raise AdapterError("the adapter's new_loop() returned None")
+
+    def _on_loop_error(self, loop, context):
+        self.loop_errors.append(context)
+
+    @property
+    def usable(self):
+        return not self.closed and not self.loop_broken
+
+    # -- calls in threads of the machine's own -----------------------------------------------------------------
+
+    def foreign(self, link, what, clause_id, fn, *args):
+        """Call fn in a new thread, neither the loop's nor the driver's: where cf futures are completed and where
+        run_coroutine_threadsafe is called from. A call that does not return is a violation of the clause."""
+        call, finished = {}, threading.Event()
+
+        def run():
+            try:
+                call["value"] = fn(*args)
+            except BaseException as error:  # the implementation may raise anything; it is an observation
+                call["error"] = error
+            finished.set()
+
+        threading.Thread(target=run, name="futurespec-foreign", daemon=True).start()
+        if not self.watchdog.wait(clause_id, finished):
+            self.deadlocked(link, clause_id, f"{what}, in another thread, did not return")
+        return call.get("value"), call.get("error")
+
+    def on_driver(self, link, what, clause_id, fn, *args):
+        call = self.call(link, what, clause_id, fn, *args)
+        return call.value, call.error
+
+    # -- reading the two sides ----------------------------------------------------------------------------------
+
+    def aio_state(self, link, clause_id):
+        """(done, cancelled) of the asyncio side, read on the loop's thread."""
+        done, _ = self.on_driver(link, "done()", clause_id, link.aio.done)
+        cancelled, _ = self.on_driver(link, "cancelled()", clause_id, link.aio.cancelled)
+        return done, cancelled
+
+    def cf_state(self, link, clause_id):
+        """(done, cancelled, running) of the cf side."""
+        return tuple(self.on_driver(link, f"{name}()", clause_id, getattr(link.cf, name))[0]
+                     for name in ("done", "cancelled", "running"))
+
+    def judge_arrival(self, link, arrival, side, timing):
+        """The outcome `arrival` (an Expected) is on `side` ("asyncio" or "cf") now: that it is there at all is
+        judged by the clause `timing`, what arrived by the arrival's own clause."""
+        clause_id, outcome, future = arrival.clause, arrival.outcome, link.aio if side == "asyncio" else link.cf
+        if side == "asyncio":
+            done, cancelled = self.aio_state(link, timing)
+        else:
+            done, cancelled, _ = self.cf_state(link, timing)
+        what = f"the {side} side of a {link.kind} link"
+        self.expect(timing, done is True, lambda: f"{what} was still PENDING when the {outcome.kind} should have "
+                                                  "arrived")
+        if outcome.kind == "cancelled":
+            self.expect(clause_id, cancelled is True, lambda: f"{what} was done but not cancelled; expected the "
+                                                              "cancellation to arrive")
+            return
+        self.expect(clause_id, cancelled is False,
+                    lambda: f"{what} was cancelled; expected it FINISHED with "
+                            + ("a result" if outcome.kind == "result" else show(outcome.value)))
+        read = (lambda: future.exception(0)) if side == "cf" else future.exception
+        error, raised = self.on_driver(link, "exception()", clause_id, read)
+        self.expect(clause_id, raised is None, lambda: f"exception() on {what} raised {show(raised)}")
+        if outcome.kind == "result":
+            self.expect(clause_id, error is None, lambda: f"{what} holds {show(error)}; expected a result")
+            value, raised = self.on_driver(link, "result()", clause_id,
+                                           (lambda: future.result(0)) if side == "cf" else future.result)
+            self.expect(clause_id, raised is None and value is outcome.value,
+                        lambda: f"{what} holds {show(value)}; expected the very result object")
+        elif arrival.converted:
+            role = getattr(self.adapter, arrival.converted)
+            self.expect(clause_id, type(error) is role and error.args == outcome.value.args,
+                        lambda: f"{what} holds {show(error)}; expected a new {class_name(role)} with args "
+                                f"{outcome.value.args!r} in place of {show(outcome.value)}")
+        else:
+            self.expect(clause_id, error is outcome.value,
+                        lambda: f"{what} holds {show(error)}; expected the very exception object "
+                                f"({show(outcome.value)})")
+
+    # -- making links -------------------------------------------------------------------------------------------
+
+    @rule(target=futures)
+    def new_future(self):
+        link = Link()
+        self.tracked.append(link)
+        return link
+
+    @precondition(lambda self: self.usable)
+    @rule(f=futures, prior=st.sampled_from(PRIORS))
+    @judged
+    def wrap(self, f, prior):
+        """wrap_future(cf, loop) of a cf future in state `prior`."""
+        if f.kind is not None:
+            return
+        cf, _ = self.on_driver(f, "the adapter's new_cf_future()", "BRIDGE-WRAP-3", self.adapter.new_cf_future)
+        f.kind, f.cf, f.created = "wrap", cf, self.iterations
+        prepare = {"running": cf.set_running_or_notify_cancel, "cancelled": cf.cancel,
+                   "result": lambda: cf.set_result(f)}.get(prior)
+        if prepare:
+            prepare()
+        f.cf_state = {"pending": "PENDING", "running": "RUNNING", "result": "DONE", "cancelled": "CANCELLED"}[prior]
+        aio, error = self.on_driver(f, "wrap_future(cf, loop=loop)", "BRIDGE-WRAP-3", self.adapter.wrap_future, cf,
+                                    self.loop)
+        self.expect("BRIDGE-WRAP-3", error is None, lambda: f"wrap_future() of a {prior} cf future raised "
+                                                            f"{show(error)}")
+        f.aio = aio
+        self.expect("BRIDGE-WRAP-3", aio is not cf and asyncio.isfuture(aio),
+                    lambda: f"wrap_future() returned {show(aio)}; expected a new asyncio future")
+        loop, _ = self.on_driver(f, "get_loop()", "BRIDGE-WRAP-3", aio.get_loop)
+        self.expect("BRIDGE-WRAP-3", loop is self.loop, "the wrapper's get_loop() is not the loop passed")
+        done, _ = self.aio_state(f, "BRIDGE-WRAP-3")
+        self.expect("BRIDGE-WRAP-3", done is False,
+                    lambda: f"wrap_future() of a {prior} cf future returned a done future; it must stay PENDING until "
+                            "the loop runs")
+        self.check_cf_unchanged(f, "BRIDGE-WRAP-3", f"after wrap_future() of a {prior} cf future")
+        if prior == "result":
+            f.due = (self.iterations + 1, expected(Outcome("result", f), "BRIDGE-WRAP-5"))
+        elif prior == "cancelled":
+            f.due = (self.iterations + 1, expected(Outcome("cancelled"), "BRIDGE-CANCEL-1"))
+
+    def check_cf_unchanged(self, f, clause_id, context):
+        done, cancelled, running = self.cf_state(f, clause_id)
+        expected_state = (f.cf_state in ("DONE", "CANCELLED"), f.cf_state == "CANCELLED", f.cf_state == "RUNNING")
+        self.expect(clause_id, (done, cancelled, running) == expected_state,
+                    lambda: f"{context}: the cf future has done/cancelled/running = {done}/{cancelled}/{running}; "
+                            f"expected it {f.cf_state}")
+
+    @precondition(lambda self: self.usable)
+    @rule(f=futures)
+    @judged
+    def submit_coroutine(self, f):
+        """run_coroutine_threadsafe(coro, loop), called from another thread; coro awaits a gate the machine sets."""
+        if f.kind is not None:
+            return
+        f.kind, f.created = "coro", self.iterations
+        f.gate, _ = self.on_driver(f, "loop.create_future()", "BRIDGE-RCT-1", self.loop.create_future)
+        cf, error = self.foreign(f, "run_coroutine_threadsafe(coro, loop)", "BRIDGE-RCT-1",
+                                 self.adapter.run_coroutine_threadsafe, self.controlled(f), self.loop)
+        self.expect("BRIDGE-RCT-1", error is None and isinstance(cf, concurrent.futures.Future),
+                    lambda: f"run_coroutine_threadsafe() {'raised ' + show(error) if error else 'returned ' + show(cf)}"
+                            "; expected a concurrent.futures.Future")
+        f.cf = cf
+        self.expect("BRIDGE-RCT-1", f.started is None,
+                    "run_coroutine_threadsafe() ran the coroutine in the calling thread; it must run in the loop")
+        done, cancelled, running = self.cf_state(f, "BRIDGE-RCT-1")
+        self.expect("BRIDGE-RCT-1", not done and not running,
+                    lambda: f"run_coroutine_threadsafe() returned a cf future with done/running = {done}/{running}; "
+                            "expected PENDING")
+
+    async def controlled(self, f):
+        f.started = (self.current, threading.get_ident())
+        try:
+            kind, value = await f.gate
+        except BaseException:
+            f.ended = (self.current, "cancelled-at-await")
+            raise
+        f.ended = (self.current, kind)
+        if kind == "exception":
+            raise value
+        return value
+
+    @precondition(lambda self: self.usable)
+    @rule(f=futures)
+    @judged
+    def run_in_executor(self, f):
+        """loop.run_in_executor(executor, fn, arg) with a gated fn."""
+        if f.kind is not None:
+            return
+        f.kind, f.created, f.gate = "call", self.iterations, GatedCall()
+        if self.executor is None:
+            inner, _ = self.on_driver(None, "the adapter's new_executor()", "BRIDGE-EXEC-1", self.adapter.new_executor)
+            self.executor = RecordingExecutor(inner)
+        argument = object()
+        before = len(self.executor.submitted)
+        aio, error = self.on_driver(f, "run_in_executor(executor, fn, arg)", "BRIDGE-EXEC-1",
+                                    self.adapter.run_in_executor, self.loop, self.executor, f.gate, argument)
+        self.expect("BRIDGE-EXEC-1", error is None, lambda: f"run_in_executor() raised {show(error)}")
+        submitted = self.executor.submitted[before:]
+        self.expect("BRIDGE-EXEC-1", len(submitted) == 1 and submitted[0][0] is f.gate
+                    and submitted[0][1] == (argument,),
+                    lambda: f"run_in_executor() made {len(submitted)} submission(s) to the executor it was given; "
+                            "expected executor.submit(fn, arg) once")
+        f.aio, f.cf = aio, submitted[0][2]
+        self.expect("BRIDGE-EXEC-1", asyncio.isfuture(aio), lambda: f"run_in_executor() returned {show(aio)}")
+        loop, _ = self.on_driver(f, "get_loop()", "BRIDGE-EXEC-1", aio.get_loop)
+        done, _ = self.aio_state(f, "BRIDGE-EXEC-1")
+        self.expect("BRIDGE-EXEC-1", loop is self.loop and done is False,
+                    "run_in_executor() returned a future of another loop, or a done one; expected a PENDING future "
+                    "of the loop")
+        f.done_event = threading.Event()
+        f.cf.add_done_callback(lambda _: f.done_event.set())  # after the bridge's own callback, so it has run
+        self.queue.append(f)
+        if self.running_call is None:
+            self.start_next_call()
+
+    def start_next_call(self):
+        """The executor runs one call at a time: wait until the first call still PENDING has started; the
+        cancelled ones before it must have been skipped (BRIDGE-EXEC-3)."""
+        skipped = [link for link in self.queue if link.cf_state == "CANCELLED"]
+        self.queue = [link for link in self.queue if link.cf_state != "CANCELLED"]
+        if self.queue:
+            link = self.queue[0]
+            if not self.watchdog.wait("BRIDGE-EXEC-1", link.gate.started):
+                self.fail("BRIDGE-EXEC-1", "a call submitted to the executor never started, although the executor "
+                                           "had nothing else to run")
+            link.cf_state = "RUNNING"
+            self.running_call = link
+        for link in skipped:
+            self.expect("BRIDGE-EXEC-3", not link.gate.started.is_set(),
+                        "the function of a call cancelled before it started ran anyway")
+
+    # -- steps only the tour takes: they need no link and would only dilute the random search -------------------
+
+    @judged
+    def wrap_asyncio_future(self):
+        future = self.watchdog.call("loop.create_future()", self.loop.create_future, kind="BRIDGE-WRAP-1").value
+        wrapped = self.call(None, "wrap_future(asyncio future)", "BRIDGE-WRAP-1", self.adapter.wrap_future, future,
+                            self.loop)
+        self.expect("BRIDGE-WRAP-1", not wrapped.raised and wrapped.value is future,
+                    lambda: f"wrap_future() of an asyncio future {wrapped.describe()}; expected that very future")
+        future.cancel()
+
+    @judged
+    def wrap_non_future(self):
+        call = self.call(None, "wrap_future(not a future)", "BRIDGE-WRAP-2", self.adapter.wrap_future, NotAFuture(),
+                         self.loop)
+        self.expect("BRIDGE-WRAP-2", isinstance(call.error, Exception),
+                    lambda: f"wrap_future() of an object that is no future {call.describe()}; expected an exception")
+
+    @judged
+    def submit_non_coroutine(self):
+        _, error = self.foreign(None, "run_coroutine_threadsafe(not a coroutine, loop)", "BRIDGE-RCT-5",
+                                self.adapter.run_coroutine_threadsafe, NotAFuture(), self.loop)
+        self.expect("BRIDGE-RCT-5", isinstance(error, TypeError),
+                    lambda: f"run_coroutine_threadsafe() of a non-coroutine raised {show(error)}; expected TypeError")
+
+    @judged
+    def occupy_executor(self):
+        """A call nobody cancels, submitted through a link of its own, so that the next call waits in the queue."""
+        self.run_in_executor(f=self.new_future())
+
+    # -- driving the cf side of wrap links ----------------------------------------------------------------------
+
+    @precondition(lambda self: self.usable)
+    @rule(f=futures, kind=st.sampled_from(CF_OUTCOMES))
+    @judged
+    def complete_cf(self, f, kind):
+        """Complete (or cancel) a wrapped cf future from another thread; the asyncio side must not change before the
+        loop runs (BRIDGE-WRAP-4) and must have the outcome after the next iteration."""
+        if f.kind != "wrap" or f.cf_state in ("DONE", "CANCELLED") or (kind == "cancel" and f.cf_state == "RUNNING"):
+            return
+        outcome = make_outcome(kind)
+        method = {"result": f.cf.set_result, "exception": f.cf.set_exception}.get(outcome.kind, f.cf.cancel)
+        args = () if outcome.kind == "cancelled" else (outcome.value,)
+        clause_id = "BRIDGE-CANCEL-1" if outcome.kind == "cancelled" else "BRIDGE-WRAP-4"
+        _, error = self.foreign(f, f"cf.{method.__name__}()", clause_id, method, *args)
+        self.expect(clause_id, error is None, lambda: f"cf.{method.__name__}() raised {show(error)} in the "
+                                                      "completing thread")
+        f.cf_state = "CANCELLED" if outcome.kind == "cancelled" else "DONE"
+        self.judge_not_yet(f, clause_id, f"right after cf.{method.__name__}() in another thread")
+        f.due = (self.iterations + 1, expected(outcome, clause_id if outcome.kind == "cancelled" else "BRIDGE-WRAP-5"))
+
+    def judge_not_yet(self, f, clause_id, context):
+        if f.aio_cancelled:
+            return
+        done, _ = self.aio_state(f, clause_id)
+        self.expect(clause_id, done is False,
+                    lambda: f"{context}, the asyncio side was already done: the outcome must be handed to the loop "
+                            "(call_soon_threadsafe), not set from the completing thread")
+
+    @precondition(lambda self: self.usable)
+    @rule(f=futures)
+    @judged
+    def start_cf(self, f):
+        if f.kind != "wrap" or f.cf_state != "PENDING":
+            return
+        started, error = self.foreign(f, "cf.set_running_or_notify_cancel()", "BRIDGE-WRAP-5",
+                                      f.cf.set_running_or_notify_cancel)
+        self.expect("BRIDGE-WRAP-5", error is None and started is True,
+                    lambda: f"set_running_or_notify_cancel() on a PENDING wrapped cf future "
+                            f"{'raised ' + show(error) if error else 'returned ' + show(started)}")
+        f.cf_state = "RUNNING"
+        self.judge_not_yet(f, "BRIDGE-WRAP-5", "after set_running_or_notify_cancel()")
+
+    @precondition(lambda self: self.usable)
+    @rule(f=futures)
+    @judged
+    def cancel_asyncio(self, f):
+        """Cancel the asyncio side of a wrap or call link; the cancellation reaches the cf side at the next
+        iteration (BRIDGE-CANCEL-2, BRIDGE-EXEC-3) unless it is RUNNING (BRIDGE-CANCEL-3, BRIDGE-EXEC-4)."""
+        if f.kind not in ("wrap", "call") or f.aio_cancelled or (f.due and f.due[0] <= self.iterations):
+            return
+        clause_id = "BRIDGE-CANCEL-2" if f.kind == "wrap" else "BRIDGE-EXEC-3"
+        cancelled, error = self.on_driver(f, "cancel() of the asyncio side", clause_id, f.aio.cancel)
+        self.expect(clause_id, error is None and cancelled is True,
+                    lambda: f"cancel() of a PENDING asyncio future {show(error or cancelled)}")
+        f.aio_cancelled = True
+        f.cf_cancel_due = self.iterations + 1
+
+    # -- driving coroutines and calls ---------------------------------------------------------------------------
+
+    @precondition(lambda self: self.usable)
+    @rule(f=futures, kind=st.sampled_from(ENDINGS))
+    @judged
+    def finish_coroutine(self, f, kind):
+        """Let a submitted coroutine end: its gate returns what it must return or raise."""
+        if f.kind != "coro" or f.ending is not None or f.ended is not None:
+            return
+        f.ending = make_outcome(kind)
+        self.watchdog.call("setting the coroutine's gate", f.gate.set_result, (f.ending.kind, f.ending.value),
+                           kind="release")
+
+    @precondition(lambda self: self.usable)
+    @rule(f=futures)
+    @judged
+    def cancel_cf(self, f):
+        """Cancel the cf future of run_coroutine_threadsafe from another thread: the task must be cancelled. Only
+        while the coroutine runs: once it has ended, the cf future may be completed in that very iteration."""
+        if f.kind != "coro" or f.cancelled_at is not None or f.ended is not None:
+            return
+        cancelled, error = self.foreign(f, "cf.cancel()", "BRIDGE-RCT-4", f.cf.cancel)
+        self.expect("BRIDGE-RCT-4", error is None and cancelled is True,
+                    lambda: f"cancel() of the PENDING cf future of run_coroutine_threadsafe() "
+                            f"{'raised ' + show(error) if error else 'returned ' + show(cancelled)}")
+        f.cancelled_at = self.iterations
+
+    @precondition(lambda self: self.usable)
+    @rule(f=futures, kind=st.sampled_from(CALL_OUTCOMES))
+    @judged
+    def release_call(self, f, kind):
+        """Let the call end if it is the one running in the executor; its outcome reaches the asyncio side at the
+        next iteration (BRIDGE-EXEC-2), or is discarded if that side was cancelled (BRIDGE-EXEC-4)."""
+        if f is self.running_call:
+            self.release(f, kind)
+
+    @precondition(lambda self: self.usable and self.running_call is not None)
+    @rule()
+    @judged
+    def release_running_call(self):
+        """Let whichever call is running return (the tour's way to release the call of occupy_executor)."""
+        if self.running_call is not None:  # the tour takes this step whether or not a call could be started
+            self.release(self.running_call, "return")
+
+    def release(self, f, kind):
+        self.running_call = None
+        self.queue.remove(f)
+        outcome = make_outcome(kind)
+        f.gate.release(outcome)
+        if not self.watchdog.wait("BRIDGE-EXEC-2", f.done_event):
+            self.fail("BRIDGE-EXEC-2", "a call's function returned, but its cf future never became done")
+        f.cf_state = "DONE"
+        self.judge_released(f=f, outcome=outcome)
+        self.start_next_call()
+
+    @judged
+    def judge_released(self, f, outcome):
+        self.judge_not_yet(f, "BRIDGE-EXEC-2", "right after the call's function ended in the executor")
+        f.due = (self.iterations + 1, expected(outcome, "BRIDGE-EXEC-2"))
+
+    # -- the loop -----------------------------------------------------------------------------------------------
+
+    def _run_once(self):
+        self.loop.call_soon(self.loop.stop)
+        self.loop.run_forever()
+
+    @precondition(lambda self: self.usable)
+    @rule()
+    @judged
+    def run_loop_once(self):
+        """Advance the loop one iteration, then judge every link against what was due by now."""
+        if not self.usable:  # the tour takes this step even after the loop broke
+            return
+        errors = len(self.loop_errors)
+        self.current = self.iterations + 1
+        try:
+            iteration = self.watchdog.call("one loop iteration", self._run_once, kind="BRIDGE-WRAP-4")
+        except Hang as hang:
+            self.loop_broken = True
+            self.fail("BRIDGE-WRAP-4", f"{hang}: the loop deadlocked")
+        self.iterations += 1
+        self.loop_thread = iteration.thread
+        self.expect("BRIDGE-WRAP-4", not iteration.raised, lambda: f"running the loop {iteration.describe()}")
+        for link in self.tracked:
+            if link.kind in ("wrap", "call"):
+                self.judge_future_link(f=link, errors=self.loop_errors[errors:])
+            elif link.kind == "coro":
+                self.judge_coroutine_link(f=link)
+
+    @judged
+    def judge_future_link(self, f, errors):
+        wrap = f.kind == "wrap"
+        if f.cf_cancel_due == self.iterations:
+            if f.cf_state == "PENDING":
+                done, cancelled, _ = self.cf_state(f, "BRIDGE-CANCEL-2" if wrap else "BRIDGE-EXEC-3")
+                self.expect("BRIDGE-CANCEL-2" if wrap else "BRIDGE-EXEC-3", cancelled is True,
+                            "the asyncio side was cancelled while the cf side was PENDING, yet after the next loop "
+                            "iteration the cf side is not cancelled")
+                f.cf_state = "CANCELLED"
+            elif f.cf_state == "RUNNING":
+                self.check_cf_unchanged(f, "BRIDGE-CANCEL-3" if wrap else "BRIDGE-EXEC-4",
+                                        "the asyncio side was cancelled while the cf side was RUNNING")
+        if f.due is None or f.judged:
+            if f.due is None and not f.aio_cancelled:
+                self.judge_not_yet(f, "BRIDGE-WRAP-4" if wrap else "BRIDGE-EXEC-2",
+                                   "with nothing completed on the cf side")
+            return
+        if f.due[0] > self.iterations:
+            self.judge_not_yet(f, "BRIDGE-WRAP-4" if wrap else "BRIDGE-EXEC-2", "before the loop iteration due")
+            return
+        f.judged = True
+        if not f.aio_cancelled:
+            cancellation = f.due[1].outcome.kind == "cancelled"
+            self.judge_arrival(f, f.due[1], "asyncio",
+                               "BRIDGE-CANCEL-1" if cancellation else "BRIDGE-WRAP-4" if wrap else "BRIDGE-EXEC-2")
+            return
+        clause_id = "BRIDGE-CANCEL-3" if wrap else "BRIDGE-EXEC-4"
+        _, cancelled = self.aio_state(f, clause_id)
+        self.expect(clause_id, cancelled is True, "the cf side completed after the asyncio side was cancelled, and "
+                                                  "the asyncio side is no longer CANCELLED")
+        reported = [e for e in errors if "never retrieved" not in str(e.get("message"))]  # garbage, not the bridge
+        self.expect(clause_id, not reported, lambda: "the cf side completed after the asyncio side was cancelled, and "
+                                                     f"the loop's exception handler got "
+                                                     f"{reported[0].get('message')!r}")
+
+    @judged
+    def judge_coroutine_link(self, f):
+        n = self.iterations
+        if f.started is None:
+            self.expect("BRIDGE-RCT-1", f.cancelled_at is not None or n < f.created + 2,
+                        "the coroutine of run_coroutine_threadsafe() had not started two loop iterations later")
+        else:
+            self.expect("BRIDGE-RCT-1", f.started[1] == self.loop_thread,
+                        "the coroutine of run_coroutine_threadsafe() ran in another thread than the loop's")
+        if f.cancelled_at is not None:
+            self.expect("BRIDGE-RCT-4", f.started is None or f.ended is not None or n < f.cancelled_at + 3,
+                        "the cf future of run_coroutine_threadsafe() was cancelled, yet three loop iterations later "
+                        "its coroutine still ran: the task was not cancelled")
+        if f.judged:
+            return
+        if f.ended is None or n < f.ended[0] + 1:
+            if f.ended is None:
+                done, cancelled, running = self.cf_state(f, "BRIDGE-RCT-2")
+                pending = f.cancelled_at is None
+                self.expect("BRIDGE-RCT-4" if not pending else "BRIDGE-RCT-2",
+                            (done, cancelled, running) == ((False, False, False) if pending else (True, True, False)),
+                            lambda: f"while the coroutine runs, its cf future has done/cancelled/running = "
+                                    f"{done}/{cancelled}/{running}; expected it "
+                                    + ("PENDING" if pending else "CANCELLED (it was cancelled)"))
+            return
+        f.judged = True
+        if f.cancelled_at is not None:
+            self.judge_arrival(f, expected(Outcome("cancelled"), "BRIDGE-RCT-4"), "cf", "BRIDGE-RCT-4")
+        elif f.ended[1] == "cancelled-at-await" or isinstance(f.ending.value, asyncio.CancelledError):
+            self.judge_arrival(f, expected(Outcome("cancelled"), "BRIDGE-RCT-3"), "cf", "BRIDGE-RCT-3")
+        else:
+            self.judge_arrival(f, expected(f.ending, "BRIDGE-RCT-3"), "cf", "BRIDGE-RCT-3")
+
+    @judged
+    def close_loop_then_complete(self):
+        """Close the loop, then complete every wrapped cf future still unfinished from another thread: the
+        completing thread must not see an error (BRIDGE-CLOSED-1)."""
+        self.close_loop()
+        self.closed = True
+        for f in self.tracked:
+            if f.kind == "wrap" and f.cf_state in ("PENDING", "RUNNING"):
+                self.complete_after_close(f=f)
+
+    @judged
+    def complete_after_close(self, f):
+        _, error = self.foreign(f, "cf.set_result() after the loop closed", "BRIDGE-CLOSED-1", f.cf.set_result,
+                                object())
+        f.cf_state = "DONE"
+        self.expect("BRIDGE-CLOSED-1", error is None,
+                    lambda: f"cf.set_result() of a wrapped future, after the loop was closed, raised {show(error)} in "
+                            "the completing thread")
+
+    # -- teardown -----------------------------------------------------------------------------------------------
+
+    def teardown(self):
+        """Unjudged: release every gated call, end every coroutine, close the loop and shut the executor down."""
+        for f in self.tracked:
+            if f.kind == "call":
+                f.gate.release()
+        try:
+            if not self.closed:
+                self.close_loop()
+            if self.executor is not None:
+                self.watchdog.call("shutting the executor down", self.executor.shutdown, kind="release")
+        except Hang:
+            pass
+
+    def close_loop(self):
+        if self.loop_broken:
+            return
+
+        def close():
+            for f in self.tracked:
+                if f.kind == "coro" and not f.gate.done():
+                    f.gate.cancel()
+            for _ in range(4):
+                self._run_once()
+            self.loop.close()
+
+        try:
+            self.watchdog.call("closing the loop", close, kind="release")
+        except Hang:
+            self.loop_broken = True
+
+
+def machine_class(context):
+    return type("BridgeMachine", (BridgeMachine,), {"context": context})
+
+
+def static_checks(adapter, ledger):
+    """The bridge profile has no class-level checks: every check needs a loop, which the machine owns."""
+    del adapter, ledger
