@@ -4,6 +4,6 @@ Run it with `python -m conformance --adapter SPEC`; write an adapter by subclass
 """
 __version__ = "0.1.0"
 
-from .adapter import Adapter, AsyncioAdapter, Deviation  # noqa: E402  (the public API of the package)
+from .adapter import Adapter, AsyncioAdapter, Deviation, TaskAdapter  # noqa: E402  (the public API of the package)
 
-__all__ = ["Adapter", "AsyncioAdapter", "Deviation", "__version__"]
+__all__ = ["Adapter", "AsyncioAdapter", "Deviation", "TaskAdapter", "__version__"]

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Dict, FrozenSet, Optional, Tuple
 
 LEVELS = ("MUST", "SHOULD", "MAY", "IMPLEMENTATION-DEFINED")
-PROFILES = ("core", "cf", "asyncio")
+PROFILES = ("core", "cf", "asyncio", "task")
 SPEC_URL = "https://github.com/futurespec/futurespec/blob/main/spec/"
 
 _HEADING = re.compile(r'^#### <a id="(?P<anchor>[^"]+)"></a>(?P<id>[A-Z]+(?:-[A-Z]+)+-\d+) — (?P<title>.+)$')

@@ -1,6 +1,6 @@
 """Turn the --adapter SPEC a user typed into a validated adapter, or one clear AdapterError.
 
-SPEC is, in order of precedence: `cf-module:DOTTED.NAME` or `aio-class:DOTTED.NAME`; a built-in name; a name another package registered in
+SPEC is, in order of precedence: `cf-module:DOTTED.NAME`, `aio-class:DOTTED.NAME` or `task-class:DOTTED.NAME`; a built-in name; a name another package registered in
 the `futurespec.adapters` entry-point group; or `module:attribute` naming an Adapter subclass, an instance, or a
 zero-argument factory returning one.
 """
@@ -9,7 +9,7 @@ from importlib import metadata
 
 from . import clauses
 from .adapter import Adapter, AdapterError, validate
-from .adapters import aio_class, asyncio_std, cf_module, reference, stdlib, uvloop_adapter
+from .adapters import aio_class, asyncio_std, asyncio_task, cf_module, reference, stdlib, task_class, uvloop_adapter
 
 ENTRY_POINT_GROUP = "futurespec.adapters"
 BUILTINS = {
@@ -19,8 +19,11 @@ BUILTINS = {
     "asyncio": asyncio_std.AsyncioAdapter_C,
     "asyncio-py": asyncio_std.AsyncioAdapter_Py,
     "uvloop": uvloop_adapter.UvloopAdapter,
+    "asyncio-task": asyncio_task.AsyncioTaskAdapter_C,
+    "asyncio-task-py": asyncio_task.AsyncioTaskAdapter_Py,
+    "uvloop-task": asyncio_task.UvloopTaskAdapter,
 }
-SCHEMES = {"cf-module": cf_module.load, "aio-class": aio_class.load}
+SCHEMES = {"cf-module": cf_module.load, "aio-class": aio_class.load, "task-class": task_class.load}
 
 
 def _entry_points():

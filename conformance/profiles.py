@@ -2,7 +2,7 @@
 from dataclasses import dataclass
 from typing import Callable
 
-from . import aio_machine, aio_tour, cf_machine, cf_tour
+from . import aio_machine, aio_tour, cf_machine, cf_tour, task_machine, task_tour
 
 
 @dataclass(frozen=True)
@@ -15,4 +15,5 @@ class Profile:
 PROFILES = {
     "cf": Profile(cf_machine.machine_class, cf_tour.walks, cf_machine.static_checks),
     "asyncio": Profile(aio_machine.machine_class, aio_tour.walks, aio_machine.static_checks),
+    "task": Profile(task_machine.machine_class, task_tour.walks, task_machine.static_checks),
 }
