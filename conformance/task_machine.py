@@ -297,60 +297,73 @@ class TaskMachine(JudgingMachine):
         got = f.script.received[received:]
         was = f.model.phase.value
         if step is None:
-            self.expect("TASK-RUN-2", not got, lambda: f"the coroutine of a task {was} took a step ({self.shown(got)}), though "
-                                         "nothing it awaits had completed")
+            self.expect("TASK-RUN-2", not got, lambda: f"the coroutine of a task ({was}) took a step "
+                                                       f"({self.shown(got)}), though nothing it awaits had completed")
             return
-        self.expect(step.clause, len(got) == (1 if step.starts else 0) and f.script.started is step.starts,
-                    lambda: f"at the loop iteration after it became {was}, the task's coroutine "
-                            f"{'took ' + self.shown(got) if got else 'did not run'}; expected "
-                            + self.expected(step))
+        self.expect(self.blamed(step, got), len(got) == (1 if step.starts else 0) and f.script.started is step.starts,
+                    lambda: f"at the next loop iteration, the coroutine of a task ({was}) "
+                            f"{self.shown(got) if got else 'did not run'}; expected " + self.expected(step))
         if step.starts:
             self.judge_delivery(f, step, got[0], was)
         before = f.model.state
         f.model.take(step)
         outcome = "TASK-CANCEL-5" if not step.starts else "TASK-CANCEL-4" if step.cancelled else \
-            "TASK-RESULT-1" if f.model.done else step.clause
-        self.check_state(f, f"after the step of a task {was}", [outcome])
+            "TASK-RESULT-1" if f.model.done else step.base
+        self.check_state(f, f"after the step of a task ({was})", [outcome])
         if f.model.done and before is AioState.PENDING:
             self.scheduled.extend(f.queued)
             f.queued = []
             for method in READ_METHODS:
                 self.read(f=f, method=method)
 
+    def blamed(self, step, got):
+        """The clause a wrong step breaks: when uncancel() met the request, TASK-COUNT-3/4 if the coroutine did
+        what the opposite rule prescribes (received a withdrawn request, or missed one that stands), else the
+        clause of the step itself."""
+        if step.first:
+            delivered = not got
+        elif len(got) == 1:
+            delivered = got[0][0] == "raised" and isinstance(got[0][1], self.adapter.CancelledError)
+        else:
+            return step.base
+        return step.clause if delivered is not step.cancelled else step.base
+
     def judge_delivery(self, f, step, entry, was):
         kind, payload = entry
-        if step.clause == "TASK-RUN-1":
+        if step.first:
             return
         if step.cancelled:
-            self.expect(step.clause, kind == "raised" and isinstance(payload, self.adapter.CancelledError),
-                        lambda: f"the coroutine of a task {was}, with a cancellation request, {self.shown([entry])}; "
+            cancelled = kind == "raised" and isinstance(payload, self.adapter.CancelledError)
+            self.expect(self.blamed(step, [entry]), cancelled,
+                        lambda: f"the coroutine of a task ({was}), with a cancellation request, {self.shown([entry])}; "
                                 f"expected its await to raise {class_name(self.adapter.CancelledError)}")
             if step.checks_message:
                 expected = () if step.message is None else (step.message,)
                 self.expect("TASK-CANCEL-3", payload.args == expected,
-                            lambda: f"the CancelledError the coroutine received has args {show(payload.args)}; "
-                                    f"expected the cancellation message: args == {expected!r}")
+                            lambda: f"the CancelledError the coroutine received has args "
+                                    f"({', '.join(show(arg) for arg in payload.args)}); expected the cancellation "
+                                    f"message: args == {expected!r}")
             return
         order = step.order
         if order.kind == "raise":
-            self.expect(step.clause, kind == "raised" and payload is order.value,
+            self.expect(self.blamed(step, [entry]), kind == "raised" and payload is order.value,
                         lambda: f"the coroutine's await {self.shown([entry])}; expected it to raise the exception "
                                 "the awaited future was completed with")
         else:
-            self.expect(step.clause, kind == "returned" and payload is order,
+            self.expect(self.blamed(step, [entry]), kind == "returned" and payload is order,
                         lambda: f"the coroutine's await {self.shown([entry])}; expected it to return the awaited "
                                 "future's result")
 
     @staticmethod
     def shown(entries):
-        return ", then ".join("started" if kind == "start" else f"{kind} {show(payload)}"
+        return ", then ".join("started" if kind == "start" else f"{kind} {show(payload)} at its await"
                               for kind, payload in entries)
 
     @staticmethod
     def expected(step):
         if not step.starts:
             return "none of its code to run (the task is cancelled before its first step)"
-        if step.clause == "TASK-RUN-1":
+        if step.first:
             return "its first step"
         return "its await to raise CancelledError" if step.cancelled else "one step"
 

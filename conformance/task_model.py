@@ -38,6 +38,8 @@ class Step:
     `order` what it does otherwise."""
 
     clause: str
+    base: str = ""  # the clause at stake had uncancel() not met the request (`clause` is then TASK-COUNT-3/4)
+    first: bool = False
     starts: bool = True
     cancelled: bool = False
     message: Any = None
@@ -99,15 +101,15 @@ class TaskModel:
         withdrawal = ("TASK-COUNT-3" if WITHDRAWING_UNCANCEL else "TASK-COUNT-4") if self.uncancelled else None
         if self.phase is Phase.NEW:
             if self.must_cancel:
-                return Step(withdrawal or "TASK-CANCEL-5", starts=False, cancelled=True)
-            return Step(withdrawal or "TASK-RUN-1", order=Order("await"))
+                return Step(withdrawal or "TASK-CANCEL-5", "TASK-CANCEL-5", True, starts=False, cancelled=True)
+            return Step(withdrawal or "TASK-RUN-1", "TASK-RUN-1", True, order=Order("await"))
         if self.phase is not Phase.READY:
             return None
         if self.passed_on or self.must_cancel:
-            return Step(withdrawal or "TASK-CANCEL-2", cancelled=True,
+            return Step(withdrawal or "TASK-CANCEL-2", "TASK-CANCEL-2", cancelled=True,
                         message=self.messages[0] if self.messages else None, checks_message=len(self.messages) == 1,
                         order=self.on_cancel)
-        return Step(withdrawal or "TASK-RUN-2", order=self.order)
+        return Step(withdrawal or "TASK-RUN-2", "TASK-RUN-2", order=self.order)
 
     def take(self, step):
         """Apply a step the coroutine took: the task ends, or the coroutine awaits a new future."""

@@ -35,6 +35,9 @@ def walks(capabilities):
     for prefix in PREFIXES.values():
         for operation in OPERATIONS:
             yield WATCHERS + prefix + [operation, ("cancelling", {}), RUN, RUN, ("cancelling", {}), ("observe", {})]
+    for prefix in ([], [RUN, ("resume", {"kind": "await"})], [RUN]):  # uncancel() of a request not yet delivered
+        yield WATCHERS + [*prefix, ("cancel", {"msg": "why"}), ("uncancel", {}), RUN, RUN, ("cancelling", {}),
+                          ("observe", {})]
     for reaction in REACTIONS:
         for prefix in ([RUN], [RUN, ("resume", {"kind": "return"})], []):
             yield WATCHERS + [("plan", {"reaction": reaction}), *prefix, ("cancel", {"msg": "why"}), RUN,

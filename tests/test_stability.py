@@ -9,7 +9,8 @@ from conformance import loading, runner
 SEEDS = range(12)
 
 
-CORRECT = ["reference", "stdlib", "reference-asyncio", "asyncio", "asyncio-py", "uvloop"]
+CORRECT = ["reference", "stdlib", "reference-asyncio", "asyncio", "asyncio-py", "uvloop",
+           "asyncio-task", "asyncio-task-py", "uvloop-task"]
 
 
 @pytest.fixture(autouse=True)
@@ -27,7 +28,8 @@ def test_correct_implementations_pass_under_every_seed(spec, seed):
     assert not wrong and report.exit_status == 0
 
 
-@pytest.mark.parametrize("spec", [*CORRECT, "cf-module:concurrent.futures", "aio-class:asyncio.Future"])
+@pytest.mark.parametrize("spec", [*CORRECT, "cf-module:concurrent.futures", "aio-class:asyncio.Future",
+                                  "task-class:asyncio.Task"])
 def test_correct_implementations_pass_the_ci_profile(spec):
     report = runner.run(loading.load(spec), profile="ci")
     assert report.exit_status == 0
