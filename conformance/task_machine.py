@@ -305,6 +305,7 @@ class TaskMachine(JudgingMachine):
                             f"{self.shown(got) if got else 'did not run'}; expected " + self.expected(step))
         if step.starts:
             self.judge_delivery(f, step, got[0], was)
+        self.passed(step.clause)  # for TASK-COUNT-3/4: the step honoured the rule for an uncancelled request
         before = f.model.state
         f.model.take(step)
         outcome = "TASK-CANCEL-5" if not step.starts else "TASK-CANCEL-4" if step.cancelled else \
