@@ -84,6 +84,7 @@ class TaskTracked:
         self.future = future
         self.model = TaskModel()
         self.script = None
+        self.coroutine = None
         self.queued = []  # probes registered while PENDING, in registration order (with repeats)
         self.all = []  # every probe ever registered
         self.retired = False
@@ -129,8 +130,9 @@ class TaskMachine(JudgingMachine):
     @judged
     def create(self, f):
         f.script = Script(lambda: self.adapter.new_future(self.loop), self.adapter.CancelledError)
+        f.coroutine = scripted(f.script)
         call = self.call(f, "the adapter's new_task()", "CORE-STATE-1", self.adapter.new_task, self.loop,
-                         scripted(f.script))
+                         f.coroutine)
         self.expect("CORE-STATE-1", not call.raised, lambda: f"the adapter's new_task() {call.describe()}")
         f.future = call.value
         self.expect("TASK-RUN-1", not f.script.started, "creating the task started its coroutine; its first step "
@@ -429,6 +431,9 @@ class TaskMachine(JudgingMachine):
             self._run_once()
             self._run_once()
             self.loop.close()
+            for f in self.tracked:  # a faulty task may have left its coroutine unstarted or suspended
+                if f.coroutine is not None:
+                    f.coroutine.close()
 
         try:
             self.watchdog.call("closing the loop", close, kind="release")
