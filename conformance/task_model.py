@@ -33,9 +33,9 @@ class Order:
 
 @dataclass(frozen=True)
 class Step:
-    """What the next step must do: `clause` is the clause at stake, `starts` whether the coroutine's code runs at
-    all, `cancelled` whether its await raises CancelledError (with `message` when exactly one request was made),
-    `order` what it does otherwise."""
+    """What the next step must do: `clause` is the clause at stake, `first` whether it is the coroutine's first
+    step, `starts` whether the coroutine's code runs at all, `cancelled` whether its await raises CancelledError
+    (carrying `message` if `checks_message`: exactly one request was made), `order` what the coroutine then does."""
 
     clause: str
     base: str = ""  # the clause at stake had uncancel() not met the request (`clause` is then TASK-COUNT-3/4)
