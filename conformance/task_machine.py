@@ -7,12 +7,13 @@ drives a *scripted* coroutine: it awaits futures the machine owns and completes,
 takes, so the machine sees exactly what each step delivered.
 """
 import asyncio
+import dataclasses
 
 from hypothesis import strategies as st
 from hypothesis.stateful import rule
 
 from .adapter import AdapterError
-from .aio_machine import LoopProbe
+from .aio_machine import LoopProbe, _await_outcome
 from .aio_model import AioState
 from .judging import JudgingMachine, class_name, judged, show
 from .task_model import Order, Phase, TaskModel
@@ -87,6 +88,8 @@ class TaskTracked:
         self.coroutine = None
         self.queued = []  # probes registered while PENDING, in registration order (with repeats)
         self.all = []  # every probe ever registered
+        self.awaiters = []  # (task awaiting this one, the number of loop iterations run when it was created)
+        self.completed_at = None  # the loop iteration in which the task completed
         self.retired = False
 
     @property
@@ -103,6 +106,7 @@ class TaskMachine(JudgingMachine):
         super().__init__()
         self.journal = []  # every probe call, in order
         self.scheduled = []  # probes due at the next loop iteration, in order
+        self.iterations = 0
         self.loop_broken = False
         try:
             self.loop = self.watchdog.call("the adapter's new_loop()", self.adapter.new_loop, kind="loop").value
@@ -255,6 +259,15 @@ class TaskMachine(JudgingMachine):
 
     @rule(f=futures)
     @judged
+    def await_task(self, f):
+        """Start a task of the loop's own that awaits this one (TASK-AWAIT-1)."""
+        call = self.call(f, "loop.create_task(await task)", "TASK-AWAIT-1", self.loop.create_task,
+                         _await_outcome(f.future))
+        self.expect("TASK-AWAIT-1", not call.raised, lambda: f"creating a task that awaits the task {call.describe()}")
+        f.awaiters.append((call.value, self.iterations))
+
+    @rule(f=futures)
+    @judged
     def observe(self, f):
         self.check_state(f, "observed between operations", ["CORE-STATE-2"] if f.model.done else [])
 
@@ -280,6 +293,7 @@ class TaskMachine(JudgingMachine):
             self.loop_broken = True
             inside = any(p.inside for f in self.tracked for p in f.all)
             self.fail("TASK-CB-1" if inside else "TASK-RUN-2", f"{hang}: a step or a callback deadlocked the loop")
+        self.iterations += 1
         self.expect("TASK-RUN-2", not iteration.raised, lambda: f"running the loop {iteration.describe()}")
         for f in live:
             step, received = steps[id(f)]
@@ -291,6 +305,7 @@ class TaskMachine(JudgingMachine):
             mine = [p for p in ran if p.future is f.future]
             self.judge_callbacks(f=f, due=[p for p in due if p.future is f.future],
                                  early=[p for p in early if p.future is f.future], ran=mine)
+            self.judge_awaiters(f=f)
 
     @judged
     def judge_step(self, f, step, received):
@@ -312,6 +327,7 @@ class TaskMachine(JudgingMachine):
             "TASK-RESULT-1" if f.model.done else step.base
         self.check_state(f, f"after the step of a task ({was})", [outcome])
         if f.model.done and before is AioState.PENDING:
+            f.completed_at = self.iterations
             self.scheduled.extend(f.queued)
             f.queued = []
             for method in READ_METHODS:
@@ -399,6 +415,27 @@ class TaskMachine(JudgingMachine):
                             f"order {[p.kind for p in expected]}")
         self.passed("CORE-CB-2")
 
+    @judged
+    def judge_awaiters(self, f):
+        """TASK-AWAIT-1: a task awaiting this one resumes with its outcome once it is done, and by the end of the
+        first iteration after both its own creation and the completion; never while this one is pending."""
+        waiting = []
+        for awaiter, created in f.awaiters:
+            if not f.model.done:
+                self.expect("TASK-AWAIT-1", not awaiter.done(), "a task awaiting the task resumed while it was pending")
+                waiting.append((awaiter, created))
+                continue
+            if max(created, f.completed_at) >= self.iterations:
+                waiting.append((awaiter, created))
+                continue
+            self.expect("TASK-AWAIT-1", awaiter.done(),
+                        "a task awaiting the task had not resumed at the loop iteration after the task completed")
+            kind, payload = awaiter.result()
+            value, error = (payload, None) if kind == "returns" else (None, payload)
+            self.judge_read(dataclasses.replace(f.model.read("result"), clause="TASK-AWAIT-1"), value, error,
+                            "await task, in another task,")
+        f.awaiters = waiting
+
     # -- teardown -------------------------------------------------------------------------------------------------
 
     def teardown(self):
@@ -428,6 +465,8 @@ class TaskMachine(JudgingMachine):
                     f.script.on_cancel = Order("propagate")
                 if f.future is not None:
                     f.future.cancel()
+                for awaiter, _ in f.awaiters:
+                    awaiter.cancel()
             self._run_once()
             self._run_once()
             self.loop.close()

@@ -20,12 +20,14 @@ OPERATIONS = [
     ("read", {"method": "result"}),
     ("read", {"method": "exception"}),
     ("add_done_callback", {"kind": "record"}),
+    ("await_task", {}),
     *[("resume", {"kind": kind}) for kind in ("return", "raise", "await")],
 ]
 WATCHERS = [
     ("add_done_callback", {"kind": "record"}),
     ("add_done_callback", {"kind": "twice"}),
     ("add_done_callback", {"kind": "reenter"}),
+    ("await_task", {}),
 ]
 REACTIONS = ("propagate", "return", "raise", "await")
 
