@@ -21,6 +21,7 @@ CAPABILITIES = {  # by profile
         "worker-crash": "a gated task can kill the worker running it (process pools)",
     },
     "asyncio": {},
+    "task": {},
     "bridge": {},
 }
 PROFILES = tuple(CAPABILITIES)
@@ -121,6 +122,21 @@ class AsyncioAdapter(Adapter):
         raise NotImplementedError
 
 
+class TaskAdapter(AsyncioAdapter):
+    """Base class for adapters of the task profile: override new_task(loop, coro); new_loop() if not asyncio's."""
+
+    profile = "task"
+    capabilities = frozenset(CAPABILITIES["task"])
+
+    def new_task(self, loop, coro):
+        """Return a new task of `loop` driving `coro`, not started: its first step is scheduled on the loop."""
+        raise NotImplementedError
+
+    def new_future(self, loop):
+        """Return a new PENDING future of `loop`: the futures the suite's scripted coroutines await."""
+        return loop.create_future()
+
+
 class BridgeAdapter(Adapter):
     """Base class for adapters of the bridge profile (spec/bridges.md): the bridge functions between asyncio and
     concurrent.futures. Every member defaults to the standard library's; override the ones implemented otherwise."""
@@ -166,6 +182,8 @@ def validate(adapter, clause_index) -> None:
         raise AdapterError(f"{adapter!r} is not an adapter: subclass conformance.Adapter and override new_future()")
     if type(adapter).new_future in (Adapter.new_future, AsyncioAdapter.new_future):
         raise AdapterError(f"adapter {adapter.name!r} lacks new_future(): override it to return a new PENDING future")
+    if isinstance(adapter, TaskAdapter) and type(adapter).new_task is TaskAdapter.new_task:
+        raise AdapterError(f"adapter {adapter.name!r} lacks new_task(): override it to return a new task of the loop")
     if adapter.profile not in PROFILES:
         raise AdapterError(f"adapter {adapter.name!r} names unknown profile {adapter.profile!r}; "
                            f"known profiles: {', '.join(PROFILES)}")

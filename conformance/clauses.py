@@ -11,8 +11,8 @@ from pathlib import Path
 from typing import Dict, FrozenSet, Optional, Tuple
 
 LEVELS = ("MUST", "SHOULD", "MAY", "IMPLEMENTATION-DEFINED")
-PROFILES = ("core", "cf", "asyncio", "bridge")
-CORE_PROFILES = ("cf", "asyncio")  # the profiles whose adapters are Futures, to which the core clauses apply
+PROFILES = ("core", "cf", "asyncio", "task", "bridge")
+CORE_PROFILES = ("cf", "asyncio", "task")  # the profiles whose adapters are Futures, to which the core clauses apply
 SPEC_URL = "https://github.com/futurespec/futurespec/blob/main/spec/"
 
 _HEADING = re.compile(r'^#### <a id="(?P<anchor>[^"]+)"></a>(?P<id>[A-Z]+(?:-[A-Z]+)+-\d+) — (?P<title>.+)$')

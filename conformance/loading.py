@@ -1,7 +1,7 @@
 """Turn the --adapter SPEC a user typed into a validated adapter, or one clear AdapterError.
 
-SPEC is, in order of precedence: `cf-module:DOTTED.NAME`, `aio-class:DOTTED.NAME` or `bridge-module:DOTTED.NAME`;
-a built-in name; a name another package registered in
+SPEC is, in order of precedence: `cf-module:DOTTED.NAME`, `aio-class:DOTTED.NAME`, `task-class:DOTTED.NAME` or
+`bridge-module:DOTTED.NAME`; a built-in name; a name another package registered in
 the `futurespec.adapters` entry-point group; or `module:attribute` naming an Adapter subclass, an instance, or a
 zero-argument factory returning one.
 """
@@ -10,7 +10,7 @@ from importlib import metadata
 
 from . import clauses
 from .adapter import Adapter, AdapterError, validate
-from .adapters import aio_class, asyncio_std, cf_module, reference, stdlib, uvloop_adapter
+from .adapters import aio_class, asyncio_std, asyncio_task, cf_module, reference, stdlib, task_class, uvloop_adapter
 from .adapters import asyncio_bridge, bridge_module
 
 ENTRY_POINT_GROUP = "futurespec.adapters"
@@ -25,10 +25,14 @@ BUILTINS = {
     "asyncio": asyncio_std.AsyncioAdapter_C,
     "asyncio-py": asyncio_std.AsyncioAdapter_Py,
     "uvloop": uvloop_adapter.UvloopAdapter,
+    "asyncio-task": asyncio_task.AsyncioTaskAdapter_C,
+    "asyncio-task-py": asyncio_task.AsyncioTaskAdapter_Py,
+    "uvloop-task": asyncio_task.UvloopTaskAdapter,
     "asyncio-bridge": asyncio_bridge.AsyncioBridgeAdapter,
     "uvloop-bridge": asyncio_bridge.UvloopBridgeAdapter,
 }
-SCHEMES = {"cf-module": cf_module.load, "aio-class": aio_class.load, "bridge-module": bridge_module.load}
+SCHEMES = {"cf-module": cf_module.load, "aio-class": aio_class.load, "task-class": task_class.load,
+           "bridge-module": bridge_module.load}
 
 
 def _entry_points():

@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from typing import Callable, FrozenSet, Tuple
 
 from . import (aio_machine, aio_tour, bridge_machine, bridge_tour, cf_machine, cf_tour, exec_machine, exec_tour,
-               wait_machine, wait_tour)
+               task_machine, task_tour, wait_machine, wait_tour)
 
 
 @dataclass(frozen=True)
@@ -31,5 +31,6 @@ PROFILES = {
                            lambda adapter: adapter.executor_examples)),
                   cf_machine.static_checks),
     "asyncio": Profile((Machine(aio_machine.machine_class, aio_tour.walks),), aio_machine.static_checks),
+    "task": Profile((Machine(task_machine.machine_class, task_tour.walks),), task_machine.static_checks),
     "bridge": Profile((Machine(bridge_machine.machine_class, bridge_tour.walks),), bridge_machine.static_checks),
 }

@@ -15,7 +15,8 @@ def test_the_spec_has_clauses_of_every_level():
 @pytest.mark.parametrize("clause_id", sorted(INDEX))
 def test_clause_is_well_formed(clause_id):
     clause = INDEX[clause_id]
-    prefixes = {"core": "CORE", "cf": "CF|EXEC|WAIT|ASCOMP", "asyncio": "AIO", "bridge": "BRIDGE"}[clause.profile]
+    prefixes = {"core": "CORE", "cf": "CF|EXEC|WAIT|ASCOMP", "asyncio": "AIO", "task": "TASK",
+                "bridge": "BRIDGE"}[clause.profile]
     assert re.fullmatch(rf"(?:{prefixes})-[A-Z]+-\d+", clause_id), "the ID's prefix names the clause's profile"
     assert clause.text, "a clause needs normative text"
     assert (3, 9) <= clause.since <= (3, 13)

@@ -11,7 +11,7 @@ PROCESS_SEEDS = range(3)  # a process pool starts slowly: fewer seeds, and every
 
 
 CORRECT = ["reference", "stdlib", "stdlib-thread", "reference-asyncio", "asyncio", "asyncio-py", "uvloop",
-           "reference-bridge", "asyncio-bridge", "uvloop-bridge"]
+           "asyncio-task", "asyncio-task-py", "uvloop-task", "reference-bridge", "asyncio-bridge", "uvloop-bridge"]
 PROCESS_POOLS = ["stdlib-process", "stdlib-process-fork"]
 
 
@@ -31,7 +31,7 @@ def test_correct_implementations_pass_under_every_seed(spec, seed):
 
 
 @pytest.mark.parametrize("spec", [*CORRECT, *PROCESS_POOLS, "cf-module:reference.executor",
-                                  "aio-class:asyncio.Future"])
+                                  "aio-class:asyncio.Future", "task-class:asyncio.Task"])
 def test_correct_implementations_pass_the_ci_profile(spec):
     report = runner.run(loading.load(spec), profile="ci")
     assert report.exit_status == 0

@@ -13,15 +13,20 @@ class ClassAdapter(AsyncioAdapter):
         return self.future_class(loop=loop)
 
 
-def load(dotted_name):
+def import_class(scheme, dotted_name):
+    """The class DOTTED.NAME names, or an AdapterError saying why there is none."""
     module_name, _, class_name = dotted_name.rpartition(".")
     if not module_name:
-        raise AdapterError(f"aio-class: needs module.ClassName, not {dotted_name!r}")
+        raise AdapterError(f"{scheme}: needs module.ClassName, not {dotted_name!r}")
     try:
         module = importlib.import_module(module_name)
     except Exception as exc:
         raise AdapterError(f"cannot import module {module_name!r}: {type(exc).__name__}: {exc}") from None
-    future_class = getattr(module, class_name, None)
-    if not isinstance(future_class, type):
+    found = getattr(module, class_name, None)
+    if not isinstance(found, type):
         raise AdapterError(f"module {module_name!r} has no class {class_name!r}")
-    return ClassAdapter(future_class, f"aio-class:{dotted_name}")
+    return found
+
+
+def load(dotted_name):
+    return ClassAdapter(import_class("aio-class", dotted_name), f"aio-class:{dotted_name}")
