@@ -20,13 +20,14 @@ import pytest
 
 import reference.aio_future
 from conformance import clauses, loading, runner
-from tests import faulty, faulty_aio
+from tests import faulty, faulty_aio, faulty_exec
 
 FOLDERS = {  # folder -> (package, the profile of its modules, how a module becomes an adapter spec)
     "faulty": (faulty, "cf", "cf-module:tests.faulty.{}"),
     "faulty_aio": (faulty_aio, "asyncio", "aio-class:tests.faulty_aio.{}.Future"),
+    "faulty_exec": (faulty_exec, "cf", "cf-module:tests.faulty_exec.{}"),
 }
-MIN_MODULES = {"faulty": 24, "faulty_aio": 12}  # per folder, not counting known suite gaps
+MIN_MODULES = {"faulty": 24, "faulty_aio": 12, "faulty_exec": 15}  # per folder, not counting known suite gaps
 
 
 def _split(name):
