@@ -43,6 +43,14 @@ def list_clauses():
 
 
 def main(argv=None):
+    try:
+        return _main(argv)
+    except BrokenPipeError:  # `python -m conformance … | head`: the reader left; say nothing more
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+
+
+def _main(argv):
     args = parser().parse_args(argv)
     try:
         if args.list_clauses:
@@ -59,9 +67,13 @@ def main(argv=None):
         profile = config.profile_name(args.profile)
         limits = config.Limits.from_environment()
         adapter = loading.load(args.adapter)
+    except (AdapterError, ValueError, clauses.SpecError) as error:  # ValueError: a bad FUTURESPEC_* variable
+        sys.stderr.write(f"futurespec: error: {error}\n")
+        return EXIT_USAGE
+    try:
         result = runner.run(adapter, profile=profile, seed=args.seed, strict=args.strict, limits=limits,
                             spec=args.adapter)
-    except (AdapterError, ValueError, clauses.SpecError) as error:
+    except (AdapterError, clauses.SpecError) as error:
         sys.stderr.write(f"futurespec: error: {error}\n")
         return EXIT_USAGE
     except Exception as error:  # a bug of ours: one line for the user, the traceback on request

@@ -91,6 +91,7 @@ class ExecutorMachine(Judge):
         self.shut_down = False
         self.shutdown_waiter = None
         self.mapping = None
+        self.mapped = False  # one map() per example; preconditions depend only on the rules taken, never on timing
         self.numbers = iter(range(1, 10**6))
 
     # -- the executor -------------------------------------------------------------------------------------------------
@@ -141,11 +142,13 @@ class ExecutorMachine(Judge):
         self.expect("CORE-CB-1", not registered.raised, lambda: f"add_done_callback() {registered.describe()}")
         self.settle(what)
 
-    @precondition(lambda self: self.live("running"))
+    @precondition(lambda self: self.calls)
     @rule(pick=st.integers(0, MAX_CALLS), outcome=st.sampled_from(OUTCOMES))
     @judged
     def release(self, pick, outcome):
         running = self.live("running")
+        if not running:
+            return
         c = running[pick % len(running)]
         c.outcome = {"return": Outcome("return", ("result of", c.number)),
                      "raise": Outcome("raise", ValueError(f"raised by call {c.number}")),
@@ -173,11 +176,13 @@ class ExecutorMachine(Judge):
                                                  f"{'return' if c.outcome.kind == 'return' else 'raise'} "
                                                  f"{show(expected)}")
 
-    @precondition(lambda self: any(c.future is not None for c in self.live("queued", "running")))
+    @precondition(lambda self: self.calls)
     @rule(pick=st.integers(0, MAX_CALLS))
     @judged
     def cancel(self, pick):
         candidates = [c for c in self.live("queued", "running") if c.future is not None]
+        if not candidates:
+            return
         c = candidates[pick % len(candidates)]
         what = f"cancel() of the future of {c}, which is {c.state}"
         if c.state == "queued" and not c.claimed:
@@ -261,13 +266,14 @@ class ExecutorMachine(Judge):
         self.expect("EXEC-SHUTDOWN-5", not call.raised, lambda: f"shutdown() again {call.describe()}")
         self.settle("shutdown() again")
 
-    @precondition(lambda self: "wait" in self.adapter.capabilities and
-                  any(c.future is not None for c in self.calls if not c.retired))
+    @precondition(lambda self: "wait" in self.adapter.capabilities and self.calls)
     @rule(picks=st.lists(st.integers(0, MAX_CALLS), min_size=1, max_size=4))
     @judged
     def wait_mixed(self, picks):
         """WAIT-INPUT-1, WAIT-DONE-1: wait(timeout=0) on futures of this executor and a future made directly."""
         candidates = [c for c in self.calls if c.future is not None and not c.retired]
+        if not candidates:
+            return
         chosen = list(dict.fromkeys(candidates[i % len(candidates)] for i in picks))
         bare = self.call(None, "the adapter's new_future()", "CORE-STATE-1", self.adapter.new_future)
         self.expect("CORE-STATE-1", not bare.raised, lambda: f"the adapter's new_future() {bare.describe()}")
@@ -293,10 +299,11 @@ class ExecutorMachine(Judge):
 
     # -- map() ------------------------------------------------------------------------------------------------------
 
-    @precondition(lambda self: not self.shut_down and self.mapping is None and len(self.calls) < MAX_CALLS)
+    @precondition(lambda self: not self.shut_down and not self.mapped and len(self.calls) < MAX_CALLS)
     @rule(count=st.integers(1, 3))
     @judged
     def map(self, count):
+        self.mapped = True
         calls = [self.new_call("map") for _ in range(count)]
         what = f"map() over {', '.join(str(c.number) for c in calls)}"
         call = self.call(None, what, "EXEC-MAP-2", self.executor.map, gates.run_gate, [c.gate for c in calls])
@@ -305,11 +312,13 @@ class ExecutorMachine(Judge):
         self.mapping = Mapping(call.value, calls)
         self.settle(what)
 
-    @precondition(lambda self: self.mapping is not None and self.mapping.consumer is None)
+    @precondition(lambda self: self.mapped)
     @rule()
     @judged
     def map_next(self):
         mapping = self.mapping
+        if mapping is None or mapping.consumer is not None:
+            return
         if mapping.position == len(mapping.calls):
             call = self.call(None, "next() on an exhausted map iterator", "EXEC-MAP-1", next, mapping.iterator)
             self.expect("EXEC-MAP-1", isinstance(call.error, StopIteration),
@@ -324,11 +333,12 @@ class ExecutorMachine(Judge):
         if item.state in ("finished", "cancelled") or item.retired:
             self.judge_next(f"next() reached {item}")
 
-    @precondition(lambda self: self.mapping is not None and self.mapping.consumer is None and
-                  self.mapping.position > 0)
+    @precondition(lambda self: self.mapped)
     @rule()
     @judged
     def map_close(self):
+        if self.mapping is None or self.mapping.consumer is not None or self.mapping.position == 0:
+            return  # closing an iterator never advanced is implementation-defined (EXEC-MAP-4)
         what = "close() of the map iterator"
         call = self.call(None, what, "EXEC-MAP-4", self.mapping.iterator.close)
         self.expect("EXEC-MAP-4", not call.raised, lambda: f"{what} {call.describe()}")
@@ -380,7 +390,8 @@ class ExecutorMachine(Judge):
         free = self.max_workers - len(running)
         expected = queued[:max(free, 0)]
         if expected:
-            clause = "EXEC-MAP-2" if any(c.via == "map" for c in expected) else "EXEC-START-1"
+            clause = "EXEC-SHUTDOWN-2" if self.shut_down else \
+                "EXEC-MAP-2" if any(c.via == "map" for c in expected) else "EXEC-START-1"
             cancelled = self.live("cancelled")
             started = self.watchdog.wait(clause, Starts(queued, len(expected), cancelled),
                                          extra=self.adapter.executor_startup)

@@ -30,6 +30,7 @@ def walks(capabilities):
          ("shutdown", {"cancel_futures": True}), ("wait_mixed", {"picks": [1, 2]})],
         [_start(1), ("map", {"count": 3}), NEXT, _release(), NEXT, _release("raise"), SUBMIT, _release()],
         [_start(2), ("map", {"count": 3}), _release(pick=1), _release(), NEXT, NEXT, NEXT, _release(), NEXT],
+        [_start(2), ("map", {"count": 2}), _release(pick=1), NEXT, _release(), NEXT],
         [_start(1), ("map", {"count": 3}), _release(), NEXT, ("map_close", {}), _release(), SUBMIT, _release()],
         [_start(1), SUBMIT, ("map", {"count": 2}), SUBMIT, ("shutdown", {"cancel_futures": True}), NEXT,
          _release()],

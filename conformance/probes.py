@@ -105,6 +105,7 @@ class Background:
         self.what = what
         self.returned = threading.Event()
         self.value = self.error = None
+        self.finished_at = float("inf")
         self._call = (fn, args)
         self._thread = threading.Thread(target=self._run, name=f"futurespec-{what}", daemon=True)
         self._calling = threading.Event()
@@ -121,6 +122,7 @@ class Background:
             self.value = fn(*args)
         except BaseException as error:  # any outcome is an observation
             self.error = error
+        self.finished_at = time.monotonic()
         self.returned.set()
 
     def describe(self):

@@ -84,6 +84,8 @@ def applicability(clause, adapter):
 
 
 def _replay(spec, steps):
+    if not steps:
+        return ""  # nothing was printed to replay (Hypothesis could not reproduce the failure)
     body = [re.sub(r"^state = (\w+)\(\)$", lambda m: f"state = replay_machine({spec!r}, {m.group(1)!r})", line)
             for line in steps]
     return "\n".join(["from conformance.replay import replay_machine", *body])
@@ -162,9 +164,11 @@ def _search(context, profile, seed, spec, failures):
             except Exception as error:
                 violation = _violation_in(error)
                 if violation is None:
-                    if not (isinstance(error, Flaky) and _record_unreplayable(context.ledger, failures)):
+                    if not isinstance(error, Flaky):
                         raise
-                    continue
+                    if _record_unreplayable(context.ledger, failures):
+                        continue
+                    break  # the implementation's timing made the search inconsistent, with nothing new found
                 steps = _steps(reported)
                 failures[violation.clause] = Counterexample(
                     violation.message, steps, _replay(spec, steps),

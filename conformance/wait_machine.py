@@ -5,15 +5,17 @@ observation exact. A wait() or as_completed() the machine starts in a helper thr
 promptly once the machine has met its condition, and must not have returned while it was unmet; one called on the
 machine's own thread with a timeout must return at once with exactly the futures that are done.
 """
+import functools
 import threading
-from dataclasses import dataclass, field
+import time
+from dataclasses import dataclass
 from typing import List
 
 from hypothesis import strategies as st
-from hypothesis.stateful import precondition, rule
+from hypothesis.stateful import invariant, precondition, rule
 
-from .judging import Judge, class_name, judged, show
-from .ledger import Muted
+from .judging import Judge, class_name, show
+from .ledger import ClauseViolation, Muted
 from .probes import Background, Until
 from .watchdog import Hang
 
@@ -49,6 +51,25 @@ def condition_met(entries, return_when):
     if return_when == "FIRST_EXCEPTION" and any(e.state == "exception" for e in done):
         return True
     return len(done) == len(entries)
+
+
+def retiring(method):
+    """A judged rule of this machine: a muted violation retires the entries the rule was about (`concerned`), so
+    that nothing it did to them is judged again; a real one marks the example as failing."""
+
+    @functools.wraps(method)
+    def step(self, *args, **kwargs):
+        self.concerned = []
+        try:
+            return method(self, *args, **kwargs)
+        except Muted:
+            for e in self.concerned:
+                e.retired = True
+        except ClauseViolation:
+            self.failing = True
+            raise
+
+    return step
 
 
 def names(entries):
@@ -107,33 +128,40 @@ class WaitMachine(Judge):
         self.entries = []
         self.waits = []
         self.streams = []
+        self.concerned = []
+        self.started = {"waits": 0, "streams": 0}  # preconditions count rules taken, never observations
         self.running_state = "running-state" in self.adapter.capabilities
 
     def live(self):
         return [e for e in self.entries if not e.retired]
 
     def pick(self, picks):
-        """The live entries `picks` designates, repeats included, and the distinct ones in first-seen order."""
+        """The live entries `picks` designates, repeats included, and the distinct ones in first-seen order (none,
+        when every entry is retired). They are what the rule is about."""
         live = self.live()
-        chosen = [live[i % len(live)] for i in picks]
-        return chosen, list(dict.fromkeys(chosen))
+        chosen = [live[i % len(live)] for i in picks] if live else []
+        self.concerned = list(dict.fromkeys(chosen))
+        return chosen, self.concerned
 
     # -- futures ------------------------------------------------------------------------------------------------------
 
     @precondition(lambda self: len(self.entries) < MAX_FUTURES)
     @rule()
-    @judged
+    @retiring
     def new_future(self):
         call = self.call(None, "the adapter's new_future()", "CORE-STATE-1", self.adapter.new_future)
         self.expect("CORE-STATE-1", not call.raised, lambda: f"the adapter's new_future() {call.describe()}")
         self.entries.append(Entry(call.value, f"f{len(self.entries) + 1}"))
 
-    @precondition(lambda self: any(not e.done for e in self.live()))
+    @precondition(lambda self: self.entries)
     @rule(pick=st.integers(0, MAX_FUTURES), how=st.sampled_from(COMPLETIONS))
-    @judged
+    @retiring
     def complete(self, pick, how):
         unfinished = [e for e in self.live() if not e.done]
+        if not unfinished:
+            return
         e = unfinished[pick % len(unfinished)]
+        self.concerned = [e]
         if not self.running_state and how in ("cancel-and-notify", "start"):
             how = "cancel"
         if e.state == "running" and how in ("cancel", "cancel-and-notify", "start"):
@@ -148,21 +176,24 @@ class WaitMachine(Judge):
                                    adapter.set_running_or_notify_cancel, future)],
             "start": [("set_running_or_notify_cancel()", "CF-SRNC-1", adapter.set_running_or_notify_cancel, future)],
         }[how]
+        started = time.monotonic()
         for what, clause_id, fn, *args in steps:
             call = self.call(None, f"{what} on {e.name}", clause_id, fn, *args)
             self.expect(clause_id, not call.raised, lambda: f"{what} on {e.name} {call.describe()}")
         e.state = {"result": "result", "exception": "exception", "start": "running"}.get(how, "cancelled")
         e.notified = how != "cancel" or not self.running_state
-        self.settle(f"{' then '.join(step[0] for step in steps)} on {e.name}", e)
+        self.settle(f"{' then '.join(step[0] for step in steps)} on {e.name}", e, started)
 
     # -- wait() -------------------------------------------------------------------------------------------------------
 
-    @precondition(lambda self: self.live())
+    @precondition(lambda self: self.entries)
     @rule(picks=PICKS, return_when=st.sampled_from(RETURN_WHEN), timeout=st.sampled_from(TIMEOUTS))
-    @judged
+    @retiring
     def wait_now(self, picks, return_when, timeout):
         """wait() with a timeout, on the machine's thread: it returns exactly what is done now (WAIT-TIMEOUT-1)."""
         chosen, distinct = self.pick(picks)
+        if not chosen:
+            return
         seconds = {"zero": 0, "negative": -1, "short": self.limits.short_timeouts[-1]}[timeout]
         what = f"wait({names(chosen)}, timeout={seconds}, return_when={return_when})"
         call = self.call(None, what, "WAIT-TIMEOUT-1", self.adapter.wait, [e.future for e in chosen], seconds,
@@ -170,12 +201,15 @@ class WaitMachine(Judge):
         self.expect("WAIT-TIMEOUT-1", not call.raised, lambda: f"{what} {call.describe()}; it must return the pair")
         self.judging(distinct, self.check_pair, call.value, distinct, what, duplicates=len(chosen) > len(distinct))
 
-    @precondition(lambda self: self.live() and len(self.waits) < 3)
+    @precondition(lambda self: self.entries and self.started["waits"] < 3)
     @rule(picks=PICKS, return_when=st.sampled_from(RETURN_WHEN))
-    @judged
+    @retiring
     def start_wait(self, picks, return_when):
         """wait() without a timeout, in a helper thread: judged as the machine completes its futures."""
+        self.started["waits"] += 1
         _, distinct = self.pick(picks)
+        if not distinct:
+            return
         futures = [e.future for e in distinct]
         blocked = BlockedWait(distinct, return_when, Background("wait", self.adapter.wait, futures, None,
                                                                 return_when).start())
@@ -185,7 +219,7 @@ class WaitMachine(Judge):
             self.waits.append(blocked)
 
     @rule(return_when=st.sampled_from(RETURN_WHEN))
-    @judged
+    @retiring
     def empty_input(self, return_when):
         """WAIT-INPUT-1 and ASCOMP-ONCE-1: nothing to wait for returns at once."""
         what = f"wait([], return_when={return_when})"
@@ -199,22 +233,27 @@ class WaitMachine(Judge):
 
     # -- as_completed() -----------------------------------------------------------------------------------------------
 
-    @precondition(lambda self: self.live() and len(self.streams) < 2)
+    @precondition(lambda self: self.entries and self.started["streams"] < 2)
     @rule(picks=PICKS)
-    @judged
+    @retiring
     def start_stream(self, picks):
+        self.started["streams"] += 1
         chosen, distinct = self.pick(picks)
+        if not chosen:
+            return
         futures = [e.future for e in chosen]
         stream = Stream(distinct, lambda: self.adapter.as_completed(futures))
         self.streams.append(stream)
         self.judging(distinct, self.judge_stream, stream, "it was called")
 
-    @precondition(lambda self: self.live())
+    @precondition(lambda self: self.entries)
     @rule(picks=PICKS)
-    @judged
+    @retiring
     def as_completed_with_timeout(self, picks):
         """ASCOMP-TIMEOUT-1/2: the done futures, then TimeoutError if any is unfinished."""
         chosen, distinct = self.pick(picks)
+        if not chosen:
+            return
         seconds = self.limits.short_timeouts[-1]
         what = f"iterating as_completed({names(chosen)}, timeout={seconds})"
 
@@ -231,12 +270,14 @@ class WaitMachine(Judge):
         self.expect("ASCOMP-TIMEOUT-1", not call.raised, lambda: f"{what} {call.describe()}")
         self.judging(distinct, self.judge_timed_iteration, distinct, *call.value, what)
 
-    @precondition(lambda self: self.live())
+    @precondition(lambda self: self.entries)
     @rule(picks=PICKS)
-    @judged
+    @retiring
     def close_early(self, picks):
         """ASCOMP-CLOSE-1: take one future (if one is done), close the iterator, and nothing changes."""
         chosen, distinct = self.pick(picks)
+        if not chosen:
+            return
         take_one = any(e.done for e in distinct)
         what = f"as_completed({names(chosen)}): {'next(), ' if take_one else ''}close()"
 
@@ -246,9 +287,9 @@ class WaitMachine(Judge):
             iterator.close()
             return first
 
-        # next() waits for a future cancelled by cancel() alone where ASCOMP-CANCEL-1 is broken
-        clause = "ASCOMP-CLOSE-1" if any(e.done and e.notified for e in distinct) or not take_one else \
-            "ASCOMP-CANCEL-1"
+        # where only cancelled futures are done, next() blocks if ASCOMP-CANCEL-1 is broken
+        clause = "ASCOMP-CANCEL-1" if take_one and all(e.state == "cancelled" for e in distinct if e.done) else \
+            "ASCOMP-CLOSE-1"
         if self.known_broken(clause):
             return
         call = self.call(None, what, clause, close_early)
@@ -272,19 +313,16 @@ class WaitMachine(Judge):
             for e in entries:
                 e.retired = True
 
-    def settle(self, what, completed):
-        """After `what` completed one future: every blocked wait whose condition is now met returns, the others are
-        still blocked, every stream yields the future."""
+    def settle(self, what, completed, started):
+        """After `what` (begun at `started`) completed one future: every blocked wait whose condition is now met
+        returns, and did not before; the others are still blocked; every stream yields the future."""
         for blocked in list(self.waits):
             if any(e.retired for e in blocked.entries):
                 self.waits.remove(blocked)
             elif condition_met(blocked.entries, blocked.return_when):
                 self.waits.remove(blocked)
-                self.judging(blocked.entries, self.judge_return, blocked, what)
-            elif blocked.call.returned.is_set():
-                self.waits.remove(blocked)
-                self.judging(blocked.entries, self.fail, RETURN_CLAUSE[blocked.return_when],
-                             f"{blocked} {blocked.call.describe()} before its condition was met (after {what})")
+                self.judging(blocked.entries, self.judge_return, blocked, what, started)
+        self.still_blocked(f"after {what}")
         for stream in list(self.streams):
             if any(e.retired for e in stream.entries):
                 self.streams.remove(stream)
@@ -293,8 +331,21 @@ class WaitMachine(Judge):
                 stream.later.append(completed)
             self.judging(stream.entries, self.judge_stream, stream, what)
 
-    def judge_return(self, blocked, what):
-        """The condition of a blocked wait is met: it returns promptly, with exactly the futures done."""
+    @invariant()
+    def blocked_waits_are_blocked(self):
+        """A wait whose condition is not met has not returned (WAIT-RETURN-1..3); checked after every step, and
+        again, by the time it returned, once its condition is met."""
+        self.still_blocked("")
+
+    def still_blocked(self, when):
+        for blocked in list(self.waits):
+            if blocked.call.returned.is_set() and not any(e.retired for e in blocked.entries):
+                self.waits.remove(blocked)
+                self.judging(blocked.entries, self.fail, RETURN_CLAUSE[blocked.return_when],
+                             f"{blocked} {blocked.call.describe()} before its condition was met {when}".rstrip())
+
+    def judge_return(self, blocked, what, started=None):
+        """The condition of a blocked wait is met: it returns promptly, not before, with exactly the futures done."""
         cancelled_alone = any(e.state == "cancelled" and not e.notified for e in blocked.entries)
         clause = "WAIT-CANCEL-1" if cancelled_alone else RETURN_CLAUSE[blocked.return_when]
         if self.known_broken(clause) and not blocked.call.returned.is_set():
@@ -302,6 +353,9 @@ class WaitMachine(Judge):
         if not self.watchdog.wait(clause, blocked.call.returned):
             self.fail(clause, f"{blocked} did not return within {self.watchdog.waited:.2f} s after {what}, "
                               "although its condition was met")
+        if started is not None and blocked.call.finished_at < started:
+            self.fail(RETURN_CLAUSE[blocked.return_when], f"{blocked} returned before {what}, while its condition "
+                                                          "was not met")
         self.passed(clause)
         self.expect("WAIT-TIMEOUT-1", blocked.call.error is None, lambda: f"{blocked} {blocked.call.describe()}")
         self.check_pair(blocked.call.value, blocked.entries, str(blocked))
@@ -321,24 +375,32 @@ class WaitMachine(Judge):
         if duplicates:
             self.passed("WAIT-INPUT-1")
 
+    def judge_yields(self, yielded, done, what):
+        """ASCOMP-ONCE-1, ASCOMP-CANCEL-1, ASCOMP-ORDER-1: `yielded` holds each future of `done` once, and nothing
+        else. A missing cancelled future is ASCOMP-CANCEL-1's; any other missing one ASCOMP-ORDER-1's."""
+        ids = [id(f) for f in yielded]
+        expected = {id(e.future) for e in done}
+        twice = len(set(ids)) < len(ids)
+        self.expect("ASCOMP-ONCE-1", not twice and set(ids) <= expected,
+                    lambda: f"{what} yielded {'a future twice' if twice else 'a future that is not done'}; the done "
+                            f"ones are {names(done)}")
+        missing = [e for e in done if id(e.future) not in ids]
+        self.expect("ASCOMP-CANCEL-1" if any(e.state == "cancelled" for e in missing) else "ASCOMP-ORDER-1",
+                    not missing, lambda: f"{what} did not yield {names(missing)}, which are done "
+                                         f"({', '.join(e.state for e in missing)})")
+
     def judge_stream(self, stream, what):
         """The stream has yielded the futures done so far — the initial ones first, in any order, then in
         completion order — and nothing else; it ends once all are done."""
-        expected = len(stream.initial) + len(stream.later)
-        missing_cancel = any(not e.notified for e in stream.initial + stream.later)
-        clause = "ASCOMP-CANCEL-1" if missing_cancel else "ASCOMP-ORDER-1"
-        if self.known_broken(clause) and not stream.until(expected).is_set():
-            raise Muted(clause)
-        if not self.watchdog.wait(clause, stream.until(expected)):
-            self.fail(clause, f"{stream} yielded {len(stream.yielded)} futures within "
-                              f"{self.watchdog.waited:.2f} s after {what}; {expected} are done: "
-                              f"{names(stream.initial + stream.later)}")
-        self.passed(clause)
+        done = stream.initial + stream.later
+        kind = "ASCOMP-CANCEL-1" if any(e.state == "cancelled" for e in done) else "ASCOMP-ORDER-1"
+        if self.known_broken(kind) and not stream.until(len(done)).is_set():
+            raise Muted(kind)
+        self.watchdog.wait(kind, stream.until(len(done)))
         yielded = list(stream.yielded)
-        self.expect("ASCOMP-ONCE-1", len(yielded) == expected and stream.error is None,
-                    lambda: f"{stream} yielded {len(yielded)} futures "
-                            f"{'and raised ' + class_name(type(stream.error)) if stream.error else ''}after {what}; "
-                            f"only {expected} are done")
+        self.judge_yields(yielded, done, f"{stream}, within {self.watchdog.waited:.2f} s after {what},")
+        self.expect("ASCOMP-ONCE-1", stream.error is None,
+                    lambda: f"{stream} raised {class_name(type(stream.error))} after {what}")
         initial = {id(e.future) for e in stream.initial}
         self.expect("ASCOMP-ORDER-1", {id(f) for f in yielded[:len(initial)]} == initial and
                     [id(f) for f in yielded[len(initial):]] == [id(e.future) for e in stream.later],
@@ -349,18 +411,12 @@ class WaitMachine(Judge):
             if not self.watchdog.wait("ASCOMP-ONCE-1", stream.finished()):
                 self.fail("ASCOMP-ONCE-1", f"{stream} did not end within {self.watchdog.waited:.2f}"
                                            f" s after yielding every future")
-            self.expect("ASCOMP-ONCE-1", stream.error is None and len(stream.yielded) == expected,
-                        lambda: f"{stream} ended having yielded {len(stream.yielded)} futures"
-                                f"{' and raised ' + class_name(type(stream.error)) if stream.error else ''}; "
-                                f"expected {expected}")
+            self.judge_yields(list(stream.yielded), done, f"{stream}, once it ended,")
 
     def judge_timed_iteration(self, distinct, yielded, error, what):
         done = [e for e in distinct if e.done]
         unfinished = len(distinct) - len(done)
-        missing_cancel = any(not e.notified for e in done)
-        self.expect("ASCOMP-CANCEL-1" if missing_cancel else "ASCOMP-ORDER-1",
-                    {id(f) for f in yielded} == {id(e.future) for e in done} and len(yielded) == len(done),
-                    lambda: f"{what} yielded {len(yielded)} futures; expected the done ones, {names(done)}")
+        self.judge_yields(yielded, done, what)
         if not unfinished:
             self.expect("ASCOMP-ONCE-1", error is None, lambda: f"{what} raised {show(error)}; every future is done")
             return
@@ -374,18 +430,24 @@ class WaitMachine(Judge):
                             f"of {len(distinct)} futures are unfinished")
 
     def teardown(self):
-        """Unjudged: finish every future, and acknowledge every cancellation, so no helper thread stays blocked."""
-        for e in self.entries:
-            if e.state in ("pending", "running"):
-                operation = (self.adapter.set_result, e.future, None)
-            elif e.state == "cancelled" and not e.notified:
-                operation = (self.adapter.set_running_or_notify_cancel, e.future)
-            else:
-                continue
-            try:
-                self.watchdog.call("finishing a future to release waiters", *operation, kind="release")
-            except Hang:
-                return
+        """Finish the unfinished futures one by one, judged like any completion (unless the example already
+        failed), so an early return is caught; then, unjudged, acknowledge every cancellation made by cancel()
+        alone, so that no helper thread stays blocked."""
+        try:
+            while not self.failing and any(not e.done for e in self.live()):
+                self.complete(pick=0, how="result")
+        finally:
+            for e in self.entries:
+                if e.state in ("pending", "running"):
+                    operation = (self.adapter.set_result, e.future, None)
+                elif e.state == "cancelled" and not e.notified:
+                    operation = (self.adapter.set_running_or_notify_cancel, e.future)
+                else:
+                    continue
+                try:
+                    self.watchdog.call("finishing a future to release waiters", *operation, kind="release")
+                except Hang:
+                    return
 
 
 def _pair(value):

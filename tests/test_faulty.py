@@ -23,16 +23,17 @@ import pytest
 
 import reference.aio_future
 from conformance import clauses, loading, runner
-from tests import faulty, faulty_aio, faulty_bridge, faulty_task
+from tests import faulty, faulty_aio, faulty_bridge, faulty_exec, faulty_task
 
 FOLDERS = {  # folder -> (package, the profile of its modules, how a module becomes an adapter spec)
     "faulty": (faulty, "cf", "cf-module:tests.faulty.{}"),
     "faulty_aio": (faulty_aio, "asyncio", "aio-class:tests.faulty_aio.{}.Future"),
+    "faulty_exec": (faulty_exec, "cf", "cf-module:tests.faulty_exec.{}"),
     "faulty_task": (faulty_task, "task", "task-class:tests.faulty_task.{}.Task"),
     "faulty_bridge": (faulty_bridge, "bridge", "bridge-module:tests.faulty_bridge.{}"),
 }
 # per folder, not counting known suite gaps
-MIN_MODULES = {"faulty": 24, "faulty_aio": 12, "faulty_task": 12, "faulty_bridge": 12}
+MIN_MODULES = {"faulty": 24, "faulty_exec": 15, "faulty_aio": 12, "faulty_task": 12, "faulty_bridge": 12}
 
 
 def _split(name):

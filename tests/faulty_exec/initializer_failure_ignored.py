@@ -1,0 +1,35 @@
+"""Injects: a failing initializer is logged and the worker goes on serving calls; the executor never breaks."""
+import logging
+
+from reference.executor import *  # noqa: F401,F403
+from reference.executor import (ALL_COMPLETED, FIRST_COMPLETED, FIRST_EXCEPTION, BrokenExecutor,  # noqa: F401
+                                CancelledError, Future, InvalidStateError, ThreadPoolExecutor, TimeoutError,
+                                as_completed, wait)
+from reference import executor as ref
+
+VIOLATES = {"EXEC-BROKEN-1"}
+
+
+class ThreadPoolExecutor(ref.ThreadPoolExecutor):  # noqa: F811
+    def _work_loop(self):
+        if self._initializer is not None:
+            try:
+                self._initializer(*self._initargs)
+            except BaseException:
+                logging.getLogger(__name__).exception("initializer failed")  # BUG: and serves calls anyway
+        while True:
+            with self._work:
+                self._idle += 1
+                self._work.wait_for(lambda: self._queue or self._shutdown or self._broken)
+                self._idle -= 1
+                if not self._queue:
+                    return
+                future, fn, args, kwargs = self._queue.popleft()
+            if not future.set_running_or_notify_cancel():
+                continue
+            try:
+                result = fn(*args, **kwargs)
+            except BaseException as error:
+                future.set_exception(error)
+            else:
+                future.set_result(result)

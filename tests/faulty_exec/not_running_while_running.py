@@ -1,0 +1,37 @@
+"""Injects: the worker checks cancelled() instead of calling set_running_or_notify_cancel(), so a started call's
+future stays PENDING (and can be cancelled while its call runs)."""
+from reference.executor import *  # noqa: F401,F403
+from reference.executor import (ALL_COMPLETED, FIRST_COMPLETED, FIRST_EXCEPTION, BrokenExecutor,  # noqa: F401
+                                CancelledError, Future, InvalidStateError, ThreadPoolExecutor, TimeoutError,
+                                as_completed, wait)
+from reference import executor as ref
+
+VIOLATES = {"EXEC-RUN-1"}
+
+
+class ThreadPoolExecutor(ref.ThreadPoolExecutor):  # noqa: F811
+    def _work_loop(self):
+        if self._initializer is not None:
+            try:
+                self._initializer(*self._initargs)
+            except BaseException as error:
+                self._break(f"the initializer raised {type(error).__name__}")
+                return
+        while True:
+            with self._work:
+                self._idle += 1
+                self._work.wait_for(lambda: self._queue or self._shutdown or self._broken)
+                self._idle -= 1
+                if not self._queue:
+                    return
+                future, fn, args, kwargs = self._queue.popleft()
+            if future.cancelled():  # BUG: the future is never moved to RUNNING
+                continue
+            try:
+                result = fn(*args, **kwargs)
+            except BaseException as error:
+                outcome = (future.set_exception, error)
+            else:
+                outcome = (future.set_result, result)
+            if not future.done():
+                outcome[0](outcome[1])

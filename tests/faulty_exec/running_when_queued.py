@@ -1,0 +1,52 @@
+"""Injects: submit() marks the future RUNNING when the call is queued, not when a worker starts it."""
+import threading
+
+from reference.executor import *  # noqa: F401,F403
+from reference.executor import (ALL_COMPLETED, FIRST_COMPLETED, FIRST_EXCEPTION, BrokenExecutor,  # noqa: F401
+                                CancelledError, Future, InvalidStateError, ThreadPoolExecutor, TimeoutError,
+                                as_completed, wait)
+from reference import executor as ref
+
+VIOLATES = {"EXEC-RUN-2"}
+
+
+class ThreadPoolExecutor(ref.ThreadPoolExecutor):  # noqa: F811
+    def submit(self, fn, *args, **kwargs):
+        with self._work:
+            if self._broken:
+                raise BrokenExecutor(self._broken)
+            if self._shutdown:
+                raise RuntimeError("cannot submit after shutdown")
+            future = Future()
+            future.set_running_or_notify_cancel()  # BUG: too early; the worker starts it again below
+            self._queue.append((future, fn, args, kwargs))
+            if self._idle < len(self._queue) and len(self._workers) < self._max_workers:
+                worker = threading.Thread(target=self._work_loop, daemon=True)
+                self._workers.append(worker)
+                worker.start()
+            self._work.notify()
+        return future
+
+    def _work_loop(self):
+        if self._initializer is not None:
+            try:
+                self._initializer(*self._initargs)
+            except BaseException as error:
+                self._break(f"the initializer raised {type(error).__name__}")
+                return
+        while True:
+            with self._work:
+                self._idle += 1
+                self._work.wait_for(lambda: self._queue or self._shutdown or self._broken)
+                self._idle -= 1
+                if not self._queue:
+                    return
+                future, fn, args, kwargs = self._queue.popleft()
+            if future.cancelled():
+                continue
+            try:
+                result = fn(*args, **kwargs)
+            except BaseException as error:
+                future.set_exception(error)
+            else:
+                future.set_result(result)
