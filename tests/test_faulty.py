@@ -1,15 +1,18 @@
-"""The suite must reject every faulty Future in tests/faulty/ and tests/faulty_aio/, for the bug that module injects.
+"""The suite must reject every faulty implementation in tests/faulty*/, for the bug that module injects.
 
 Each module there is one small bug in an otherwise correct Future, and names in VIOLATES the clauses that bug breaks.
 A run of the suite against it must report at least one of them as "fail", must fail the run (or, when the bug only
 breaks SHOULD clauses, fail it under strict=True), and must back every "fail" with a counterexample message.
 
 tests/faulty/ holds modules of the concurrent.futures profile, checked as `cf-module:tests.faulty.NAME`;
+tests/faulty_exec/ holds executors, wait() and as_completed() (reference/executor.py with one bug), checked the
+same way;
 tests/faulty_aio/ holds subclasses of the asyncio reference (reference/aio_future.py), each module's `Future` checked
 as `aio-class:tests.faulty_aio.NAME.Future`; tests/faulty_task/ holds subclasses of `asyncio.tasks._PyTask`, each
 module's `Task` checked as `task-class:tests.faulty_task.NAME.Task`; tests/faulty_bridge/ holds bridges
 (reference/bridge.py with one step broken), checked as `bridge-module:tests.faulty_bridge.NAME`. A module is named
-here by folder and module: "faulty.NAME", "faulty_aio.NAME", "faulty_task.NAME" or "faulty_bridge.NAME".
+here by folder and module: "faulty.NAME", "faulty_exec.NAME", "faulty_aio.NAME", "faulty_task.NAME" or
+"faulty_bridge.NAME".
 
 A module may also set KNOWN_SUITE_GAP to a reason: the suite is known not to catch that bug yet. It is left out of
 MODULES (so it covers no clause for test_traceability) and its test is a strict expected failure, which turns red
