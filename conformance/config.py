@@ -6,7 +6,7 @@ they only bound how long a genuinely stuck implementation can hold up a run.
 import os
 from dataclasses import dataclass
 
-from hypothesis import HealthCheck, settings
+from hypothesis import HealthCheck, Phase, settings
 
 
 def _seconds(variable, default):
@@ -49,6 +49,10 @@ PROFILES = {
     "dev": settings(max_examples=60, stateful_step_count=25, **_COMMON),
     "ci": settings(max_examples=150, stateful_step_count=30, derandomize=True, **_COMMON),
     "thorough": settings(max_examples=1000, stateful_step_count=60, **_COMMON),
+    # ci without shrinking: the same verdicts, with unshrunk counterexamples, far faster on implementations that
+    # fail many clauses (the suite's own zoo of faulty implementations runs with it)
+    "triage": settings(max_examples=150, stateful_step_count=30, derandomize=True,
+                       phases=[Phase.explicit, Phase.reuse, Phase.generate], **_COMMON),
 }
 DEFAULT_PROFILE = "ci"
 

@@ -9,6 +9,7 @@ import logging
 import random
 import re
 import sys
+import threading
 import time
 from dataclasses import dataclass, field
 from typing import Dict, Optional
@@ -128,7 +129,7 @@ def run(adapter, profile=None, seed=None, strict=False, limits=None, spec=None):
     except ClauseViolation as violation:
         failures[violation.clause] = Counterexample(violation.message)
         ledger.muted.add(violation.clause)
-    with _logging_silenced():
+    with _logging_silenced(), _thread_deaths_silenced():
         _tour(context, spec or adapter.name, failures)
         _search(context, profile, seed, spec or adapter.name, failures)
     verdicts = {}
@@ -194,6 +195,20 @@ def _record_unreplayable(ledger, failures):
                                                                        "the same way (a timing-dependent bug)")
         ledger.muted.add(cid)
     return bool(found)
+
+
+@contextlib.contextmanager
+def _thread_deaths_silenced():
+    """A thread of the implementation may die on purpose (a call raising KeyboardInterrupt in a worker that does not
+    catch it) or by a bug the report already names. Its traceback is not printed during the run: it is noise, and
+    on Python 3.11 formatting a traceback parses source with `ast` in that thread, which races with `ast` in this
+    one (gh-106905) and can raise SystemError here."""
+    previous = threading.excepthook
+    threading.excepthook = lambda args: None
+    try:
+        yield
+    finally:
+        threading.excepthook = previous
 
 
 @contextlib.contextmanager
