@@ -10,8 +10,8 @@ import pytest
 
 from conformance import loading, runner
 
-SEEDS = range(int(os.environ.get("FUTURESPEC_STABILITY_SEEDS", "4")))
-PROCESS_SEEDS = SEEDS[:2]  # a process pool starts slowly: fewer seeds, and every CI run checks it on five Pythons
+SEEDS = range(int(os.environ.get("FUTURESPEC_STABILITY_SEEDS", "3")))
+PROCESS_SEEDS = SEEDS[:1]  # a process pool starts slowly: fewer seeds (and every CI run checks it on five Pythons)
 
 
 CORRECT = ["reference", "stdlib", "stdlib-thread", "reference-asyncio", "asyncio", "asyncio-py", "uvloop",
@@ -34,9 +34,10 @@ def test_correct_implementations_pass_under_every_seed(spec, seed):
     assert not wrong and report.exit_status == 0
 
 
-@pytest.mark.parametrize("spec", [*CORRECT, *PROCESS_POOLS, "cf-module:reference.executor",
+@pytest.mark.parametrize("spec", [*CORRECT, "cf-module:reference.executor",
                                   "aio-class:asyncio.Future", "task-class:asyncio.Task"])
 def test_correct_implementations_pass_the_ci_profile(spec):
     report = runner.run(loading.load(spec), profile="ci")
-    assert report.exit_status == 0
-    assert not [cid for cid, v in report.verdicts.items() if v.verdict == "fail"]
+    wrong = {cid: (v.verdict, v.counterexample and v.counterexample.message)
+             for cid, v in report.verdicts.items() if v.verdict == "fail"}
+    assert not wrong and report.exit_status == 0
