@@ -597,13 +597,17 @@ class ExecutorMachine(Judge):
             self.discard(executor, [c])
 
     def discard(self, executor, calls):
-        """Unjudged: release every gate and shut the executor down without waiting."""
+        """Unjudged: release every gate and shut the executor down, waiting for its workers, so that no worker of
+        this example is still alive when the next one forks its own (a fork inherits the locks other threads hold).
+        Workers that do not finish are terminated where the executor shows them (`_processes`, as the standard
+        library's process pool does): a stuck worker process would otherwise hold up the interpreter's exit."""
         for c in calls:
             c.gate.release(Outcome("return"))
         try:
-            self.watchdog.call("shutdown(wait=False)", executor.shutdown, False, kind="release")
+            self.watchdog.call("shutdown(wait=True)", executor.shutdown, True, kind="release")
         except Hang:
-            pass
+            for process in list((getattr(executor, "_processes", None) or {}).values()):
+                process.terminate()
 
     # -- teardown ------------------------------------------------------------------------------------------------------
 
