@@ -12,9 +12,9 @@ import sys
 from hypothesis import strategies as st
 from hypothesis.stateful import rule
 
-from .adapter import AdapterError
 from .aio_model import AioModel, AioState, refusal
 from .judging import JudgingMachine, class_name, judged, show
+from .loops import open_loop, run_once
 from .probes import CallbackError
 from .watchdog import Hang
 
@@ -111,14 +111,7 @@ class AioFutureMachine(JudgingMachine):
         self.iterations = 0
         self.loop_errors = []
         self.loop_broken = False
-        try:
-            self.loop = self.watchdog.call("the adapter's new_loop()", self.adapter.new_loop, kind="loop").value
-            self.watchdog.call("set_exception_handler()", self.loop.set_exception_handler, self._on_loop_error,
-                               kind="loop")
-        except Hang:
-            raise AdapterError("the adapter's new_loop() did not return") from None
-        if self.loop is None:
-            raise AdapterError("the adapter's new_loop() returned None")
+        self.loop = open_loop(self.adapter, self.watchdog, self._on_loop_error)
 
     def _on_loop_error(self, loop, context):
         self.loop_errors.append(context)
@@ -285,10 +278,6 @@ class AioFutureMachine(JudgingMachine):
 
     # -- the loop -------------------------------------------------------------------------------------------------
 
-    def _run_once(self):
-        self.loop.call_soon(self.loop.stop)
-        self.loop.run_forever()
-
     @rule()
     def run_loop_once(self):
         """Advance the loop one iteration; every callback due must have run, in order, and no other."""
@@ -297,7 +286,7 @@ class AioFutureMachine(JudgingMachine):
         due, self.scheduled = self.scheduled, []
         mark, errors = len(self.journal), len(self.loop_errors)
         try:
-            iteration = self.watchdog.call("one loop iteration", self._run_once, kind="AIO-CB-2")
+            iteration = self.watchdog.call("one loop iteration", run_once, self.loop, kind="AIO-CB-2")
         except Hang as hang:
             self.loop_broken = True
             inside = [t for t in self.tracked if any(p.inside for p in t.all)]
@@ -397,7 +386,7 @@ class AioFutureMachine(JudgingMachine):
             for f in self.tracked:
                 for task, _ in f.awaiters:
                     task.cancel()
-            self._run_once()
+            run_once(self.loop)
             self.loop.close()
 
         try:

@@ -15,10 +15,10 @@ import threading
 from hypothesis import strategies as st
 from hypothesis.stateful import precondition, rule
 
-from .adapter import AdapterError
 from .bridge_instruments import GatedCall, NotAFuture, RecordingExecutor
 from .bridge_model import Link, Outcome, expected
 from .judging import JudgingMachine, class_name, judged, show
+from .loops import open_loop, run_once
 from .watchdog import Hang
 
 PRIORS = ("pending", "running", "result", "cancelled")  # the cf future's state when it is wrapped
@@ -58,14 +58,7 @@ class BridgeMachine(JudgingMachine):
         self.executor = None
         self.running_call = None  # the call link whose function runs in the executor now
         self.queue = []  # call links submitted and not finished, in submission order
-        try:
-            self.loop = self.watchdog.call("the adapter's new_loop()", self.adapter.new_loop, kind="loop").value
-            self.watchdog.call("set_exception_handler()", self.loop.set_exception_handler, self._on_loop_error,
-                               kind="loop")
-        except Hang:
-            raise AdapterError("the adapter's new_loop() did not return") from None
-        if self.loop is None:
-            raise AdapterError("the adapter's new_loop() returned None")
+        self.loop = open_loop(self.adapter, self.watchdog, self._on_loop_error)
 
     def _on_loop_error(self, loop, context):
         self.loop_errors.append(context)
@@ -429,10 +422,6 @@ class BridgeMachine(JudgingMachine):
 
     # -- the loop -----------------------------------------------------------------------------------------------
 
-    def _run_once(self):
-        self.loop.call_soon(self.loop.stop)
-        self.loop.run_forever()
-
     @precondition(lambda self: self.usable)
     @rule()
     @judged
@@ -443,7 +432,7 @@ class BridgeMachine(JudgingMachine):
         errors = len(self.loop_errors)
         self.current = self.iterations + 1
         try:
-            iteration = self.watchdog.call("one loop iteration", self._run_once, kind="BRIDGE-WRAP-4")
+            iteration = self.watchdog.call("one loop iteration", run_once, self.loop, kind="BRIDGE-WRAP-4")
         except Hang as hang:
             self.loop_broken = True
             self.fail("BRIDGE-WRAP-4", f"{hang}: the loop deadlocked")
@@ -568,7 +557,7 @@ class BridgeMachine(JudgingMachine):
                 if f.kind == "coro" and not f.gate.done():
                     f.gate.cancel()
             for _ in range(4):
-                self._run_once()
+                run_once(self.loop)
             self.loop.close()
 
         try:

@@ -12,10 +12,10 @@ import dataclasses
 from hypothesis import strategies as st
 from hypothesis.stateful import rule
 
-from .adapter import AdapterError
 from .aio_machine import LoopProbe, _await_outcome
 from .aio_model import AioState
 from .judging import JudgingMachine, class_name, judged, show
+from .loops import open_loop, run_once
 from .task_model import Order, Phase, TaskModel
 from .watchdog import Hang
 
@@ -108,16 +108,9 @@ class TaskMachine(JudgingMachine):
         self.scheduled = []  # probes due at the next loop iteration, in order
         self.iterations = 0
         self.loop_broken = False
-        try:
-            self.loop = self.watchdog.call("the adapter's new_loop()", self.adapter.new_loop, kind="loop").value
-            # What the loop reports (a faulty task's step raising, a task destroyed while pending) is not judged
-            # here: keep it off the user's terminal.
-            self.watchdog.call("set_exception_handler()", self.loop.set_exception_handler,
-                               lambda loop, context: None, kind="loop")
-        except Hang:
-            raise AdapterError("the adapter's new_loop() did not return") from None
-        if self.loop is None:
-            raise AdapterError("the adapter's new_loop() returned None")
+        # What the loop reports (a faulty task's step raising, a task destroyed while pending) is not judged
+        # here: keep it off the user's terminal.
+        self.loop = open_loop(self.adapter, self.watchdog, lambda loop, context: None)
 
     # -- observing ------------------------------------------------------------------------------------------------
 
@@ -273,10 +266,6 @@ class TaskMachine(JudgingMachine):
 
     # -- the loop -------------------------------------------------------------------------------------------------
 
-    def _run_once(self):
-        self.loop.call_soon(self.loop.stop)
-        self.loop.run_forever()
-
     @rule()
     def run_loop_once(self):
         """Advance the loop one iteration: each task's coroutine must take the step the model prescribes (or none),
@@ -288,7 +277,7 @@ class TaskMachine(JudgingMachine):
         due, self.scheduled = self.scheduled, []
         mark = len(self.journal)
         try:
-            iteration = self.watchdog.call("one loop iteration", self._run_once, kind="TASK-RUN-2")
+            iteration = self.watchdog.call("one loop iteration", run_once, self.loop, kind="TASK-RUN-2")
         except Hang as hang:
             self.loop_broken = True
             inside = any(p.inside for f in self.tracked for p in f.all)
@@ -467,8 +456,8 @@ class TaskMachine(JudgingMachine):
                     f.future.cancel()
                 for awaiter, _ in f.awaiters:
                     awaiter.cancel()
-            self._run_once()
-            self._run_once()
+            run_once(self.loop)
+            run_once(self.loop)
             self.loop.close()
             for f in self.tracked:  # a faulty task may have left its coroutine unstarted or suspended
                 if f.coroutine is not None:

@@ -84,21 +84,29 @@ class ThreadPoolExecutor:
                 self._break(f"the initializer raised {type(error).__name__}")
                 return
         while True:
-            with self._work:
-                self._idle += 1
-                self._work.wait_for(lambda: self._queue or self._shutdown or self._broken)
-                self._idle -= 1
-                if not self._queue:
-                    return
-                future, fn, args, kwargs = self._queue.popleft()
-            if not future.set_running_or_notify_cancel():  # cancelled while queued: EXEC-CANCEL-1
-                continue
-            try:
-                result = fn(*args, **kwargs)
-            except BaseException as error:  # EXEC-SUBMIT-2: whatever the call raises lands in its future
-                future.set_exception(error)
-            else:
-                future.set_result(result)
+            queued = self._next_call()
+            if queued is None:
+                return
+            self._run_call(*queued)
+
+    def _next_call(self):
+        """The oldest queued call, once there is one; None when shut down or broken with nothing left queued."""
+        with self._work:
+            self._idle += 1
+            self._work.wait_for(lambda: self._queue or self._shutdown or self._broken)
+            self._idle -= 1
+            return self._queue.popleft() if self._queue else None
+
+    @staticmethod
+    def _run_call(future, fn, args, kwargs):
+        if not future.set_running_or_notify_cancel():  # cancelled while queued: EXEC-CANCEL-1
+            return
+        try:
+            result = fn(*args, **kwargs)
+        except BaseException as error:  # EXEC-SUBMIT-2: whatever the call raises lands in its future
+            future.set_exception(error)
+        else:
+            future.set_result(result)
 
     def _break(self, reason):
         """EXEC-BROKEN-1: fail every queued call; submit() refuses from now on."""

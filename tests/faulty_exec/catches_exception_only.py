@@ -9,26 +9,12 @@ VIOLATES = {"EXEC-SUBMIT-2"}
 
 
 class ThreadPoolExecutor(ref.ThreadPoolExecutor):  # noqa: F811
-    def _work_loop(self):
-        if self._initializer is not None:
-            try:
-                self._initializer(*self._initargs)
-            except BaseException as error:
-                self._break(f"the initializer raised {type(error).__name__}")
-                return
-        while True:
-            with self._work:
-                self._idle += 1
-                self._work.wait_for(lambda: self._queue or self._shutdown or self._broken)
-                self._idle -= 1
-                if not self._queue:
-                    return
-                future, fn, args, kwargs = self._queue.popleft()
-            if not future.set_running_or_notify_cancel():
-                continue
-            try:
-                result = fn(*args, **kwargs)
-            except Exception as error:  # BUG: a BaseException kills the worker, its future stays RUNNING
-                future.set_exception(error)
-            else:
-                future.set_result(result)
+    def _run_call(self, future, fn, args, kwargs):
+        if not future.set_running_or_notify_cancel():
+            return
+        try:
+            result = fn(*args, **kwargs)
+        except Exception as error:  # BUG: a BaseException kills the worker, its future stays RUNNING
+            future.set_exception(error)
+        else:
+            future.set_result(result)

@@ -23,28 +23,14 @@ class ThreadPoolExecutor(ref.ThreadPoolExecutor):  # noqa: F811
                     future.set_exception(CancelledError())  # BUG: a running call is not the executor's to end
         super().shutdown(wait, cancel_futures=cancel_futures)
 
-    def _work_loop(self):
-        if self._initializer is not None:
-            try:
-                self._initializer(*self._initargs)
-            except BaseException as error:
-                self._break(f"the initializer raised {type(error).__name__}")
-                return
-        while True:
-            with self._work:
-                self._idle += 1
-                self._work.wait_for(lambda: self._queue or self._shutdown or self._broken)
-                self._idle -= 1
-                if not self._queue:
-                    return
-                future, fn, args, kwargs = self._queue.popleft()
-            if not future.set_running_or_notify_cancel():
-                continue
-            try:
-                result = fn(*args, **kwargs)
-            except BaseException as error:
-                outcome = (future.set_exception, error)
-            else:
-                outcome = (future.set_result, result)
-            if not future.done():
-                outcome[0](outcome[1])
+    def _run_call(self, future, fn, args, kwargs):
+        if not future.set_running_or_notify_cancel():
+            return
+        try:
+            result = fn(*args, **kwargs)
+        except BaseException as error:
+            outcome = (future.set_exception, error)
+        else:
+            outcome = (future.set_result, result)
+        if not future.done():  # the buggy shutdown() may have finished it already
+            outcome[0](outcome[1])

@@ -11,25 +11,14 @@ VIOLATES = {"EXEC-BROKEN-1"}
 
 
 class ThreadPoolExecutor(ref.ThreadPoolExecutor):  # noqa: F811
-    def _work_loop(self):
-        if self._initializer is not None:
-            try:
-                self._initializer(*self._initargs)
-            except BaseException:
-                logging.getLogger(__name__).exception("initializer failed")  # BUG: and serves calls anyway
-        while True:
-            with self._work:
-                self._idle += 1
-                self._work.wait_for(lambda: self._queue or self._shutdown or self._broken)
-                self._idle -= 1
-                if not self._queue:
-                    return
-                future, fn, args, kwargs = self._queue.popleft()
-            if not future.set_running_or_notify_cancel():
-                continue
-            try:
-                result = fn(*args, **kwargs)
-            except BaseException as error:
-                future.set_exception(error)
-            else:
-                future.set_result(result)
+    def __init__(self, max_workers, initializer=None, initargs=()):
+        super().__init__(max_workers, initializer and _logging_failures(initializer), initargs)
+
+
+def _logging_failures(initializer):
+    def initialize(*args):
+        try:
+            initializer(*args)
+        except BaseException:
+            logging.getLogger(__name__).exception("initializer failed")  # BUG: and serves calls anyway
+    return initialize

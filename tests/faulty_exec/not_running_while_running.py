@@ -10,28 +10,12 @@ VIOLATES = {"EXEC-RUN-1"}
 
 
 class ThreadPoolExecutor(ref.ThreadPoolExecutor):  # noqa: F811
-    def _work_loop(self):
-        if self._initializer is not None:
-            try:
-                self._initializer(*self._initargs)
-            except BaseException as error:
-                self._break(f"the initializer raised {type(error).__name__}")
-                return
-        while True:
-            with self._work:
-                self._idle += 1
-                self._work.wait_for(lambda: self._queue or self._shutdown or self._broken)
-                self._idle -= 1
-                if not self._queue:
-                    return
-                future, fn, args, kwargs = self._queue.popleft()
-            if future.cancelled():  # BUG: the future is never moved to RUNNING
-                continue
-            try:
-                result = fn(*args, **kwargs)
-            except BaseException as error:
-                outcome = (future.set_exception, error)
-            else:
-                outcome = (future.set_result, result)
-            if not future.done():
-                outcome[0](outcome[1])
+    def _run_call(self, future, fn, args, kwargs):
+        if future.cancelled():  # BUG: the future is never moved to RUNNING
+            return
+        try:
+            result = fn(*args, **kwargs)
+        except BaseException as error:
+            future.set_exception(error)
+        else:
+            future.set_result(result)

@@ -9,29 +9,15 @@ VIOLATES = {"EXEC-SUBMIT-3"}
 
 
 class ThreadPoolExecutor(ref.ThreadPoolExecutor):  # noqa: F811
-    def _work_loop(self):
-        if self._initializer is not None:
+    def _run_call(self, future, fn, args, kwargs):
+        if not future.set_running_or_notify_cancel():
+            return
+        try:
             try:
-                self._initializer(*self._initargs)
-            except BaseException as error:
-                self._break(f"the initializer raised {type(error).__name__}")
-                return
-        while True:
-            with self._work:
-                self._idle += 1
-                self._work.wait_for(lambda: self._queue or self._shutdown or self._broken)
-                self._idle -= 1
-                if not self._queue:
-                    return
-                future, fn, args, kwargs = self._queue.popleft()
-            if not future.set_running_or_notify_cancel():
-                continue
-            try:
-                try:
-                    result = fn(*args, **kwargs)
-                except Exception:
-                    result = fn(*args, **kwargs)  # BUG: "transient failures" get a second try
-            except BaseException as error:
-                future.set_exception(error)
-            else:
-                future.set_result(result)
+                result = fn(*args, **kwargs)
+            except Exception:
+                result = fn(*args, **kwargs)  # BUG: "transient failures" get a second try
+        except BaseException as error:
+            future.set_exception(error)
+        else:
+            future.set_result(result)
