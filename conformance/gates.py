@@ -16,7 +16,7 @@ from typing import Any
 
 
 @dataclass(frozen=True)
-class Outcome:
+class Release:
     """How a released call ends: `return` a value, `raise` an exception, or `crash` its worker process."""
 
     kind: str
@@ -56,7 +56,7 @@ class ThreadGate:
         self._released = threading.Event()
         self._lock = threading.Lock()
         self._starts = 0
-        self._outcome = Outcome("return")
+        self._outcome = Release("return")
 
     # in the worker
     def run(self):
@@ -70,7 +70,7 @@ class ThreadGate:
     def starts(self) -> int:
         return self._starts
 
-    def release(self, outcome: Outcome):
+    def release(self, outcome: Release):
         self._outcome = outcome
         self._released.set()
 
@@ -82,7 +82,7 @@ class ProcessGate:
     def __init__(self, manager):
         self.started = manager.Event()
         self._released = manager.Event()
-        self._box = manager.dict(starts=0, outcome=Outcome("return"))
+        self._box = manager.dict(starts=0, outcome=Release("return"))
         self._lock = manager.Lock()
 
     def run(self):
@@ -95,6 +95,6 @@ class ProcessGate:
     def starts(self) -> int:
         return self._box["starts"]
 
-    def release(self, outcome: Outcome):
+    def release(self, outcome: Release):
         self._box["outcome"] = outcome
         self._released.set()

@@ -21,22 +21,26 @@ class RunContext:
 
 
 def judged(method):
-    """Run a step; a muted violation retires the future it concerns, a real one marks the example as failing."""
+    """Run a step of a machine. What the step is about — its future `f`, and whatever it adds to `self.concerned` —
+    is retired by a muted violation: the step stops, nothing it did to them is judged again, and the example goes on.
+    A real violation marks the example as failing. Steps on a retired future are skipped."""
 
     @functools.wraps(method)
     def step(self, *args, **kwargs):
         tracked = kwargs.get("f")
         if tracked is not None and tracked.retired:
             return None
+        outer, self.concerned = self.concerned, [tracked] if tracked is not None else []
         try:
             return method(self, *args, **kwargs)
         except Muted:
-            if tracked is not None:
-                tracked.retired = True
+            self.retire(self.concerned)
             return None
         except ClauseViolation:
             self.failing = True
             raise
+        finally:
+            self.concerned = outer
 
     return step
 
@@ -44,8 +48,14 @@ def judged(method):
 class Judge(RuleBasedStateMachine):
     """A state machine that judges an implementation: every observation becomes a check of a named clause."""
 
-    context: RunContext = None  # bound per run by the profile's machine_class()
+    context: RunContext = None  # bound per run: see bound()
     REENTRY_CLAUSE = ""  # the clause broken by deadlocking while a callback calls back into the future
+
+    @classmethod
+    def bound(cls, context):
+        """This machine's class bound to one run's adapter, ledger, watchdog and limits; it keeps its name, which
+        reports and replay snippets show."""
+        return type(cls.__name__, (cls,), {"context": context})
 
     def __init__(self):
         super().__init__()
@@ -54,6 +64,20 @@ class Judge(RuleBasedStateMachine):
         self.watchdog = self.context.watchdog
         self.limits = self.context.limits
         self.failing = False
+        self.concerned = []  # what the running judged step is about: retired if it meets a muted violation
+
+    def retire(self, items):
+        """Stop judging `items` (futures, calls, entries: anything with a `retired` flag); a machine whose items hold
+        resources (a gate to release) extends this."""
+        for item in items:
+            item.retired = True
+
+    def judging(self, items, judge, *args, **kwargs):
+        """Run one judgement about `items` inside a step: a muted violation retires them and the step goes on."""
+        try:
+            judge(*args, **kwargs)
+        except Muted:
+            self.retire(items)
 
     def applies(self, clause_id):
         return clause_id in self.ledger.applicable

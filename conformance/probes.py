@@ -6,6 +6,8 @@ They run in the implementation's threads, so they only record; the machine judge
 import threading
 import time
 
+from .describing import describe
+
 
 class CallbackError(Exception):
     """Raised by a `raise` callback probe (CF-CB-4)."""
@@ -58,48 +60,10 @@ class CallbackProbe:
         return f"<{self.kind} callback>"
 
 
-class Waiter:
-    """A consumer thread blocked in result() or exception() until the future completes (CF-BLOCK-1/2)."""
-
-    def __init__(self, future, method, timeout):
-        self.method = method
-        self.timeout = timeout
-        self.calling = threading.Event()
-        self.returned = threading.Event()
-        self.value = self.error = None
-        self.elapsed = 0.0
-        self.finished_at = float("inf")
-        self._thread = threading.Thread(
-            target=self._run, args=(getattr(future, method),), name=f"futurespec-waiter-{method}", daemon=True
-        )
-
-    def start(self):
-        self._thread.start()
-        self.calling.wait()  # our own hand-off: set just before the call, nothing of the implementation's runs first
-
-    def _run(self, read):
-        self.calling.set()
-        start = time.monotonic()
-        try:
-            self.value = read(self.timeout)
-        except BaseException as error:  # any outcome is an observation
-            self.error = error
-        self.finished_at = time.monotonic()
-        self.elapsed = self.finished_at - start
-        self.returned.set()
-
-    def describe(self):
-        if self.error is not None:
-            return f"raised {type(self.error).__name__}"
-        return f"returned {self.value!r}"
-
-    def __repr__(self):
-        return f"{self.method}(timeout={self.timeout!r})"
-
-
 class Background:
-    """A call the suite makes from a helper thread of its own because it is meant to block: wait(),
-    shutdown(wait=True), next() on an iterator. The machine later checks whether, and with what, it returned."""
+    """A call the suite makes from a helper thread of its own because it is meant to block: result() until the future
+    completes, wait(), shutdown(wait=True), next() on an iterator. The machine later checks whether, and with what, it
+    returned. This is the one way the suite runs a call in another thread."""
 
     def __init__(self, what, fn, *args):
         self.what = what
@@ -126,9 +90,19 @@ class Background:
         self.returned.set()
 
     def describe(self):
-        if self.error is not None:
-            return f"raised {type(self.error).__name__}"
-        return "returned"
+        return describe(self.value, self.error)
+
+    def __str__(self):
+        return self.what
+
+
+class Waiter(Background):
+    """A consumer thread blocked in result() or exception() until the future completes (CF-BLOCK-1/2)."""
+
+    def __init__(self, future, method, timeout):
+        super().__init__(f"{method}(timeout={timeout!r})", getattr(future, method), timeout)
+        self.method = method
+        self.timeout = timeout
 
 
 class Until:

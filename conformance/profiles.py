@@ -1,36 +1,46 @@
-"""The profiles the suite can check: for each, its state machines (with the capabilities each needs), their tours,
-and the class-level checks."""
-from dataclasses import dataclass
-from typing import Callable, FrozenSet, Tuple
+"""The spec profiles the suite can check (`cf`, `asyncio`, `task`, `bridge`): for each, the machines that judge it
+(each with the capabilities it needs, its tour and its share of the examples) and its class-level checks.
 
-from . import (aio_machine, aio_tour, bridge_machine, bridge_tour, cf_machine, cf_tour, exec_machine, exec_tour,
-               task_machine, task_tour, wait_machine, wait_tour)
+A profile draws on the chapters' packages: `cf` on the Future chapter (conformance/future/) and the executors
+chapter (conformance/executors/), each other profile on the chapter of its name."""
+from dataclasses import dataclass
+from typing import Callable, FrozenSet, Optional, Tuple
+
+from .aio import machine as aio_machine, tour as aio_tour
+from .bridge import machine as bridge_machine, tour as bridge_tour
+from .executors import executor_machine, executor_tour, wait_machine, wait_tour
+from .future import machine as future_machine, tour as future_tour
+from .task import machine as task_machine, tour as task_tour
 
 
 @dataclass(frozen=True)
 class Machine:
-    machine_class: Callable  # RunContext -> a RuleBasedStateMachine class bound to the run
+    judge: type  # the machine's class; `judge.bound(context)` binds it to one run
     walks: Callable  # adapter capabilities -> the tour's walks
     needs: FrozenSet[str] = frozenset()  # capabilities the adapter must declare for this machine to run
     scale: Callable = lambda adapter: 1.0  # the share of the profile's Hypothesis examples this machine runs
+
+    @property
+    def name(self):
+        return self.judge.__name__
 
 
 @dataclass(frozen=True)
 class Profile:
     machines: Tuple[Machine, ...]
-    static_checks: Callable  # (adapter, ledger) -> None: checks that need no future
+    static_checks: Optional[Callable] = None  # (adapter, ledger) -> None: checks that need no future
 
     def machines_for(self, adapter):
         return [m for m in self.machines if m.needs <= set(adapter.capabilities)]
 
 
 PROFILES = {
-    "cf": Profile((Machine(cf_machine.machine_class, cf_tour.walks),
-                   Machine(wait_machine.machine_class, wait_tour.walks, frozenset({"wait"})),
-                   Machine(exec_machine.machine_class, exec_tour.walks, frozenset({"executor"}),
+    "cf": Profile((Machine(future_machine.FutureMachine, future_tour.walks),
+                   Machine(wait_machine.WaitMachine, wait_tour.walks, frozenset({"wait"})),
+                   Machine(executor_machine.ExecutorMachine, executor_tour.walks, frozenset({"executor"}),
                            lambda adapter: adapter.executor_examples)),
-                  cf_machine.static_checks),
-    "asyncio": Profile((Machine(aio_machine.machine_class, aio_tour.walks),), aio_machine.static_checks),
-    "task": Profile((Machine(task_machine.machine_class, task_tour.walks),), task_machine.static_checks),
-    "bridge": Profile((Machine(bridge_machine.machine_class, bridge_tour.walks),), bridge_machine.static_checks),
+                  future_machine.static_checks),
+    "asyncio": Profile((Machine(aio_machine.AioFutureMachine, aio_tour.walks),)),
+    "task": Profile((Machine(task_machine.TaskMachine, task_tour.walks),)),
+    "bridge": Profile((Machine(bridge_machine.BridgeMachine, bridge_tour.walks),)),
 }

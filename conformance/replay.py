@@ -15,5 +15,5 @@ def replay_machine(spec, machine="FutureMachine"):
     checked = [cid for cid, c in index.items() if c.checked and not applicability(c, adapter)]
     limits = config.Limits.from_environment()
     context = RunContext(adapter, Ledger(index, checked, muted=adapter.deviations), Watchdog(limits), limits)
-    classes = [m.machine_class(context) for m in PROFILES[adapter.profile].machines_for(adapter)]
+    classes = [m.judge.bound(context) for m in PROFILES[adapter.profile].machines_for(adapter)]
     return next((cls for cls in classes if cls.__name__ == machine), classes[0])()

@@ -126,8 +126,10 @@ def run(adapter, profile=None, seed=None, strict=False, limits=None, spec=None, 
     ledger = Ledger(index, checked, muted=adapter.deviations)
     context = RunContext(adapter, ledger, Watchdog(limits), limits)
     failures = {}
+    static_checks = PROFILES[adapter.profile].static_checks
     try:
-        PROFILES[adapter.profile].static_checks(adapter, ledger)
+        if static_checks is not None:
+            static_checks(adapter, ledger)
     except ClauseViolation as violation:
         failures[violation.clause] = Counterexample(violation.message)
         ledger.muted.add(violation.clause)
@@ -143,8 +145,8 @@ def run(adapter, profile=None, seed=None, strict=False, limits=None, spec=None, 
 
 def _machines(context, skip):
     """The machines of the run, each bound to its context."""
-    bound = [(m, m.machine_class(context)) for m in PROFILES[context.adapter.profile].machines_for(context.adapter)]
-    return [(m, cls) for m, cls in bound if cls.__name__ not in skip]
+    return [(m, m.judge.bound(context)) for m in PROFILES[context.adapter.profile].machines_for(context.adapter)
+            if m.name not in skip]
 
 
 def _tour(context, spec, failures, skip):

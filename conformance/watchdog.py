@@ -11,7 +11,7 @@ import traceback
 from dataclasses import dataclass
 from typing import Any, Optional
 
-from .describing import show
+from .describing import describe
 
 
 class Hang(Exception):
@@ -35,7 +35,7 @@ def stuck_at(thread_id, frames=3):
 
 
 @dataclass
-class Call:
+class CallResult:
     """What one call did: its return value or the exception it raised, in which thread, how long it took."""
 
     value: Any = None
@@ -48,10 +48,7 @@ class Call:
         return self.error is not None
 
     def describe(self) -> str:
-        if self.error is None:
-            return f"returned {show(self.value)}"
-        return f"raised {type(self.error).__name__}({self.error})" if str(self.error) else \
-            f"raised {type(self.error).__name__}"
+        return describe(self.value, self.error)
 
 
 class _Worker(threading.Thread):
@@ -111,12 +108,12 @@ class Watchdog:
         self._hang(kind, limit)
         return False
 
-    def call(self, what, fn, *args, kind, extra=0.0) -> Call:
+    def call(self, what, fn, *args, kind, extra=0.0) -> CallResult:
         if self._refused(kind):
             raise Hang(what, self.limit(kind))
         if self._worker is None:
             self._worker = _Worker()
-        call, finished = Call(), threading.Event()
+        call, finished = CallResult(), threading.Event()
         self._worker.jobs.put((fn, args, call, finished))
         limit = self.limit(kind) + extra
         if not finished.wait(limit):

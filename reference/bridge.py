@@ -1,6 +1,6 @@
 """The bridges between asyncio and concurrent.futures (spec/bridges.md), written out after asyncio.futures and
 asyncio.tasks with 3.13's exception conversion: `wrap_future`, `run_coroutine_threadsafe` and `run_in_executor` as
-functions of one `Bridge`, so that each faulty bridge in tests/faulty_bridge/ breaks exactly one of its steps."""
+functions of one `Bridge`, so that each faulty bridge in tests/faulty/bridge/ breaks exactly one of its steps."""
 import asyncio
 import concurrent.futures
 

@@ -12,7 +12,7 @@ from conformance import loading, report, runner
 from conformance.ledger import ClauseViolation
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
-FAULTY = "cf-module:tests.faulty.cancel_finished_true"
+FAULTY = "cf-module:tests.faulty.future.cancel_finished_true"
 
 
 def cli(*args, env=None):
@@ -87,7 +87,7 @@ def test_the_replay_snippet_reproduces_the_violation():
 
 
 def test_strict_counts_unmet_should_clauses():
-    adapter = loading.load("cf-module:tests.faulty.srnc_value_error")
+    adapter = loading.load("cf-module:tests.faulty.future.srnc_value_error")
     lenient = runner.run(adapter, profile="dev", seed=2)
     assert lenient.verdicts["CF-SRNC-4"].verdict == "fail" and lenient.exit_status == 0
     assert runner.run(adapter, profile="dev", seed=2, strict=True).exit_status == 1

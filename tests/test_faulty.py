@@ -1,18 +1,13 @@
-"""The suite must reject every faulty implementation in tests/faulty*/, for the bug that module injects.
+"""The suite must reject every faulty implementation in tests/faulty/, for the bug that module injects.
 
-Each module there is one small bug in an otherwise correct Future, and names in VIOLATES the clauses that bug breaks.
-A run of the suite against it must report at least one of them as "fail", must fail the run (or, when the bug only
-breaks SHOULD clauses, fail it under strict=True), and must back every "fail" with a counterexample message.
+Each module there is one small bug in an otherwise correct implementation, and names in VIOLATES the clauses that
+bug breaks. A run of the suite against it must report at least one of them as "fail", must fail the run (or, when
+the bug only breaks SHOULD clauses, fail it under strict=True), and must back every "fail" with a counterexample
+message.
 
-tests/faulty/ holds modules of the concurrent.futures profile, checked as `cf-module:tests.faulty.NAME`;
-tests/faulty_exec/ holds executors, wait() and as_completed() (reference/executor.py with one bug), checked the
-same way;
-tests/faulty_aio/ holds subclasses of the asyncio reference (reference/aio_future.py), each module's `Future` checked
-as `aio-class:tests.faulty_aio.NAME.Future`; tests/faulty_task/ holds subclasses of `asyncio.tasks._PyTask`, each
-module's `Task` checked as `task-class:tests.faulty_task.NAME.Task`; tests/faulty_bridge/ holds bridges
-(reference/bridge.py with one step broken), checked as `bridge-module:tests.faulty_bridge.NAME`. A module is named
-here by folder and module: "faulty.NAME", "faulty_exec.NAME", "faulty_aio.NAME", "faulty_task.NAME" or
-"faulty_bridge.NAME".
+tests/faulty/ has one folder per spec chapter (future, executors, aio, task, bridge); each folder's __init__ says
+which profile its modules belong to and how a module becomes an adapter spec (tests/faulty/__init__.py). A module
+is named here by folder and module: "future.NAME", "executors.NAME", "aio.NAME", "task.NAME" or "bridge.NAME".
 
 A module may also set KNOWN_SUITE_GAP to a reason: the suite is known not to catch that bug yet. It is left out of
 MODULES (so it covers no clause for test_traceability) and its test is a strict expected failure, which turns red
@@ -22,30 +17,21 @@ import asyncio.tasks
 import dataclasses
 import importlib
 import pkgutil
+import time
 
 import pytest
 
 import reference.aio_future
 from conformance import clauses, config, loading, runner
-from tests import faulty, faulty_aio, faulty_bridge, faulty_exec, faulty_task
+from tests import faulty
 
-FOLDERS = {  # folder -> (package, the profile of its modules, how a module becomes an adapter spec)
-    "faulty": (faulty, "cf", "cf-module:tests.faulty.{}"),
-    "faulty_aio": (faulty_aio, "asyncio", "aio-class:tests.faulty_aio.{}.Future"),
-    "faulty_exec": (faulty_exec, "cf", "cf-module:tests.faulty_exec.{}"),
-    "faulty_task": (faulty_task, "task", "task-class:tests.faulty_task.{}.Task"),
-    "faulty_bridge": (faulty_bridge, "bridge", "bridge-module:tests.faulty_bridge.{}"),
-}
-# Machines a folder's modules need not go through: a faulty executor's Future is the reference's.
-SKIP = {"faulty_exec": ("FutureMachine",)}
-# per folder, not counting known suite gaps
-MIN_MODULES = {"faulty": 24, "faulty_exec": 15, "faulty_aio": 12, "faulty_task": 12, "faulty_bridge": 12}
+FOLDERS = {info.name: importlib.import_module(f"{faulty.__name__}.{info.name}")
+           for info in pkgutil.iter_modules(faulty.__path__) if info.ispkg}
 
 
 def _split(name):
-    """("faulty_aio", "cb_sync_on_complete") for "faulty_aio.cb_sync_on_complete"; a bare name is in tests/faulty."""
+    """("aio", "cb_sync_on_complete") for "aio.cb_sync_on_complete"."""
     folder, _, module = name.rpartition(".")
-    folder = folder or "faulty"
     if folder not in FOLDERS:
         raise ValueError(f"{name!r} names no faulty folder; use one of {', '.join(f'{f}.NAME' for f in FOLDERS)}")
     return folder, module
@@ -53,23 +39,23 @@ def _split(name):
 
 def _module(name):
     folder, module = _split(name)
-    return importlib.import_module(f"{FOLDERS[folder][0].__name__}.{module}")
+    return importlib.import_module(f"{FOLDERS[folder].__name__}.{module}")
 
 
 def _profile(name):
-    return FOLDERS[_split(name)[0]][1]
+    return FOLDERS[_split(name)[0]].PROFILE
 
 
 def _spec(name):
     folder, module = _split(name)
-    return FOLDERS[folder][2].format(module)
+    return FOLDERS[folder].ADAPTER.format(module=f"{FOLDERS[folder].__name__}.{module}")
 
 
 def _gap(name):
     return getattr(_module(name), "KNOWN_SUITE_GAP", None)
 
 
-ALL = sorted(f"{folder}.{info.name}" for folder, (package, _, _) in FOLDERS.items()
+ALL = sorted(f"{folder}.{info.name}" for folder, package in FOLDERS.items()
              for info in pkgutil.iter_modules(package.__path__) if not info.name.startswith("_"))
 MODULES = [name for name in ALL if not _gap(name)]  # the faulty modules the suite rejects
 KNOWN_GAPS = [name for name in ALL if _gap(name)]
@@ -88,14 +74,14 @@ ZOO_LIMITS = dataclasses.replace(config.Limits.from_environment(), hang=1.0, han
 def _run(name, strict=False):
     spec = _spec(name)
     return runner.run(loading.load(spec), profile="triage", spec=spec, strict=strict, limits=ZOO_LIMITS,
-                      skip=SKIP.get(_split(name)[0], ()))
+                      skip=FOLDERS[_split(name)[0]].SKIP_MACHINES)
 
 
 @pytest.mark.parametrize("folder", sorted(FOLDERS))
 def test_there_are_enough_faulty_modules(folder):
     rejected = [name for name in MODULES if _split(name)[0] == folder]
-    assert len(rejected) >= MIN_MODULES[folder], (
-        f"only {len(rejected)} faulty modules in tests/{folder} the suite must reject: {rejected}")
+    assert len(rejected) >= FOLDERS[folder].MINIMUM, (
+        f"only {len(rejected)} faulty modules in tests/faulty/{folder} the suite must reject: {rejected}")
 
 
 @pytest.mark.parametrize("name", ALL)
@@ -159,10 +145,8 @@ def test_suite_rejects_faulty_module(name):
 def test_a_deadlocking_implementation_gets_its_verdict_in_seconds():
     """result(timeout=0) blocks forever here: the watchdog must turn that into a verdict, not a hung run. The bound
     is generous on purpose (a loaded CI machine); without the watchdog the run would never end."""
-    import time
-
     started = time.monotonic()
-    report = _run("faulty.timeout_zero_blocks")
+    report = _run("future.timeout_zero_blocks")
     assert report.verdicts["CF-TIMEOUT-1"].verdict == "fail"
     assert "did not return within" in report.verdicts["CF-TIMEOUT-1"].counterexample.message
     assert time.monotonic() - started < 60

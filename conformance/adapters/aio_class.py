@@ -4,7 +4,7 @@ import importlib
 from ..adapter import AdapterError, AsyncioAdapter
 
 
-class ClassAdapter(AsyncioAdapter):
+class FutureClassAdapter(AsyncioAdapter):
     def __init__(self, future_class, name):
         self.future_class = future_class
         self.name = name
@@ -29,4 +29,4 @@ def import_class(scheme, dotted_name):
 
 
 def load(dotted_name):
-    return ClassAdapter(import_class("aio-class", dotted_name), f"aio-class:{dotted_name}")
+    return FutureClassAdapter(import_class("aio-class", dotted_name), f"aio-class:{dotted_name}")

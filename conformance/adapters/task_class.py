@@ -3,7 +3,7 @@ from ..adapter import TaskAdapter
 from .aio_class import import_class
 
 
-class ClassAdapter(TaskAdapter):
+class TaskClassAdapter(TaskAdapter):
     def __init__(self, task_class, name):
         self.task_class = task_class
         self.name = name
@@ -13,4 +13,4 @@ class ClassAdapter(TaskAdapter):
 
 
 def load(dotted_name):
-    return ClassAdapter(import_class("task-class", dotted_name), f"task-class:{dotted_name}")
+    return TaskClassAdapter(import_class("task-class", dotted_name), f"task-class:{dotted_name}")

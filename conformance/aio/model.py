@@ -4,7 +4,7 @@ import sys
 from dataclasses import dataclass
 from typing import Any, Optional
 
-from .model import Step
+from ..future.model import Transition
 
 
 class AioState(enum.Enum):
@@ -15,12 +15,12 @@ class AioState(enum.Enum):
 
 _P, _C, _F = AioState.PENDING, AioState.CANCELLED, AioState.FINISHED
 TRANSITIONS = {
-    ("cancel", _P): Step("AIO-CANCEL-1", returns=True, next=_C, completes=True),
-    ("cancel", _C): Step("AIO-CANCEL-2", returns=False),
-    ("cancel", _F): Step("AIO-CANCEL-2", returns=False),
-    ("set_result", _P): Step("AIO-SET-1", returns=None, next=_F, completes=True),
-    ("set_exception", _P): Step("AIO-SET-1", returns=None, next=_F, completes=True),
-    **{(op, s): Step("AIO-SET-2", raises="InvalidStateError") for op in ("set_result", "set_exception") for s in (_C, _F)},
+    ("cancel", _P): Transition("AIO-CANCEL-1", returns=True, next=_C, completes=True),
+    ("cancel", _C): Transition("AIO-CANCEL-2", returns=False),
+    ("cancel", _F): Transition("AIO-CANCEL-2", returns=False),
+    ("set_result", _P): Transition("AIO-SET-1", returns=None, next=_F, completes=True),
+    ("set_exception", _P): Transition("AIO-SET-1", returns=None, next=_F, completes=True),
+    **{(op, s): Transition("AIO-SET-2", raises="InvalidStateError") for op in ("set_result", "set_exception") for s in (_C, _F)},
 }
 
 
@@ -64,7 +64,7 @@ class AioModel:
     def cancelled(self):
         return self.state is AioState.CANCELLED
 
-    def step(self, operation) -> Step:
+    def step(self, operation) -> Transition:
         return TRANSITIONS[(operation, self.state)]
 
     def read(self, method) -> AioRead:

@@ -12,11 +12,11 @@ import time
 from hypothesis import strategies as st
 from hypothesis.stateful import invariant, precondition, rule
 
-from .judging import JudgingMachine, class_name, describe, judged, show
+from ..judging import JudgingMachine, class_name, describe, judged, show
 
 from .model import DONE, TRANSITIONS, FutureModel, State, linearizations
-from .probes import CALLBACK_KINDS, CallbackError, CallbackInterrupt, CallbackProbe, Waiter
-from .watchdog import Hang
+from ..probes import CALLBACK_KINDS, CallbackError, CallbackInterrupt, CallbackProbe, Waiter
+from ..watchdog import Hang
 
 RESULTS = ("object", "None", "exception-as-value", "the-future-itself")
 EXCEPTIONS = ("ValueError", "KeyboardInterrupt", "SystemExit", "CancelledError")
@@ -424,10 +424,6 @@ class FutureMachine(JudgingMachine):
             except Hang:
                 return
 
-
-def machine_class(context):
-    """A FutureMachine bound to one run's adapter, ledger, watchdog and limits."""
-    return type("FutureMachine", (FutureMachine,), {"context": context})
 
 
 def static_checks(adapter, ledger):

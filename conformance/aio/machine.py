@@ -12,11 +12,11 @@ import sys
 from hypothesis import strategies as st
 from hypothesis.stateful import rule
 
-from .aio_model import AioModel, AioState, refusal
-from .judging import JudgingMachine, class_name, judged, show
-from .loops import open_loop, run_once
-from .probes import CallbackError
-from .watchdog import Hang
+from .model import AioModel, AioState, refusal
+from ..judging import JudgingMachine, class_name, judged, show
+from ..loops import open_loop, run_once
+from ..probes import CallbackError
+from ..watchdog import Hang
 
 RESULTS = ("object", "None", "exception-as-value", "the-future-itself")
 EXCEPTIONS = ("ValueError", "KeyboardInterrupt", "CancelledError", "class:ValueError", "StopIteration",
@@ -393,13 +393,3 @@ class AioFutureMachine(JudgingMachine):
             self.watchdog.call("closing the loop", close, kind="release")
         except Hang:
             pass
-
-
-def machine_class(context):
-    return type("AioFutureMachine", (AioFutureMachine,), {"context": context})
-
-
-def static_checks(adapter, ledger):
-    """The asyncio profile has no class-level checks yet."""
-    del adapter, ledger
-

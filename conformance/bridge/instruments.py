@@ -6,7 +6,7 @@ They run in the implementation's threads, so they only record and wait; the mach
 import concurrent.futures
 import threading
 
-from .bridge_model import Outcome
+from .model import Outcome
 
 RELEASE_SAFETY = 60.0  # a gated call never outlives an abandoned run by more than this; teardown releases it first
 

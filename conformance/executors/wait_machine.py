@@ -5,7 +5,6 @@ observation exact. A wait() or as_completed() the machine starts in a helper thr
 promptly once the machine has met its condition, and must not have returned while it was unmet; one called on the
 machine's own thread with a timeout must return at once with exactly the futures that are done.
 """
-import functools
 import threading
 import time
 from dataclasses import dataclass
@@ -14,10 +13,10 @@ from typing import List
 from hypothesis import strategies as st
 from hypothesis.stateful import invariant, precondition, rule
 
-from .judging import Judge, class_name, show
-from .ledger import ClauseViolation, Muted
-from .probes import Background, Until
-from .watchdog import Hang
+from ..judging import Judge, class_name, judged, show
+from ..ledger import Muted
+from ..probes import Background, Until
+from ..watchdog import Hang
 
 RETURN_WHEN = ("FIRST_COMPLETED", "FIRST_EXCEPTION", "ALL_COMPLETED")
 RETURN_CLAUSE = {"FIRST_COMPLETED": "WAIT-RETURN-1", "FIRST_EXCEPTION": "WAIT-RETURN-2",
@@ -51,25 +50,6 @@ def condition_met(entries, return_when):
     if return_when == "FIRST_EXCEPTION" and any(e.state == "exception" for e in done):
         return True
     return len(done) == len(entries)
-
-
-def retiring(method):
-    """A judged rule of this machine: a muted violation retires the entries the rule was about (`concerned`), so
-    that nothing it did to them is judged again; a real one marks the example as failing."""
-
-    @functools.wraps(method)
-    def step(self, *args, **kwargs):
-        self.concerned = []
-        try:
-            return method(self, *args, **kwargs)
-        except Muted:
-            for e in self.concerned:
-                e.retired = True
-        except ClauseViolation:
-            self.failing = True
-            raise
-
-    return step
 
 
 def names(entries):
@@ -128,7 +108,6 @@ class WaitMachine(Judge):
         self.entries = []
         self.waits = []
         self.streams = []
-        self.concerned = []
         self.started = {"waits": 0, "streams": 0}  # preconditions count rules taken, never observations
         self.running_state = "running-state" in self.adapter.capabilities
 
@@ -147,7 +126,7 @@ class WaitMachine(Judge):
 
     @precondition(lambda self: len(self.entries) < MAX_FUTURES)
     @rule()
-    @retiring
+    @judged
     def new_future(self):
         call = self.call(None, "the adapter's new_future()", "CORE-STATE-1", self.adapter.new_future)
         self.expect("CORE-STATE-1", not call.raised, lambda: f"the adapter's new_future() {call.describe()}")
@@ -155,7 +134,7 @@ class WaitMachine(Judge):
 
     @precondition(lambda self: self.entries)
     @rule(pick=st.integers(0, MAX_FUTURES), how=st.sampled_from(COMPLETIONS))
-    @retiring
+    @judged
     def complete(self, pick, how):
         unfinished = [e for e in self.live() if not e.done]
         if not unfinished:
@@ -188,7 +167,7 @@ class WaitMachine(Judge):
 
     @precondition(lambda self: self.entries)
     @rule(picks=PICKS, return_when=st.sampled_from(RETURN_WHEN), timeout=st.sampled_from(TIMEOUTS))
-    @retiring
+    @judged
     def wait_now(self, picks, return_when, timeout):
         """wait() with a timeout, on the machine's thread: it returns exactly what is done now (WAIT-TIMEOUT-1)."""
         chosen, distinct = self.pick(picks)
@@ -203,7 +182,7 @@ class WaitMachine(Judge):
 
     @precondition(lambda self: self.entries and self.started["waits"] < 3)
     @rule(picks=PICKS, return_when=st.sampled_from(RETURN_WHEN))
-    @retiring
+    @judged
     def start_wait(self, picks, return_when):
         """wait() without a timeout, in a helper thread: judged as the machine completes its futures."""
         self.started["waits"] += 1
@@ -219,7 +198,7 @@ class WaitMachine(Judge):
             self.waits.append(blocked)
 
     @rule(return_when=st.sampled_from(RETURN_WHEN))
-    @retiring
+    @judged
     def empty_input(self, return_when):
         """WAIT-INPUT-1 and ASCOMP-ONCE-1: nothing to wait for returns at once."""
         what = f"wait([], return_when={return_when})"
@@ -235,7 +214,7 @@ class WaitMachine(Judge):
 
     @precondition(lambda self: self.entries and self.started["streams"] < 2)
     @rule(picks=PICKS)
-    @retiring
+    @judged
     def start_stream(self, picks):
         self.started["streams"] += 1
         chosen, distinct = self.pick(picks)
@@ -248,7 +227,7 @@ class WaitMachine(Judge):
 
     @precondition(lambda self: self.entries)
     @rule(picks=PICKS)
-    @retiring
+    @judged
     def as_completed_with_timeout(self, picks):
         """ASCOMP-TIMEOUT-1/2: the done futures, then TimeoutError if any is unfinished."""
         chosen, distinct = self.pick(picks)
@@ -272,7 +251,7 @@ class WaitMachine(Judge):
 
     @precondition(lambda self: self.entries)
     @rule(picks=PICKS)
-    @retiring
+    @judged
     def close_early(self, picks):
         """ASCOMP-CLOSE-1: take one future (if one is done), close the iterator, and nothing changes."""
         chosen, distinct = self.pick(picks)
@@ -303,15 +282,6 @@ class WaitMachine(Judge):
                         lambda: f"after {what}, {e.name}.done() returned {show(done.value)}; it was {e.state}")
 
     # -- judging ------------------------------------------------------------------------------------------------------
-
-    def judging(self, entries, judge, *args, **kwargs):
-        """Run a judgement about `entries`; a muted violation retires them (no later observation of them is
-        trusted), and the machine goes on with the others."""
-        try:
-            judge(*args, **kwargs)
-        except Muted:
-            for e in entries:
-                e.retired = True
 
     def settle(self, what, completed, started):
         """After `what` (begun at `started`) completed one future: every blocked wait whose condition is now met
@@ -462,7 +432,3 @@ def _pair(value):
     except Exception:  # anything else is not the pair the spec asks for
         pass
     return None
-
-
-def machine_class(context):
-    return type("WaitMachine", (WaitMachine,), {"context": context})

@@ -15,12 +15,12 @@ from typing import List, Optional
 from hypothesis import strategies as st
 from hypothesis.stateful import initialize, precondition, rule
 
-from . import gates
-from .gates import Outcome
-from .judging import Judge, class_name, judged, show
-from .ledger import Muted
-from .probes import Background
-from .watchdog import Hang
+from .. import gates
+from ..gates import Release
+from ..judging import Judge, class_name, judged, show
+from ..ledger import Muted
+from ..probes import Background
+from ..watchdog import Hang
 
 MAX_CALLS = 8
 OUTCOMES = ("return", "raise", "interrupt", "exit")
@@ -28,7 +28,7 @@ POLL = 0.01  # seconds between looks at which gates have started, while waiting 
 
 
 @dataclass(eq=False)
-class Call:
+class WorkItem:
     """One gated call and where the model says it is."""
 
     number: int
@@ -37,7 +37,7 @@ class Call:
     future: object = None
     state: str = "queued"  # queued | running | finished | cancelled
     cancelled_by: str = ""  # the clause that cancelled it: EXEC-CANCEL-1, EXEC-SHUTDOWN-3 or EXEC-MAP-4
-    outcome: Optional[Outcome] = None
+    outcome: Optional[Release] = None
     finished: threading.Event = field(default_factory=threading.Event)  # set by a done-callback on its future
     retired: bool = False  # a muted violation touched it: released at once and no longer judged
     claimed: bool = False  # queued, yet its future is RUNNING (a muted EXEC-RUN-2): it can no longer be cancelled
@@ -77,7 +77,7 @@ class Mapping:
     """An iterator map() returned, over its calls, and a consumer blocked in next() on it, if any."""
 
     iterator: object
-    calls: List[Call]
+    calls: List[WorkItem]
     position: int = 0
     consumer: Optional[Background] = None
 
@@ -108,22 +108,16 @@ class ExecutorMachine(Judge):
         return call.value
 
     def new_call(self, via="submit"):
-        return Call(next(self.numbers), self.adapter.new_gate(), via)
+        return WorkItem(next(self.numbers), self.adapter.new_gate(), via)
 
     def live(self, *states):
         return [c for c in self.calls if not c.retired and c.state in states]
 
     def retire(self, calls):
+        """A retired call is also released at once, so that it never holds a worker."""
+        super().retire(calls)
         for c in calls:
-            c.retired = True
-            c.gate.release(Outcome("return"))
-
-    def judging(self, calls, judge, *args):
-        """Run a judgement about `calls`; a muted violation retires them and the machine goes on without them."""
-        try:
-            judge(*args)
-        except Muted:
-            self.retire(calls)
+            c.gate.release(Release("return"))
 
     # -- submitting, releasing, cancelling ----------------------------------------------------------------------------
 
@@ -150,10 +144,10 @@ class ExecutorMachine(Judge):
         if not running:
             return
         c = running[pick % len(running)]
-        c.outcome = {"return": Outcome("return", ("result of", c.number)),
-                     "raise": Outcome("raise", ValueError(f"raised by call {c.number}")),
-                     "interrupt": Outcome("raise", KeyboardInterrupt(f"call {c.number}")),
-                     "exit": Outcome("raise", SystemExit(c.number))}[outcome]
+        c.outcome = {"return": Release("return", ("result of", c.number)),
+                     "raise": Release("raise", ValueError(f"raised by call {c.number}")),
+                     "interrupt": Release("raise", KeyboardInterrupt(f"call {c.number}")),
+                     "exit": Release("raise", SystemExit(c.number))}[outcome]
         c.gate.release(c.outcome)
         c.state = "finished"
         what = f"releasing {c} to {outcome}"
@@ -527,7 +521,7 @@ class ExecutorMachine(Judge):
             if cancel.value is not True and not self.claimed(cancelled, what):
                 self.fail("EXEC-CANCEL-1", f"{what} {cancel.describe()}")
             broken = [c for c in calls if c is not cancelled or not cancel.value]
-            initializer.gate.release(Outcome("raise", gates.InitializerFailed("futurespec: failing on purpose")))
+            initializer.gate.release(Release("raise", gates.InitializerFailed("futurespec: failing on purpose")))
             self.judge_broken(executor, [(c, c.future) for c in broken],
                               "the initializer raised, a queued call having been cancelled", "EXEC-BROKEN-1")
             if cancel.value:
@@ -550,7 +544,7 @@ class ExecutorMachine(Judge):
                 futures.append((c, call.value))
             if not self.watchdog.wait("EXEC-START-1", Starts(calls[:2], 2), extra=self.adapter.executor_startup):
                 self.fail("EXEC-START-1", "two calls submitted to an idle executor with two workers did not start")
-            calls[0].gate.release(Outcome("crash"))
+            calls[0].gate.release(Release("crash"))
             self.judge_broken(executor, futures, f"the worker running {calls[0]} died", "EXEC-BROKEN-2")
         finally:
             self.discard(executor, calls)
@@ -569,7 +563,7 @@ class ExecutorMachine(Judge):
                                 f"{show(error.value)}; expected {class_name(broken)}")
         c = self.new_call()
         call = self.call(None, f"submit({c}) to the broken executor", clause, executor.submit, gates.run_gate, c.gate)
-        c.gate.release(Outcome("return"))
+        c.gate.release(Release("return"))
         self.expect(clause, isinstance(call.error, broken),
                     lambda: f"submit() after {what} {call.describe()}; expected {class_name(broken)}")
 
@@ -602,7 +596,7 @@ class ExecutorMachine(Judge):
         Workers that do not finish are terminated where the executor shows them (`_processes`, as the standard
         library's process pool does): a stuck worker process would otherwise hold up the interpreter's exit."""
         for c in calls:
-            c.gate.release(Outcome("return"))
+            c.gate.release(Release("return"))
         try:
             self.watchdog.call("shutdown(wait=True)", executor.shutdown, True, kind="release")
         except Hang:
@@ -650,7 +644,3 @@ def _enter_exit_submit(executor):
     except BaseException as error:  # an observation
         return entered, error
     return entered, None
-
-
-def machine_class(context):
-    return type("ExecutorMachine", (ExecutorMachine,), {"context": context})

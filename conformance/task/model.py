@@ -9,7 +9,7 @@ import sys
 from dataclasses import dataclass, field
 from typing import Any, List, Optional
 
-from .aio_model import AioRead, AioState
+from ..aio.model import AioRead, AioState
 
 WITHDRAWING_UNCANCEL = sys.version_info >= (3, 13)  # TASK-COUNT-3; before, TASK-COUNT-4
 
@@ -32,7 +32,7 @@ class Order:
 
 
 @dataclass(frozen=True)
-class Step:
+class CoroutineStep:
     """What the next step must do: `clause` is the clause at stake, `first` whether it is the coroutine's first
     step, `starts` whether the coroutine's code runs at all, `cancelled` whether its await raises CancelledError
     (carrying `message` if `checks_message`: exactly one request was made), `order` what the coroutine then does."""
@@ -96,20 +96,20 @@ class TaskModel:
         self.order = order
         self.phase = Phase.READY
 
-    def next_step(self) -> Optional[Step]:
+    def next_step(self) -> Optional[CoroutineStep]:
         """What the coroutine must do at the next loop iteration, or None if it must not run."""
         withdrawal = ("TASK-COUNT-3" if WITHDRAWING_UNCANCEL else "TASK-COUNT-4") if self.uncancelled else None
         if self.phase is Phase.NEW:
             if self.must_cancel:
-                return Step(withdrawal or "TASK-CANCEL-5", "TASK-CANCEL-5", True, starts=False, cancelled=True)
-            return Step(withdrawal or "TASK-RUN-1", "TASK-RUN-1", True, order=Order("await"))
+                return CoroutineStep(withdrawal or "TASK-CANCEL-5", "TASK-CANCEL-5", True, starts=False, cancelled=True)
+            return CoroutineStep(withdrawal or "TASK-RUN-1", "TASK-RUN-1", True, order=Order("await"))
         if self.phase is not Phase.READY:
             return None
         if self.passed_on or self.must_cancel:
-            return Step(withdrawal or "TASK-CANCEL-2", "TASK-CANCEL-2", cancelled=True,
+            return CoroutineStep(withdrawal or "TASK-CANCEL-2", "TASK-CANCEL-2", cancelled=True,
                         message=self.messages[0] if self.messages else None, checks_message=len(self.messages) == 1,
                         order=self.on_cancel)
-        return Step(withdrawal or "TASK-RUN-2", "TASK-RUN-2", order=self.order)
+        return CoroutineStep(withdrawal or "TASK-RUN-2", "TASK-RUN-2", order=self.order)
 
     def take(self, step):
         """Apply a step the coroutine took: the task ends, or the coroutine awaits a new future."""

@@ -15,11 +15,11 @@ import threading
 from hypothesis import strategies as st
 from hypothesis.stateful import precondition, rule
 
-from .bridge_instruments import GatedCall, NotAFuture, RecordingExecutor
-from .bridge_model import Link, Outcome, expected
-from .judging import JudgingMachine, class_name, judged, show
-from .loops import open_loop, run_once
-from .watchdog import Hang
+from .instruments import GatedCall, NotAFuture, RecordingExecutor
+from .model import Link, Outcome, expected
+from ..judging import JudgingMachine, class_name, judged, show
+from ..loops import open_loop, run_once
+from ..watchdog import Hang
 
 PRIORS = ("pending", "running", "result", "cancelled")  # the cf future's state when it is wrapped
 CF_OUTCOMES = ("result", "ValueError", "TimeoutError", "cf.CancelledError", "cf.InvalidStateError", "cancel")
@@ -564,12 +564,3 @@ class BridgeMachine(JudgingMachine):
             self.watchdog.call("closing the loop", close, kind="release")
         except Hang:
             self.loop_broken = True
-
-
-def machine_class(context):
-    return type("BridgeMachine", (BridgeMachine,), {"context": context})
-
-
-def static_checks(adapter, ledger):
-    """The bridge profile has no class-level checks: every check needs a loop, which the machine owns."""
-    del adapter, ledger

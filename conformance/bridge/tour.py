@@ -1,5 +1,5 @@
 """The bridge profile's tour: every bridge, with every outcome and cancellation of spec/bridges.md (see tour.py)."""
-from .bridge_machine import CALL_OUTCOMES, CF_OUTCOMES, ENDINGS, PRIORS
+from .machine import CALL_OUTCOMES, CF_OUTCOMES, ENDINGS, PRIORS
 
 RUN = ("run_loop_once", None)
 SETTLE = [RUN] * 4

@@ -23,7 +23,7 @@ DONE = frozenset(State) - UNFINISHED
 
 
 @dataclass(frozen=True)
-class Step:
+class Transition:
     """The spec's prescription for one operation in one state."""
 
     clause: str
@@ -35,23 +35,23 @@ class Step:
 
 
 def _fail(clause, exact):
-    return Step(clause, raises="Exception", exact=exact)
+    return Transition(clause, raises="Exception", exact=exact)
 
 
 _S = State
 TRANSITIONS = {
-    ("cancel", _S.PENDING): Step("CF-CANCEL-1", returns=True, next=_S.CANCELLED, completes=True),
-    ("cancel", _S.RUNNING): Step("CF-CANCEL-2", returns=False),
-    ("cancel", _S.FINISHED): Step("CF-CANCEL-3", returns=False),
-    ("cancel", _S.CANCELLED): Step("CF-CANCEL-4", returns=True),
-    ("cancel", _S.CANCELLED_AND_NOTIFIED): Step("CF-CANCEL-4", returns=True),
-    ("set_running_or_notify_cancel", _S.PENDING): Step("CF-SRNC-1", returns=True, next=_S.RUNNING),
-    ("set_running_or_notify_cancel", _S.CANCELLED): Step("CF-SRNC-2", returns=False,
+    ("cancel", _S.PENDING): Transition("CF-CANCEL-1", returns=True, next=_S.CANCELLED, completes=True),
+    ("cancel", _S.RUNNING): Transition("CF-CANCEL-2", returns=False),
+    ("cancel", _S.FINISHED): Transition("CF-CANCEL-3", returns=False),
+    ("cancel", _S.CANCELLED): Transition("CF-CANCEL-4", returns=True),
+    ("cancel", _S.CANCELLED_AND_NOTIFIED): Transition("CF-CANCEL-4", returns=True),
+    ("set_running_or_notify_cancel", _S.PENDING): Transition("CF-SRNC-1", returns=True, next=_S.RUNNING),
+    ("set_running_or_notify_cancel", _S.CANCELLED): Transition("CF-SRNC-2", returns=False,
                                                          next=_S.CANCELLED_AND_NOTIFIED),
     **{("set_running_or_notify_cancel", s): _fail("CF-SRNC-3", ("CF-SRNC-4", "RuntimeError"))
        for s in (_S.RUNNING, _S.CANCELLED_AND_NOTIFIED, _S.FINISHED)},
-    **{("set_result", s): Step("CF-SET-1", returns=None, next=_S.FINISHED, completes=True) for s in UNFINISHED},
-    **{("set_exception", s): Step("CF-SET-2", returns=None, next=_S.FINISHED, completes=True) for s in UNFINISHED},
+    **{("set_result", s): Transition("CF-SET-1", returns=None, next=_S.FINISHED, completes=True) for s in UNFINISHED},
+    **{("set_exception", s): Transition("CF-SET-2", returns=None, next=_S.FINISHED, completes=True) for s in UNFINISHED},
     **{(op, s): _fail("CF-SET-3", ("CF-SET-4", "InvalidStateError"))
        for op in ("set_result", "set_exception") for s in DONE},
 }
@@ -88,10 +88,10 @@ class FutureModel:
     def running(self) -> bool:
         return self.state is State.RUNNING
 
-    def step(self, operation) -> Step:
+    def step(self, operation) -> Transition:
         return TRANSITIONS[(operation, self.state)]
 
-    def apply(self, operation, argument=None) -> Step:
+    def apply(self, operation, argument=None) -> Transition:
         """Perform an operation on the model; return what the spec prescribes for it."""
         step = self.step(operation)
         if step.next is not None:

@@ -12,12 +12,12 @@ import dataclasses
 from hypothesis import strategies as st
 from hypothesis.stateful import rule
 
-from .aio_machine import LoopProbe, _await_outcome
-from .aio_model import AioState
-from .judging import JudgingMachine, class_name, judged, show
-from .loops import open_loop, run_once
-from .task_model import Order, Phase, TaskModel
-from .watchdog import Hang
+from ..aio.machine import LoopProbe, _await_outcome
+from ..aio.model import AioState
+from ..judging import JudgingMachine, class_name, judged, show
+from ..loops import open_loop, run_once
+from .model import Order, Phase, TaskModel
+from ..watchdog import Hang
 
 MESSAGES = (None, "why", "another reason")
 ORDERS = ("return", "raise", "await")  # what completing the awaited future tells the coroutine to do
@@ -467,12 +467,3 @@ class TaskMachine(JudgingMachine):
             self.watchdog.call("closing the loop", close, kind="release")
         except Hang:
             pass
-
-
-def machine_class(context):
-    return type("TaskMachine", (TaskMachine,), {"context": context})
-
-
-def static_checks(adapter, ledger):
-    """The task profile has no class-level checks."""
-    del adapter, ledger
