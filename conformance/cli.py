@@ -8,7 +8,7 @@ import os
 import sys
 import traceback
 
-from . import clauses, config, loading, report, runner
+from . import checks, clauses, config, loading, report, runner
 from .adapter import AdapterError
 
 EXIT_USAGE, EXIT_INTERNAL = 2, 3
@@ -25,8 +25,8 @@ def parser():
                 "specification and print a clause-level verdict.")
     p.add_argument("--adapter", help="what to check: reference, stdlib, cf-module:DOTTED.NAME, an entry-point "
                    "name, or module:attribute")
-    p.add_argument("--profile", help=f"Hypothesis settings profile: {', '.join(config.PROFILES)} (default "
-                   f"${config.PROFILE_VARIABLE} or {config.DEFAULT_PROFILE})")
+    p.add_argument("--profile", help=f"Hypothesis settings profile: {', '.join(config.SETTINGS_PROFILES)} (default "
+                   f"${config.SETTINGS_PROFILE_VARIABLE} or {config.DEFAULT_SETTINGS_PROFILE})")
     p.add_argument("--seed", type=int, help="seed for a reproducible run; each seed explores different examples")
     p.add_argument("--json", metavar="PATH", help="also write the report as JSON to PATH")
     p.add_argument("--strict", action="store_true", help="count unmet SHOULD clauses as failures")
@@ -36,10 +36,14 @@ def parser():
 
 
 def list_clauses():
+    """One line per clause, then (indented) the checks that judge it."""
+    checked_by = checks.checked_by()
     for c in clauses.index().values():
         status = "checked" if c.checked else f"untested: {c.untested or c.level.lower()}"
         needs = f" needs {','.join(sorted(c.needs))}" if c.needs else ""
         print(f"{c.id:<15} {c.level:<22} {c.profile:<4} {c.python:<9} {c.title} [{status}]{needs}")
+        for check in checked_by.get(c.id, ()):
+            print(f"{'':<15} checked by {check}")
 
 
 def main(argv=None):
@@ -64,15 +68,15 @@ def _main(argv):
             return 0
         if not args.adapter:
             raise AdapterError("--adapter is required, e.g. --adapter stdlib (see --list-adapters)")
-        profile = config.profile_name(args.profile)
+        settings_profile = config.settings_profile_name(args.profile)
         limits = config.Limits.from_environment()
         adapter = loading.load(args.adapter)
     except (AdapterError, ValueError, clauses.SpecError) as error:  # ValueError: a bad FUTURESPEC_* variable
         sys.stderr.write(f"futurespec: error: {error}\n")
         return EXIT_USAGE
     try:
-        result = runner.run(adapter, profile=profile, seed=args.seed, strict=args.strict, limits=limits,
-                            spec=args.adapter)
+        result = runner.run(adapter, settings_profile=settings_profile, seed=args.seed, strict=args.strict,
+                            limits=limits, spec=args.adapter)
     except (AdapterError, clauses.SpecError) as error:
         sys.stderr.write(f"futurespec: error: {error}\n")
         return EXIT_USAGE

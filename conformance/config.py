@@ -38,14 +38,14 @@ class Limits:
                    hang_budget=4 * hang, map_timeout=_seconds("FUTURESPEC_MAP_TIMEOUT", 1.0))
 
 
-PROFILE_VARIABLE = "FUTURESPEC_PROFILE"
+SETTINGS_PROFILE_VARIABLE = "FUTURESPEC_PROFILE"
 _COMMON = dict(
     deadline=None,  # the watchdog bounds every call; wall-clock deadlines would only add flakiness
     database=None,  # a run is reproduced by --seed, and the suite writes nothing into the user's folder
     suppress_health_check=list(HealthCheck),
     report_multiple_bugs=False,
 )
-PROFILES = {
+SETTINGS_PROFILES = {  # Hypothesis settings, by name (the CLI's --profile)
     "dev": settings(max_examples=60, stateful_step_count=25, **_COMMON),
     "ci": settings(max_examples=150, stateful_step_count=30, derandomize=True, **_COMMON),
     "thorough": settings(max_examples=1000, stateful_step_count=60, **_COMMON),
@@ -54,11 +54,11 @@ PROFILES = {
     "triage": settings(max_examples=150, stateful_step_count=30, derandomize=True,
                        phases=[Phase.explicit, Phase.reuse, Phase.generate], **_COMMON),
 }
-DEFAULT_PROFILE = "ci"
+DEFAULT_SETTINGS_PROFILE = "ci"
 
 
-def profile_name(requested=None):
-    name = requested or os.environ.get(PROFILE_VARIABLE) or DEFAULT_PROFILE
-    if name not in PROFILES:
-        raise ValueError(f"unknown profile {name!r}; choose one of {', '.join(PROFILES)}")
+def settings_profile_name(requested=None):
+    name = requested or os.environ.get(SETTINGS_PROFILE_VARIABLE) or DEFAULT_SETTINGS_PROFILE
+    if name not in SETTINGS_PROFILES:
+        raise ValueError(f"unknown settings profile {name!r}; choose one of {', '.join(SETTINGS_PROFILES)}")
     return name

@@ -8,13 +8,14 @@ import pytest
 
 from . import loading, report, runner
 from .adapter import AdapterError
-from .config import profile_name
+from .config import settings_profile_name
 
 
 def pytest_addoption(parser):
     group = parser.getgroup("futurespec", "futurespec conformance")
     group.addoption("--futurespec-adapter", metavar="SPEC", help="check this adapter (as python -m conformance)")
-    group.addoption("--futurespec-profile", metavar="NAME", help="Hypothesis settings profile: dev, ci, thorough")
+    group.addoption("--futurespec-profile", metavar="NAME",
+                    help="Hypothesis settings profile: dev, ci, thorough, triage")
     group.addoption("--futurespec-seed", metavar="N", type=int, help="seed for a reproducible run")
 
 
@@ -22,7 +23,8 @@ def pytest_configure(config):
     spec = config.getoption("futurespec_adapter")
     if spec:
         try:  # a bad adapter is a usage error, reported once, before anything runs
-            config._futurespec = (spec, loading.load(spec), profile_name(config.getoption("futurespec_profile")))
+            config._futurespec = (spec, loading.load(spec),
+                                  settings_profile_name(config.getoption("futurespec_profile")))
         except (AdapterError, ValueError) as error:
             raise pytest.UsageError(f"futurespec: {error}") from None
 
@@ -39,9 +41,9 @@ class ConformanceRun(pytest.Collector):
     def result(self):
         """Run the suite once, on the first item that asks."""
         if self._report is None:
-            spec, adapter, profile = self.config._futurespec
+            spec, adapter, settings_profile = self.config._futurespec
             seed = self.config.getoption("futurespec_seed")
-            self._report = runner.run(adapter, profile=profile, seed=seed, spec=spec)
+            self._report = runner.run(adapter, settings_profile=settings_profile, seed=seed, spec=spec)
         return self._report
 
     def collect(self):

@@ -4,7 +4,7 @@ import textwrap
 
 import hypothesis
 
-from . import __version__
+from . import __version__, checks
 
 VERDICT_ORDER = ("fail", "deviation", "pass", "not-applicable", "untested")
 _MARK = {"pass": "pass", "fail": "FAIL", "deviation": "dev ", "not-applicable": "n/a ", "untested": "----"}
@@ -12,9 +12,11 @@ _MARK = {"pass": "pass", "fail": "FAIL", "deviation": "dev ", "not-applicable": 
 
 def to_json(report):
     clauses = {}
+    checked_by = checks.checked_by()
     for cid, v in report.verdicts.items():
         entry = {"verdict": v.verdict, "level": v.clause.level, "profile": v.clause.profile,
-                 "title": v.clause.title, "url": v.clause.url, "checks": v.checks}
+                 "title": v.clause.title, "url": v.clause.url, "checks": v.checks,
+                 "checked_by": list(checked_by.get(cid, ()))}
         if v.reason:
             entry["reason"] = v.reason
         if v.counterexample:
@@ -27,7 +29,7 @@ def to_json(report):
         "hypothesis": hypothesis.__version__,
         "adapter": report.adapter,
         "python": report.python,
-        "profile": report.profile,
+        "settings_profile": report.settings_profile,
         "seed": report.seed,
         "strict": report.strict,
         "seconds": round(report.seconds, 3),
@@ -54,7 +56,7 @@ def render(report):
     """The terminal report: header, each failure in full, one line per clause, then the overall result."""
     adapter = report.adapter
     lines = [f"futurespec {__version__}: adapter {adapter['name']} (profile {adapter['profile']}) on Python "
-             f"{report.python}; Hypothesis profile {report.profile}, seed {report.seed}; {report.seconds:.1f} s"]
+             f"{report.python}; settings profile {report.settings_profile}, seed {report.seed}; {report.seconds:.1f} s"]
     lines += [f"  note: {note}" for note in adapter.get("notes", ())]
     for v in report.verdicts.values():
         if v.verdict == "fail":
@@ -78,7 +80,7 @@ def render(report):
         suffix = f" (SHOULD clauses not met: {', '.join(advisory)}; --strict makes them count)" if advisory else ""
         lines.append(f"RESULT: CONFORMING{suffix}")
     if report.verdicts and report.failed:
-        lines.append(f"Reproduce the run with: --seed {report.seed} --profile {report.profile}")
+        lines.append(f"Reproduce the run with: --seed {report.seed} --profile {report.settings_profile}")
     return "\n".join(lines)
 
 

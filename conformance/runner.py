@@ -55,7 +55,7 @@ class Verdict:
 class Report:
     adapter: dict
     python: str
-    profile: str
+    settings_profile: str
     seed: int
     strict: bool
     verdicts: Dict[str, Verdict]
@@ -113,12 +113,13 @@ def _violation_in(error, seen=()):
     return None
 
 
-def run(adapter, profile=None, seed=None, strict=False, limits=None, spec=None, skip=()):
+def run(adapter, settings_profile=None, seed=None, strict=False, limits=None, spec=None, skip=()):
     """One run of the suite against `adapter`; `skip` names machines (by class name, e.g. "FutureMachine") to leave
     out, for a caller that knows their clauses are not at stake."""
     started = time.monotonic()
-    profile = config.profile_name(profile)
-    seed = seed if seed is not None else (0 if config.PROFILES[profile].derandomize else random.randrange(2**32))
+    settings_profile = config.settings_profile_name(settings_profile)
+    derandomized = config.SETTINGS_PROFILES[settings_profile].derandomize
+    seed = seed if seed is not None else (0 if derandomized else random.randrange(2**32))
     limits = limits or config.Limits.from_environment()
     index = clauses.index()
     not_applicable = {cid: applicability(c, adapter) for cid, c in index.items()}
@@ -135,12 +136,13 @@ def run(adapter, profile=None, seed=None, strict=False, limits=None, spec=None, 
         ledger.muted.add(violation.clause)
     with _logging_silenced(), _thread_deaths_silenced():
         _tour(context, spec or adapter.name, failures, skip)
-        _search(context, profile, seed, spec or adapter.name, failures, skip)
+        _search(context, settings_profile, seed, spec or adapter.name, failures, skip)
     verdicts = {}
     for cid, clause in index.items():
         verdicts[cid] = _verdict(clause, not_applicable[cid], ledger, adapter, failures.get(cid))
     python = "%d.%d.%d" % sys.version_info[:3]
-    return Report(dict(adapter.describe()), python, profile, seed, strict, verdicts, time.monotonic() - started)
+    seconds = time.monotonic() - started
+    return Report(dict(adapter.describe()), python, settings_profile, seed, strict, verdicts, seconds)
 
 
 def _machines(context, skip):
@@ -161,7 +163,7 @@ def _tour(context, spec, failures, skip):
                 context.ledger.muted.add(violation.clause)
 
 
-def _search(context, profile, seed, spec, failures, skip):
+def _search(context, settings_profile, seed, spec, failures, skip):
     """Rounds of Hypothesis search on each machine; each finds and shrinks one new failing clause, which is then
     muted, until the machine runs clean."""
     for machine, machine_class in _machines(context, skip):
@@ -170,8 +172,8 @@ def _search(context, profile, seed, spec, failures, skip):
             reported = []
             try:
                 with with_reporter(reported.append):
-                    run_state_machine_as_test(state_machine, settings=_scaled(config.PROFILES[profile],
-                                                                              machine.scale(context.adapter)))
+                    run_state_machine_as_test(state_machine, settings=_scaled(
+                        config.SETTINGS_PROFILES[settings_profile], machine.scale(context.adapter)))
             except Exception as error:
                 violation = _violation_in(error)
                 if violation is None:
@@ -190,10 +192,10 @@ def _search(context, profile, seed, spec, failures, skip):
             break
 
 
-def _scaled(profile_settings, share):
+def _scaled(base, share):
     if share >= 1:
-        return profile_settings
-    return settings(profile_settings, max_examples=max(10, int(profile_settings.max_examples * share)))
+        return base
+    return settings(base, max_examples=max(10, int(base.max_examples * share)))
 
 
 def _record_unreplayable(ledger, failures):

@@ -51,7 +51,7 @@ def test_cf_module_falls_back_to_stdlib_exceptions_and_says_so():
 
 
 def test_missing_capabilities_are_not_applicable_not_passed():
-    report = runner.run(loading.load("tests.fixtures.adapters:WithoutRunningState"), profile="dev", seed=1)
+    report = runner.run(loading.load("tests.fixtures.adapters:WithoutRunningState"), settings_profile="dev", seed=1)
     for clause_id in ("CF-QUERY-1", "CF-SRNC-1", "CF-CANCEL-2", "CF-ATOMIC-2", "CF-SRNC-4"):
         assert report.verdicts[clause_id].verdict == "not-applicable"
         assert "capability" in report.verdicts[clause_id].reason
@@ -59,14 +59,14 @@ def test_missing_capabilities_are_not_applicable_not_passed():
 
 
 def test_a_declared_deviation_is_reported_and_tolerated():
-    report = runner.run(loading.load("tests.fixtures.adapters:KnownDeviation"), profile="dev", seed=1)
+    report = runner.run(loading.load("tests.fixtures.adapters:KnownDeviation"), settings_profile="dev", seed=1)
     verdict = report.verdicts["CF-CANCEL-3"]
     assert verdict.verdict == "deviation" and "https://example.invalid/1" in verdict.reason
     assert report.exit_status == 0
 
 
 def test_a_deviation_that_no_longer_reproduces_fails_the_run():
-    report = runner.run(loading.load("tests.fixtures.adapters:StaleDeviation"), profile="dev", seed=1)
+    report = runner.run(loading.load("tests.fixtures.adapters:StaleDeviation"), settings_profile="dev", seed=1)
     verdict = report.verdicts["CF-CANCEL-3"]
     assert verdict.verdict == "fail" and "could not reproduce" in verdict.reason
     assert report.exit_status == 1
@@ -75,5 +75,5 @@ def test_a_deviation_that_no_longer_reproduces_fails_the_run():
 def test_version_bound_clauses_follow_the_interpreter():
     import sys
 
-    verdict = runner.run(loading.load("stdlib"), profile="dev", seed=1).verdicts["CF-TIMEOUT-4"]
+    verdict = runner.run(loading.load("stdlib"), settings_profile="dev", seed=1).verdicts["CF-TIMEOUT-4"]
     assert verdict.verdict == ("pass" if sys.version_info >= (3, 11) else "not-applicable")

@@ -21,7 +21,7 @@ def test_bad_bridge_modules_are_rejected_with_a_clear_message(spec, message):
 
 @pytest.fixture(scope="module")
 def stdlib_report():
-    return runner.run(loading.load("asyncio-bridge"), profile="dev", seed=1)
+    return runner.run(loading.load("asyncio-bridge"), settings_profile="dev", seed=1)
 
 
 def test_core_clauses_do_not_apply_to_bridges(stdlib_report):

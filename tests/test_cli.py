@@ -26,9 +26,19 @@ def test_a_conforming_implementation_exits_0_with_a_report(tmp_path):
     assert run.returncode == 0, run.stdout + run.stderr
     assert "RESULT: CONFORMING" in run.stdout
     data = json.loads(out.read_text())
-    assert data["exit_status"] == 0 and data["seed"] == 7 and data["profile"] == "dev"
+    assert data["exit_status"] == 0 and data["seed"] == 7 and data["settings_profile"] == "dev"
     assert {v["verdict"] for v in data["clauses"].values()} <= {"pass", "deviation", "not-applicable", "untested"}
     assert data["clauses"]["CF-CANCEL-1"] == {**data["clauses"]["CF-CANCEL-1"], "verdict": "pass", "level": "MUST"}
+    assert "conformance.executors.executor_machine:ExecutorMachine.broken_by_initializer" in \
+        data["clauses"]["EXEC-BROKEN-1"]["checked_by"]
+
+
+def test_list_clauses_names_the_checks_of_each_clause():
+    run = cli("--list-clauses")
+    assert run.returncode == 0, run.stderr
+    lines = run.stdout.splitlines()
+    at = next(i for i, line in enumerate(lines) if line.startswith("CF-CANCEL-3 "))
+    assert lines[at + 1].split() == ["checked", "by", "conformance.future.model:TRANSITIONS"]
 
 
 def test_a_violation_exits_1_naming_the_clause_with_a_counterexample(tmp_path):
@@ -46,7 +56,7 @@ def test_a_violation_exits_1_naming_the_clause_with_a_counterexample(tmp_path):
     (["--adapter", "cf-module:tests.fixtures.import_fails"], "cannot import module"),
     (["--adapter", "tests.fixtures.adapters:NoNewFuture"], "lacks new_future()"),
     (["--adapter", "tests.fixtures.adapters:UnknownProfile"], "unknown profile 'trio'"),
-    (["--adapter", "stdlib", "--profile", "fast"], "unknown profile 'fast'"),
+    (["--adapter", "stdlib", "--profile", "fast"], "unknown settings profile 'fast'"),
     (["--adapter", "stdlib", "--seed", "x"], "invalid int value"),
     ([], "--adapter is required"),
 ])
@@ -74,13 +84,13 @@ def test_the_same_seed_gives_the_same_verdicts_and_counterexamples():
     def essentials(data):
         return {cid: (c["verdict"], c.get("counterexample")) for cid, c in data["clauses"].items()}
 
-    first, second = (essentials(report.to_json(runner.run(adapter, profile="dev", seed=11))) for _ in range(2))
+    first, second = (essentials(report.to_json(runner.run(adapter, settings_profile="dev", seed=11))) for _ in range(2))
     assert first == second
 
 
 def test_the_replay_snippet_reproduces_the_violation():
     adapter = loading.load(FAULTY)
-    failure = runner.run(adapter, profile="dev", seed=3, spec=FAULTY).verdicts["CF-CANCEL-3"].counterexample
+    failure = runner.run(adapter, settings_profile="dev", seed=3, spec=FAULTY).verdicts["CF-CANCEL-3"].counterexample
     with pytest.raises(ClauseViolation) as raised:
         exec(compile(failure.replay, "<replay>", "exec"), {})
     assert raised.value.clause == "CF-CANCEL-3"
@@ -88,9 +98,9 @@ def test_the_replay_snippet_reproduces_the_violation():
 
 def test_strict_counts_unmet_should_clauses():
     adapter = loading.load("cf-module:tests.faulty.future.srnc_value_error")
-    lenient = runner.run(adapter, profile="dev", seed=2)
+    lenient = runner.run(adapter, settings_profile="dev", seed=2)
     assert lenient.verdicts["CF-SRNC-4"].verdict == "fail" and lenient.exit_status == 0
-    assert runner.run(adapter, profile="dev", seed=2, strict=True).exit_status == 1
+    assert runner.run(adapter, settings_profile="dev", seed=2, strict=True).exit_status == 1
 
 
 def _plugin_option():

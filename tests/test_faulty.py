@@ -73,7 +73,7 @@ ZOO_LIMITS = dataclasses.replace(config.Limits.from_environment(), hang=1.0, han
 
 def _run(name, strict=False):
     spec = _spec(name)
-    return runner.run(loading.load(spec), profile="triage", spec=spec, strict=strict, limits=ZOO_LIMITS,
+    return runner.run(loading.load(spec), settings_profile="triage", spec=spec, strict=strict, limits=ZOO_LIMITS,
                       skip=FOLDERS[_split(name)[0]].SKIP_MACHINES)
 
 

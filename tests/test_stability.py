@@ -28,7 +28,7 @@ def _needs_uvloop(request):
 @pytest.mark.parametrize("spec, seed", [(spec, seed) for spec in CORRECT for seed in SEEDS] +
                          [(spec, seed) for spec in PROCESS_POOLS for seed in PROCESS_SEEDS])
 def test_correct_implementations_pass_under_every_seed(spec, seed):
-    report = runner.run(loading.load(spec), profile="dev", seed=seed)
+    report = runner.run(loading.load(spec), settings_profile="dev", seed=seed)
     wrong = {cid: (v.verdict, v.counterexample and v.counterexample.message)
              for cid, v in report.verdicts.items() if v.verdict == "fail"}
     assert not wrong and report.exit_status == 0
@@ -37,7 +37,7 @@ def test_correct_implementations_pass_under_every_seed(spec, seed):
 @pytest.mark.parametrize("spec", [*CORRECT, "cf-module:reference.executor",
                                   "aio-class:asyncio.Future", "task-class:asyncio.Task"])
 def test_correct_implementations_pass_the_ci_profile(spec):
-    report = runner.run(loading.load(spec), profile="ci")
+    report = runner.run(loading.load(spec), settings_profile="ci")
     wrong = {cid: (v.verdict, v.counterexample and v.counterexample.message)
              for cid, v in report.verdicts.items() if v.verdict == "fail"}
     assert not wrong and report.exit_status == 0

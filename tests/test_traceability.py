@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from conformance import clauses, loading, runner
+from conformance import checks, clauses, loading, runner
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 INDEX = clauses.index()
@@ -37,6 +37,22 @@ def test_every_checked_clause_is_cited_by_the_suite():
     assert not set(CHECKED) - cited
 
 
+def test_every_checked_clause_names_the_checks_that_judge_it():
+    """`checked_by` (printed by --list-clauses and --json) names, for each checked clause, the functions of a
+    chapter's package (or the engine) that cite it, and every one of them exists."""
+    import importlib
+
+    checked_by = checks.checked_by()
+    assert not set(CHECKED) - set(checked_by), "checked clauses that no check of a chapter or the engine names"
+    for cid, places in checked_by.items():
+        assert cid in INDEX, f"{places} cite {cid}, which the spec does not define"
+        for place in places:
+            module, _, qualified = place.partition(":")
+            target = importlib.import_module(module)
+            for part in qualified.split("."):
+                target = getattr(target, part)
+
+
 def test_untested_clauses_give_a_reason():
     for clause in INDEX.values():
         if clause.level in ("MUST", "SHOULD") and not clause.checked:
@@ -45,7 +61,7 @@ def test_untested_clauses_give_a_reason():
 
 @pytest.fixture(scope="module")
 def reference_reports():
-    return {(profile, spec): runner.run(loading.load(spec), profile="ci", seed=0)
+    return {(profile, spec): runner.run(loading.load(spec), settings_profile="ci", seed=0)
             for profile, specs in REFERENCES.items() for spec in specs}
 
 

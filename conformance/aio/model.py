@@ -20,7 +20,8 @@ TRANSITIONS = {
     ("cancel", _F): Transition("AIO-CANCEL-2", returns=False),
     ("set_result", _P): Transition("AIO-SET-1", returns=None, next=_F, completes=True),
     ("set_exception", _P): Transition("AIO-SET-1", returns=None, next=_F, completes=True),
-    **{(op, s): Transition("AIO-SET-2", raises="InvalidStateError") for op in ("set_result", "set_exception") for s in (_C, _F)},
+    **{(op, s): Transition("AIO-SET-2", raises="InvalidStateError")
+       for op in ("set_result", "set_exception") for s in (_C, _F)},
 }
 
 

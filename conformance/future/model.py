@@ -51,7 +51,8 @@ TRANSITIONS = {
     **{("set_running_or_notify_cancel", s): _fail("CF-SRNC-3", ("CF-SRNC-4", "RuntimeError"))
        for s in (_S.RUNNING, _S.CANCELLED_AND_NOTIFIED, _S.FINISHED)},
     **{("set_result", s): Transition("CF-SET-1", returns=None, next=_S.FINISHED, completes=True) for s in UNFINISHED},
-    **{("set_exception", s): Transition("CF-SET-2", returns=None, next=_S.FINISHED, completes=True) for s in UNFINISHED},
+    **{("set_exception", s): Transition("CF-SET-2", returns=None, next=_S.FINISHED, completes=True)
+       for s in UNFINISHED},
     **{(op, s): _fail("CF-SET-3", ("CF-SET-4", "InvalidStateError"))
        for op in ("set_result", "set_exception") for s in DONE},
 }

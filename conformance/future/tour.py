@@ -20,8 +20,9 @@ OPERATIONS = [
     ("add_done_callback", {"kind": "raise"}),
 ]
 RACES = [  # CF-ATOMIC-1, CF-ATOMIC-2, CF-ATOMIC-3, from a PENDING future, with both thread-start orders
-    ("race", {"racers": racers}) for pair in (["set_result", "set_exception"], ["cancel", "set_running_or_notify_cancel"],
-                                              ["add_done_callback", "set_result"])
+    ("race", {"racers": racers})
+    for pair in (["set_result", "set_exception"], ["cancel", "set_running_or_notify_cancel"],
+                 ["add_done_callback", "set_result"])
     for racers in (pair, pair[::-1])
 ]
 # A harmful interleaving shows up in about half the tries of a racy implementation: repeat each race so that the
