@@ -18,7 +18,7 @@ class Machine:
     judge: type  # the machine's class; `judge.bound(context)` binds it to one run
     walks: Callable  # adapter capabilities -> the tour's walks
     needs: FrozenSet[str] = frozenset()  # capabilities the adapter must declare for this machine to run
-    scale: Callable = lambda adapter: 1.0  # the share of the profile's Hypothesis examples this machine runs
+    scale: Callable = lambda adapter: 1.0  # the share of the settings profile's examples this machine runs
 
     @property
     def name(self):
