@@ -19,6 +19,7 @@ from .arrivals import BridgeJudge
 from .instruments import GatedCall, NotAFuture, RecordingExecutor
 from .model import Link, Outcome, expected
 from ..judging import judged, show
+from ..probes import Background
 from ..watchdog import Hang
 
 PRIORS = ("pending", "running", "result", "cancelled")  # the cf future's state when it is wrapped
@@ -65,19 +66,10 @@ class BridgeMachine(BridgeJudge):
     def foreign(self, link, what, clause_id, fn, *args):
         """Call fn in a new thread, neither the loop's nor the driver's: where cf futures are completed and where
         run_coroutine_threadsafe is called from. A call that does not return is a violation of the clause."""
-        call, finished = {}, threading.Event()
-
-        def run():
-            try:
-                call["value"] = fn(*args)
-            except BaseException as error:  # the implementation may raise anything; it is an observation
-                call["error"] = error
-            finished.set()
-
-        threading.Thread(target=run, name="futurespec-foreign", daemon=True).start()
-        if not self.watchdog.wait(clause_id, finished):
+        call = Background(what, fn, *args).start()
+        if not self.watchdog.wait(clause_id, call.returned):
             self.deadlocked(link, clause_id, f"{what}, in another thread, did not return")
-        return call.get("value"), call.get("error")
+        return call.value, call.error
 
     # -- making links -------------------------------------------------------------------------------------------
 
