@@ -2,7 +2,7 @@
 run_in_executor between an event loop and concurrent.futures futures.
 
 Everything that could race is driven by the machine, one step at a time. It owns the event loop and advances it one
-iteration at a time on the watchdog's driver thread (as aio_machine.py does). It completes cf futures itself, from
+iteration at a time on the watchdog's driver thread (see loop_machine.py). It completes cf futures itself, from
 threads of its own, and calls run_coroutine_threadsafe from such a "foreign" thread, as its users do. The coroutines
 it submits await a loop future the machine completes; the functions it runs in an executor are gated: each reports
 "started" and blocks until the machine releases it with a value or an exception. So "still PENDING until the loop
@@ -15,10 +15,11 @@ import threading
 from hypothesis import strategies as st
 from hypothesis.stateful import precondition, rule
 
+from .arrivals import BridgeJudge
 from .instruments import GatedCall, NotAFuture, RecordingExecutor
 from .model import Link, Outcome, expected
-from ..judging import JudgingMachine, class_name, judged, show
-from ..loops import open_loop, run_once
+from ..judging import judged, show
+from ..probes import Background
 from ..watchdog import Hang
 
 PRIORS = ("pending", "running", "result", "cancelled")  # the cf future's state when it is wrapped
@@ -41,27 +42,20 @@ def make_outcome(kind):
     return Outcome("exception", error("set by futurespec"))
 
 
-class BridgeMachine(JudgingMachine):
+class BridgeMachine(BridgeJudge):
     """Each future of the `futures` bundle is a Link: empty until a bridge rule (wrap, submit_coroutine,
     run_in_executor) makes it, then driven and judged on both sides."""
 
-    futures = JudgingMachine.futures
+    LOOP_CLAUSE = "BRIDGE-WRAP-4"
+    CLOSING_ITERATIONS = 4
+    futures = BridgeJudge.futures
 
     def __init__(self):
         super().__init__()
-        self.iterations = 0
         self.current = 0  # the iteration being run, as the coroutines see it
-        self.loop_thread = None
-        self.loop_errors = []
-        self.loop_broken = False
-        self.closed = False
         self.executor = None
         self.running_call = None  # the call link whose function runs in the executor now
         self.queue = []  # call links submitted and not finished, in submission order
-        self.loop = open_loop(self.adapter, self.watchdog, self._on_loop_error)
-
-    def _on_loop_error(self, loop, context):
-        self.loop_errors.append(context)
 
     @property
     def usable(self):
@@ -72,73 +66,10 @@ class BridgeMachine(JudgingMachine):
     def foreign(self, link, what, clause_id, fn, *args):
         """Call fn in a new thread, neither the loop's nor the driver's: where cf futures are completed and where
         run_coroutine_threadsafe is called from. A call that does not return is a violation of the clause."""
-        call, finished = {}, threading.Event()
-
-        def run():
-            try:
-                call["value"] = fn(*args)
-            except BaseException as error:  # the implementation may raise anything; it is an observation
-                call["error"] = error
-            finished.set()
-
-        threading.Thread(target=run, name="futurespec-foreign", daemon=True).start()
-        if not self.watchdog.wait(clause_id, finished):
+        call = Background(what, fn, *args).start()
+        if not self.watchdog.wait(clause_id, call.returned):
             self.deadlocked(link, clause_id, f"{what}, in another thread, did not return")
-        return call.get("value"), call.get("error")
-
-    def on_driver(self, link, what, clause_id, fn, *args):
-        call = self.call(link, what, clause_id, fn, *args)
         return call.value, call.error
-
-    # -- reading the two sides ----------------------------------------------------------------------------------
-
-    def aio_state(self, link, clause_id):
-        """(done, cancelled) of the asyncio side, read on the loop's thread."""
-        done, _ = self.on_driver(link, "done()", clause_id, link.aio.done)
-        cancelled, _ = self.on_driver(link, "cancelled()", clause_id, link.aio.cancelled)
-        return done, cancelled
-
-    def cf_state(self, link, clause_id):
-        """(done, cancelled, running) of the cf side."""
-        return tuple(self.on_driver(link, f"{name}()", clause_id, getattr(link.cf, name))[0]
-                     for name in ("done", "cancelled", "running"))
-
-    def judge_arrival(self, link, arrival, side, timing):
-        """The outcome `arrival` (an Expected) is on `side` ("asyncio" or "cf") now: that it is there at all is
-        judged by the clause `timing`, what arrived by the arrival's own clause."""
-        clause_id, outcome, future = arrival.clause, arrival.outcome, link.aio if side == "asyncio" else link.cf
-        if side == "asyncio":
-            done, cancelled = self.aio_state(link, timing)
-        else:
-            done, cancelled, _ = self.cf_state(link, timing)
-        what = f"the {side} side of a {link.kind} link"
-        self.expect(timing, done is True, lambda: f"{what} was still PENDING when the {outcome.kind} should have "
-                                                  "arrived")
-        if outcome.kind == "cancelled":
-            self.expect(clause_id, cancelled is True, lambda: f"{what} was done but not cancelled; expected the "
-                                                              "cancellation to arrive")
-            return
-        self.expect(clause_id, cancelled is False,
-                    lambda: f"{what} was cancelled; expected it FINISHED with "
-                            + ("a result" if outcome.kind == "result" else show(outcome.value)))
-        read = (lambda: future.exception(0)) if side == "cf" else future.exception
-        error, raised = self.on_driver(link, "exception()", clause_id, read)
-        self.expect(clause_id, raised is None, lambda: f"exception() on {what} raised {show(raised)}")
-        if outcome.kind == "result":
-            self.expect(clause_id, error is None, lambda: f"{what} holds {show(error)}; expected a result")
-            value, raised = self.on_driver(link, "result()", clause_id,
-                                           (lambda: future.result(0)) if side == "cf" else future.result)
-            self.expect(clause_id, raised is None and value is outcome.value,
-                        lambda: f"{what} holds {show(value)}; expected the very result object")
-        elif arrival.converted:
-            role = getattr(self.adapter, arrival.converted)
-            self.expect(clause_id, type(error) is role and error.args == outcome.value.args,
-                        lambda: f"{what} holds {show(error)}; expected a new {class_name(role)} with args "
-                                f"{outcome.value.args!r} in place of {show(outcome.value)}")
-        else:
-            self.expect(clause_id, error is outcome.value,
-                        lambda: f"{what} holds {show(error)}; expected the very exception object "
-                                f"({show(outcome.value)})")
 
     # -- making links -------------------------------------------------------------------------------------------
 
@@ -180,13 +111,6 @@ class BridgeMachine(JudgingMachine):
             f.due = (self.iterations + 1, expected(Outcome("result", f), "BRIDGE-WRAP-5"))
         elif prior == "cancelled":
             f.due = (self.iterations + 1, expected(Outcome("cancelled"), "BRIDGE-CANCEL-1"))
-
-    def check_cf_unchanged(self, f, clause_id, context):
-        done, cancelled, running = self.cf_state(f, clause_id)
-        expected_state = (f.cf_state in ("DONE", "CANCELLED"), f.cf_state == "CANCELLED", f.cf_state == "RUNNING")
-        self.expect(clause_id, (done, cancelled, running) == expected_state,
-                    lambda: f"{context}: the cf future has done/cancelled/running = {done}/{cancelled}/{running}; "
-                            f"expected it {f.cf_state}")
 
     @precondition(lambda self: self.usable)
     @rule(f=futures)
@@ -323,14 +247,6 @@ class BridgeMachine(JudgingMachine):
         self.judge_not_yet(f, clause_id, f"right after cf.{method.__name__}() in another thread")
         f.due = (self.iterations + 1, expected(outcome, clause_id if outcome.kind == "cancelled" else "BRIDGE-WRAP-5"))
 
-    def judge_not_yet(self, f, clause_id, context):
-        if f.aio_cancelled:
-            return
-        done, _ = self.aio_state(f, clause_id)
-        self.expect(clause_id, done is False,
-                    lambda: f"{context}, the asyncio side was already done: the outcome must be handed to the loop "
-                            "(call_soon_threadsafe), not set from the completing thread")
-
     @precondition(lambda self: self.usable)
     @rule(f=futures)
     @judged
@@ -429,97 +345,19 @@ class BridgeMachine(JudgingMachine):
         """Advance the loop one iteration, then judge every link against what was due by now."""
         if not self.usable:  # the tour takes this step even after the loop broke
             return
-        errors = len(self.loop_errors)
         self.current = self.iterations + 1
-        try:
-            iteration = self.watchdog.call("one loop iteration", run_once, self.loop, kind="BRIDGE-WRAP-4")
-        except Hang as hang:
-            self.loop_broken = True
-            self.fail("BRIDGE-WRAP-4", f"{hang}: the loop deadlocked")
-        self.iterations += 1
-        self.loop_thread = iteration.thread
-        self.expect("BRIDGE-WRAP-4", not iteration.raised, lambda: f"running the loop {iteration.describe()}")
+        errors = self.iterate()
         for link in self.tracked:
             if link.kind in ("wrap", "call"):
-                self.judge_future_link(f=link, errors=self.loop_errors[errors:])
+                self.judge_future_link(f=link, errors=errors)
             elif link.kind == "coro":
                 self.judge_coroutine_link(f=link)
-
-    @judged
-    def judge_future_link(self, f, errors):
-        wrap = f.kind == "wrap"
-        if f.cf_cancel_due == self.iterations:
-            if f.cf_state == "PENDING":
-                done, cancelled, _ = self.cf_state(f, "BRIDGE-CANCEL-2" if wrap else "BRIDGE-EXEC-3")
-                self.expect("BRIDGE-CANCEL-2" if wrap else "BRIDGE-EXEC-3", cancelled is True,
-                            "the asyncio side was cancelled while the cf side was PENDING, yet after the next loop "
-                            "iteration the cf side is not cancelled")
-                f.cf_state = "CANCELLED"
-            elif f.cf_state == "RUNNING":
-                self.check_cf_unchanged(f, "BRIDGE-CANCEL-3" if wrap else "BRIDGE-EXEC-4",
-                                        "the asyncio side was cancelled while the cf side was RUNNING")
-        if f.due is None or f.judged:
-            if f.due is None and not f.aio_cancelled:
-                self.judge_not_yet(f, "BRIDGE-WRAP-4" if wrap else "BRIDGE-EXEC-2",
-                                   "with nothing completed on the cf side")
-            return
-        if f.due[0] > self.iterations:
-            self.judge_not_yet(f, "BRIDGE-WRAP-4" if wrap else "BRIDGE-EXEC-2", "before the loop iteration due")
-            return
-        f.judged = True
-        if not f.aio_cancelled:
-            cancellation = f.due[1].outcome.kind == "cancelled"
-            self.judge_arrival(f, f.due[1], "asyncio",
-                               "BRIDGE-CANCEL-1" if cancellation else "BRIDGE-WRAP-4" if wrap else "BRIDGE-EXEC-2")
-            return
-        clause_id = "BRIDGE-CANCEL-3" if wrap else "BRIDGE-EXEC-4"
-        _, cancelled = self.aio_state(f, clause_id)
-        self.expect(clause_id, cancelled is True, "the cf side completed after the asyncio side was cancelled, and "
-                                                  "the asyncio side is no longer CANCELLED")
-        reported = [e for e in errors if "never retrieved" not in str(e.get("message"))]  # garbage, not the bridge
-        self.expect(clause_id, not reported, lambda: "the cf side completed after the asyncio side was cancelled, and "
-                                                     f"the loop's exception handler got "
-                                                     f"{reported[0].get('message')!r}")
-
-    @judged
-    def judge_coroutine_link(self, f):
-        n = self.iterations
-        if f.started is None:
-            self.expect("BRIDGE-RCT-1", f.cancelled_at is not None or n < f.created + 2,
-                        "the coroutine of run_coroutine_threadsafe() had not started two loop iterations later")
-        else:
-            self.expect("BRIDGE-RCT-1", f.started[1] == self.loop_thread,
-                        "the coroutine of run_coroutine_threadsafe() ran in another thread than the loop's")
-        if f.cancelled_at is not None:
-            self.expect("BRIDGE-RCT-4", f.started is None or f.ended is not None or n < f.cancelled_at + 3,
-                        "the cf future of run_coroutine_threadsafe() was cancelled, yet three loop iterations later "
-                        "its coroutine still ran: the task was not cancelled")
-        if f.judged:
-            return
-        if f.ended is None or n < f.ended[0] + 1:
-            if f.ended is None:
-                done, cancelled, running = self.cf_state(f, "BRIDGE-RCT-2")
-                pending = f.cancelled_at is None
-                self.expect("BRIDGE-RCT-4" if not pending else "BRIDGE-RCT-2",
-                            (done, cancelled, running) == ((False, False, False) if pending else (True, True, False)),
-                            lambda: f"while the coroutine runs, its cf future has done/cancelled/running = "
-                                    f"{done}/{cancelled}/{running}; expected it "
-                                    + ("PENDING" if pending else "CANCELLED (it was cancelled)"))
-            return
-        f.judged = True
-        if f.cancelled_at is not None:
-            self.judge_arrival(f, expected(Outcome("cancelled"), "BRIDGE-RCT-4"), "cf", "BRIDGE-RCT-4")
-        elif f.ended[1] == "cancelled-at-await" or isinstance(f.ending.value, asyncio.CancelledError):
-            self.judge_arrival(f, expected(Outcome("cancelled"), "BRIDGE-RCT-3"), "cf", "BRIDGE-RCT-3")
-        else:
-            self.judge_arrival(f, expected(f.ending, "BRIDGE-RCT-3"), "cf", "BRIDGE-RCT-3")
 
     @judged
     def close_loop_then_complete(self):
         """Close the loop, then complete every wrapped cf future still unfinished from another thread: the
         completing thread must not see an error (BRIDGE-CLOSED-1)."""
         self.close_loop()
-        self.closed = True
         for f in self.tracked:
             if f.kind == "wrap" and f.cf_state in ("PENDING", "RUNNING"):
                 self.complete_after_close(f=f)
@@ -540,27 +378,14 @@ class BridgeMachine(JudgingMachine):
         for f in self.tracked:
             if f.kind == "call":
                 f.gate.release()
-        try:
-            if not self.closed:
-                self.close_loop()
-            if self.executor is not None:
+        self.close_loop()
+        if self.executor is not None:
+            try:
                 self.watchdog.call("shutting the executor down", self.executor.shutdown, kind="release")
-        except Hang:
-            pass
+            except Hang:
+                pass
 
-    def close_loop(self):
-        if self.loop_broken:
-            return
-
-        def close():
-            for f in self.tracked:
-                if f.kind == "coro" and not f.gate.done():
-                    f.gate.cancel()
-            for _ in range(4):
-                run_once(self.loop)
-            self.loop.close()
-
-        try:
-            self.watchdog.call("closing the loop", close, kind="release")
-        except Hang:
-            self.loop_broken = True
+    def abandon(self):
+        for f in self.tracked:
+            if f.kind == "coro" and not f.gate.done():
+                f.gate.cancel()

@@ -1,29 +1,25 @@
 """The conformance machine for the task profile (spec/tasks.md).
 
-Like the asyncio machine, it owns the event loop and advances it one iteration at a time on the watchdog's driver
-thread, so "the coroutine has not run yet" and "it ran at the next iteration" are exact observations. Each task
+Like the asyncio machine, it owns the event loop and advances it one iteration at a time (see loop_machine.py), so
+"the coroutine has not run yet" and "it ran at the next iteration" are exact observations. Each task
 drives a *scripted* coroutine: it awaits futures the machine owns and completes, and follows the machine's orders
 (return a value, raise, await again; and what to do with a CancelledError). The coroutine records every step it
 takes, so the machine sees exactly what each step delivered.
 """
 import asyncio
-import dataclasses
 
 from hypothesis import strategies as st
 from hypothesis.stateful import rule
 
-from ..aio.machine import LoopProbe, _await_outcome
 from ..aio.model import AioState
-from ..judging import JudgingMachine, class_name, judged, show
-from ..loops import open_loop, run_once
+from ..judging import class_name, judged, show
+from ..loop_machine import READ_METHODS, LoopFutureMachine, LoopProbe, LoopTracked
 from .model import Order, Phase, TaskModel
-from ..watchdog import Hang
 
 MESSAGES = (None, "why", "another reason")
 ORDERS = ("return", "raise", "await")  # what completing the awaited future tells the coroutine to do
 REACTIONS = ("propagate", "return", "raise", "await")  # what the coroutine does with a CancelledError
 CALLBACK_KINDS = ("record", "twice", "reenter")
-READ_METHODS = ("result", "exception")
 COMPLETIONS = ("set_result", "set_exception")
 
 
@@ -80,43 +76,27 @@ def make_order(kind):
     return Order(kind, value)
 
 
-class TaskTracked:
+class TaskTracked(LoopTracked):
+    """A task under test, and the scripted coroutine it drives."""
+
+    Model = TaskModel
+
     def __init__(self, future):
-        self.future = future
-        self.model = TaskModel()
+        super().__init__(future)
         self.script = None
         self.coroutine = None
-        self.queued = []  # probes registered while PENDING, in registration order (with repeats)
-        self.all = []  # every probe ever registered
-        self.awaiters = []  # (task awaiting this one, the number of loop iterations run when it was created)
-        self.completed_at = None  # the loop iteration in which the task completed
-        self.retired = False
-
-    @property
-    def probes(self):
-        return self.all
 
 
-class TaskMachine(JudgingMachine):
+class TaskMachine(LoopFutureMachine):
+    NOUN = "task"
+    LOOP_CLAUSE = "TASK-RUN-2"
+    EAGER_CLAUSE = "TASK-CB-1"
     REENTRY_CLAUSE = "TASK-CB-1"
-    futures = JudgingMachine.futures
+    AWAIT_CLAUSE = "TASK-AWAIT-1"
+    SETTLING_ITERATIONS = 3
+    CLOSING_ITERATIONS = 2
     Tracked = TaskTracked
-
-    def __init__(self):
-        super().__init__()
-        self.journal = []  # every probe call, in order
-        self.scheduled = []  # probes due at the next loop iteration, in order
-        self.iterations = 0
-        self.loop_broken = False
-        # What the loop reports (a faulty task's step raising, a task destroyed while pending) is not judged
-        # here: keep it off the user's terminal.
-        self.loop = open_loop(self.adapter, self.watchdog, lambda loop, context: None)
-
-    # -- observing ------------------------------------------------------------------------------------------------
-
-    def no_callback_ran(self, what, mark):
-        self.expect("TASK-CB-1", len(self.journal) == mark,
-                    lambda: f"{what} ran a callback synchronously; callbacks must wait for the loop")
+    futures = LoopFutureMachine.futures
 
     def no_step_ran(self, f, what, mark, clause_id):
         self.expect(clause_id, len(f.script.received) == mark,
@@ -229,44 +209,22 @@ class TaskMachine(JudgingMachine):
 
     # -- consumer side --------------------------------------------------------------------------------------------
 
-    @rule(f=futures, method=st.sampled_from(READ_METHODS))
-    @judged
-    def read(self, f, method):
-        read = f.model.read(method)
-        mark = len(self.journal)
-        call = self.call(f, f"{method}()", read.clause, getattr(f.future, method))
-        self.no_callback_ran(f"{method}()", mark)
-        self.judge_read(read, call.value, call.error, f"{method}() on a {f.model.state.value} task")
-
     @rule(f=futures, kind=st.sampled_from(CALLBACK_KINDS))
     @judged
     def add_done_callback(self, f, kind):
-        probe = TaskProbe(kind, f.future, self.journal, self.loop)
-        what = f"add_done_callback(<{kind} callback>)"
-        mark = len(self.journal)
-        call = self.call(f, what, "TASK-CB-1", probe.register, f.future.add_done_callback)
-        self.expect("TASK-CB-1", not call.raised, lambda: f"{what} {call.describe()}")
-        self.no_callback_ran(what, mark)
-        f.all.append(probe)
-        (self.scheduled if f.model.done else f.queued).extend([probe] * probe.registrations)
+        self.register(f, TaskProbe(kind, f.future, self.journal, self.loop), f"add_done_callback(<{kind} callback>)",
+                      "TASK-CB-1")
 
     @rule(f=futures)
     @judged
     def await_task(self, f):
         """Start a task of the loop's own that awaits this one (TASK-AWAIT-1)."""
-        call = self.call(f, "loop.create_task(await task)", "TASK-AWAIT-1", self.loop.create_task,
-                         _await_outcome(f.future))
-        self.expect("TASK-AWAIT-1", not call.raised, lambda: f"creating a task that awaits the task {call.describe()}")
-        f.awaiters.append((call.value, self.iterations))
-
-    @rule(f=futures)
-    @judged
-    def observe(self, f):
-        self.check_state(f, "observed between operations", ["CORE-STATE-2"] if f.model.done else [])
+        self.start_awaiter(f)
 
     # -- the loop -------------------------------------------------------------------------------------------------
 
     @rule()
+    @judged
     def run_loop_once(self):
         """Advance the loop one iteration: each task's coroutine must take the step the model prescribes (or none),
         and every callback due must have run, in order, and no other."""
@@ -276,14 +234,7 @@ class TaskMachine(JudgingMachine):
         steps = {id(f): (f.model.next_step(), len(f.script.received)) for f in live}
         due, self.scheduled = self.scheduled, []
         mark = len(self.journal)
-        try:
-            iteration = self.watchdog.call("one loop iteration", run_once, self.loop, kind="TASK-RUN-2")
-        except Hang as hang:
-            self.loop_broken = True
-            inside = any(p.inside for f in self.tracked for p in f.all)
-            self.fail("TASK-CB-1" if inside else "TASK-RUN-2", f"{hang}: a step or a callback deadlocked the loop")
-        self.iterations += 1
-        self.expect("TASK-RUN-2", not iteration.raised, lambda: f"running the loop {iteration.describe()}")
+        self.iterate()  # what the loop reports (a faulty task's step raising, a task destroyed pending) is not judged
         for f in live:
             step, received = steps[id(f)]
             self.judge_step(f=f, step=step, received=received)
@@ -316,9 +267,7 @@ class TaskMachine(JudgingMachine):
             "TASK-RESULT-1" if f.model.done else step.base
         self.check_state(f, f"after the step of a task ({was})", [outcome])
         if f.model.done and before is AioState.PENDING:
-            f.completed_at = self.iterations
-            self.scheduled.extend(f.queued)
-            f.queued = []
+            self.completed(f)
             for method in READ_METHODS:
                 self.read(f=f, method=method)
 
@@ -385,85 +334,42 @@ class TaskMachine(JudgingMachine):
             self.expect("TASK-CB-1", not any(call["in_step"] for call in probe.calls),
                         f"a {probe.kind} callback ran synchronously, inside the step that completed the task")
         for position, probe in enumerate(dict.fromkeys(expected), 1):
-            calls = len(probe.calls)
-            self.expect("TASK-CB-1", calls > 0,
+            self.expect("TASK-CB-1", len(probe.calls) > 0,
                         f"callback #{position} ({probe.kind}) had not run at the loop iteration after the task "
                         "completed")
-            self.expect("CORE-CB-1", calls == probe.registrations,
-                        lambda: f"callback #{position}, registered {probe.registrations} time(s), ran {calls} time(s)")
-            first = probe.calls[0]
-            self.expect("CORE-CB-1", first["got_future"], f"callback #{position} was not called with the task")
-            if probe.kind == "reenter":
-                self.expect("TASK-CB-1", first["done"] is True,
-                            lambda: f"inside callback #{position}, done() returned {show(first['done'])}")
-                kind, payload = first["read"]
-                value, error = (payload, None) if kind == "returns" else (None, payload)
-                self.judge_read(f.model.read("result"), value, error, f"result() inside callback #{position}")
-        self.expect("TASK-CB-1", ran == expected,
-                    lambda: f"the loop ran the callbacks in the order {[p.kind for p in ran]}; expected registration "
-                            f"order {[p.kind for p in expected]}")
-        self.passed("CORE-CB-2")
+            self.judge_calls(probe, position)
+            self.judge_reentry(f, probe, position)
+        self.judge_order("TASK-CB-1", ran, expected)
 
     @judged
     def judge_awaiters(self, f):
-        """TASK-AWAIT-1: a task awaiting this one resumes with its outcome once it is done, and by the end of the
-        first iteration after both its own creation and the completion; never while this one is pending."""
-        waiting = []
-        for awaiter, created in f.awaiters:
-            if not f.model.done:
+        """TASK-AWAIT-1, as for any future of the loop; and a task awaiting this one never resumes while it is
+        pending."""
+        if not f.model.done:
+            for awaiter, _ in f.awaiters:
                 self.expect("TASK-AWAIT-1", not awaiter.done(), "a task awaiting the task resumed while it was pending")
-                waiting.append((awaiter, created))
-                continue
-            if max(created, f.completed_at) >= self.iterations:
-                waiting.append((awaiter, created))
-                continue
-            self.expect("TASK-AWAIT-1", awaiter.done(),
-                        "a task awaiting the task had not resumed at the loop iteration after the task completed")
-            kind, payload = awaiter.result()
-            value, error = (payload, None) if kind == "returns" else (None, payload)
-            self.judge_read(dataclasses.replace(f.model.read("result"), clause="TASK-AWAIT-1"), value, error,
-                            "await task, in another task,")
-        f.awaiters = waiting
+        super().judge_awaiters(f)
 
     # -- teardown -------------------------------------------------------------------------------------------------
 
-    def teardown(self):
-        try:
-            if not self.failing and not self.loop_broken:
-                for f in self.tracked:
-                    self.finish(f=f)
-                for _ in range(3):
-                    self.run_loop_once()
-        finally:
-            self.close_loop()
-
     @judged
     def finish(self, f):
+        """Cancel an unfinished task for good: its coroutine lets the CancelledError propagate."""
         if f.future is not None and not f.model.done:
             self.plan(f=f, reaction="propagate")
             self.cancel(f=f, msg=None)
 
-    def close_loop(self):
-        """Unjudged: end every coroutine and close the loop, so no task or file descriptor outlives the example."""
-        if self.loop_broken:
-            return
+    def abandon(self):
+        """Let every coroutine end at the CancelledError it gets, and cancel every task."""
+        super().abandon()
+        for f in self.tracked:
+            if f.script is not None:
+                f.script.on_cancel = Order("propagate")
+            if f.future is not None:
+                f.future.cancel()
 
-        def close():
-            for f in self.tracked:
-                if f.script is not None:
-                    f.script.on_cancel = Order("propagate")
-                if f.future is not None:
-                    f.future.cancel()
-                for awaiter, _ in f.awaiters:
-                    awaiter.cancel()
-            run_once(self.loop)
-            run_once(self.loop)
-            self.loop.close()
-            for f in self.tracked:  # a faulty task may have left its coroutine unstarted or suspended
-                if f.coroutine is not None:
-                    f.coroutine.close()
-
-        try:
-            self.watchdog.call("closing the loop", close, kind="release")
-        except Hang:
-            pass
+    def closing(self):
+        super().closing()
+        for f in self.tracked:  # a faulty task may have left its coroutine unstarted or suspended
+            if f.coroutine is not None:
+                f.coroutine.close()
