@@ -225,13 +225,11 @@ class ExecutorMachine(Scenarios, Judge):
         except Exception:  # not the pair the spec asks for
             got = not_done = None
         wrong = [c for c in chosen if got is None or (id(c.future) in got) != (id(c.future) in done)]
-        try:
-            self.expect("WAIT-DONE-1", not wrong and not_done == {id(f) for f in [c.future for c in chosen] +
-                                                                  [bare.value]} - done,
-                        lambda: f"{what} {call.describe()}, whose done set is wrong about "
-                                f"{', '.join(f'{c} ({c.state})' for c in wrong) or 'the new future'}")
-        except Muted:
-            self.retire([c for c in wrong if c.state == "cancelled"])
+        everything = {id(c.future) for c in chosen} | {id(bare.value)}
+        self.judging([c for c in wrong if c.state == "cancelled"], self.expect, "WAIT-DONE-1",
+                     not wrong and not_done == everything - done,
+                     lambda: f"{what} {call.describe()}, whose done set is wrong about "
+                             f"{', '.join(f'{c} ({c.state})' for c in wrong) or 'the new future'}")
         self.passed("WAIT-INPUT-1")
 
     # -- map() ------------------------------------------------------------------------------------------------------
@@ -267,7 +265,7 @@ class ExecutorMachine(Scenarios, Judge):
             self.mapping = None  # nothing is known of its call any more: the iterator is no longer judged
             return
         mapping.consumer = Background("next() on map()", next, mapping.iterator).start()
-        if item.state in ("finished", "cancelled") or item.retired:
+        if item.state in ("finished", "cancelled"):
             self.judge_next(f"next() reached {item}")
 
     @precondition(lambda self: self.mapped)

@@ -42,10 +42,7 @@ class Scenarios:
         executor = self.new_executor(1, gates.gated_initializer, (initializer.gate,))
         calls = [self.new_call() for _ in range(4)]
         try:
-            for c in calls:
-                call = self.call(None, f"submit({c})", "EXEC-SUBMIT-1", executor.submit, gates.run_gate, c.gate)
-                self.expect("EXEC-SUBMIT-1", not call.raised, lambda: f"submit({c}) {call.describe()}")
-                c.future = call.value
+            self.submit_all(executor, calls)
             if not self.watchdog.wait("EXEC-START-1", initializer.gate.started,
                                       extra=self.adapter.executor_startup):
                 self.fail("EXEC-START-1", "the initializer of an executor given four calls did not start")
@@ -56,8 +53,8 @@ class Scenarios:
                 self.fail("EXEC-CANCEL-1", f"{what} {cancel.describe()}")
             broken = [c for c in calls if c is not cancelled or not cancel.value]
             initializer.gate.release(Release("raise", gates.InitializerFailed("futurespec: failing on purpose")))
-            self.judge_broken(executor, [(c, c.future) for c in broken],
-                              "the initializer raised, a queued call having been cancelled", "EXEC-BROKEN-1")
+            self.judge_broken(executor, broken, "the initializer raised, a queued call having been cancelled",
+                              "EXEC-BROKEN-1")
             if cancel.value:
                 after = self.call(None, f"cancelled() of {cancelled}", "CORE-QUERY-3", cancelled.future.cancelled)
                 self.expect("EXEC-BROKEN-1", after.value is True,
@@ -71,27 +68,32 @@ class Scenarios:
         executor = self.new_executor(2)
         calls = [self.new_call() for _ in range(3)]
         try:
-            futures = []
-            for c in calls:
-                call = self.call(None, f"submit({c})", "EXEC-SUBMIT-1", executor.submit, gates.run_gate, c.gate)
-                self.expect("EXEC-SUBMIT-1", not call.raised, lambda: f"submit({c}) {call.describe()}")
-                futures.append((c, call.value))
+            self.submit_all(executor, calls)
             if not self.watchdog.wait("EXEC-START-1", Starts(calls[:2], 2), extra=self.adapter.executor_startup):
                 self.fail("EXEC-START-1", "two calls submitted to an idle executor with two workers did not start")
             calls[0].gate.release(Release("crash"))
-            self.judge_broken(executor, futures, f"the worker running {calls[0]} died", "EXEC-BROKEN-2")
+            self.judge_broken(executor, calls, f"the worker running {calls[0]} died", "EXEC-BROKEN-2")
         finally:
             self.discard(executor, calls)
 
-    def judge_broken(self, executor, futures, what, clause):
+    def submit_all(self, executor, calls):
+        """Submit each call to the scenario's own executor, keeping its future on it."""
+        for c in calls:
+            call = self.call(None, f"submit({c})", "EXEC-SUBMIT-1", executor.submit, gates.run_gate, c.gate)
+            self.expect("EXEC-SUBMIT-1", not call.raised, lambda: f"submit({c}) {call.describe()}")
+            c.future = call.value
+
+    def judge_broken(self, executor, calls, what, clause):
+        """After `what` broke the executor: the future of each of `calls` promptly fails with BrokenExecutor, and
+        submit() raises it."""
         broken = self.role("BrokenExecutor")
-        for c, future in futures:
+        for c in calls:
             done = threading.Event()
-            future.add_done_callback(lambda _, done=done: done.set())
+            c.future.add_done_callback(lambda _, done=done: done.set())
             if not self.watchdog.wait(clause, done):
                 self.fail(clause, f"the future of {c} was not done within {self.watchdog.waited:.2f} s "
                                   f"after {what}")
-            error = self.call(None, f"exception(0) of {c}", clause, future.exception, 0)
+            error = self.call(None, f"exception(0) of {c}", clause, c.future.exception, 0)
             self.expect(clause, isinstance(error.value, broken),
                         lambda: f"after {what}, exception(0) of the future of {c} {error.describe()} "
                                 f"{show(error.value)}; expected {class_name(broken)}")

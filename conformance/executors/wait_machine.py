@@ -24,7 +24,9 @@ PICKS = st.lists(st.integers(0, MAX_FUTURES * 2), min_size=1, max_size=MAX_FUTUR
 
 
 class Stream:
-    """A consumer thread iterating as_completed(), recording every future it yields, in order."""
+    """A consumer of as_completed() in a helper thread, recording every future it yields, in order, as it yields
+    them: the machine judges it yield by yield while it runs, where a Background call (its thread here) is judged
+    only once it has returned."""
 
     def __init__(self, entries, iterate):
         self.entries = entries
@@ -34,12 +36,11 @@ class Stream:
         self.ended = False
         self.error = None
         self.changed = threading.Condition()
-        self._iterate = iterate
-        threading.Thread(target=self._run, name="futurespec-as-completed", daemon=True).start()
+        Background("as_completed", self._consume, iterate).start()
 
-    def _run(self):
+    def _consume(self, iterate):
         try:
-            for future in self._iterate():
+            for future in iterate():
                 with self.changed:
                     self.yielded.append(future)
                     self.changed.notify_all()
