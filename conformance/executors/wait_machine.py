@@ -352,12 +352,12 @@ class WaitMachine(Judge):
             return
         timeout_error = self.adapter.TimeoutError
         self.expect("ASCOMP-TIMEOUT-1", isinstance(error, timeout_error),
-                    lambda: f"{what} ended with {show(error) if error else 'no error'} while {unfinished} futures "
-                            f"were unfinished; expected {class_name(timeout_error)}")
-        message = str(error)
+                    lambda: f"{what} ended with {'no error' if error is None else show(error)} while {unfinished} "
+                            f"futures were unfinished; expected {class_name(timeout_error)}")
+        message = str(error)  # what ASCOMP-TIMEOUT-2 judges; the verdict shows the error through show()
         self.expect("ASCOMP-TIMEOUT-2", str(unfinished) in message and str(len(distinct)) in message,
-                    lambda: f"{what} raised TimeoutError({message!r}); the message should say that {unfinished} "
-                            f"of {len(distinct)} futures are unfinished")
+                    lambda: f"{what} raised {show(error)}; the message should say that {unfinished} of "
+                            f"{len(distinct)} futures are unfinished")
 
     def teardown(self):
         """Finish the unfinished futures one by one, judged like any completion (unless the example already
