@@ -7,6 +7,13 @@ __getattr__ = from_reference
 
 
 class ThreadPoolExecutor(executor.ThreadPoolExecutor):
-    def _start(self, future):
+    def _run_call(self, future, fn, args, kwargs):
         future.set_running_or_notify_cancel()  # BUG: False (cancelled) is not acted upon
-        return True
+        try:
+            result = fn(*args, **kwargs)
+        except BaseException as error:
+            if not future.done():
+                future.set_exception(error)
+        else:
+            if not future.done():
+                future.set_result(result)
