@@ -3,6 +3,9 @@
 The executor keeps one FIFO queue under one condition; workers start on demand, up to max_workers. wait() and
 as_completed() learn of completions through done-callbacks, which every future runs on cancel() as well as on
 completion, so a cancelled future wakes them like any other (unlike CPython's, see WAIT-CANCEL-1).
+
+Each public method is a few small steps, so that a faulty executor (tests/faulty/executors/) overrides the one step
+it breaks; wait() and as_completed() are the steps of a `Waiting`, whose `functions()` hands out the two functions.
 """
 import collections
 import queue
@@ -17,6 +20,14 @@ __all__ = ["ThreadPoolExecutor", "wait", "as_completed", "ALL_COMPLETED", "FIRST
            "BrokenExecutor", "Future", "CancelledError", "InvalidStateError", "TimeoutError"]
 
 
+def countdown(timeout):
+    """The seconds left of `timeout` counted from now, as a function: never below 0, always None for no timeout."""
+    if timeout is None:
+        return lambda: None
+    deadline = time.monotonic() + timeout
+    return lambda: max(0.0, deadline - time.monotonic())
+
+
 class ThreadPoolExecutor:
     """Runs calls on up to max_workers threads, in submission order."""
 
@@ -26,63 +37,53 @@ class ThreadPoolExecutor:
         self._max_workers = max_workers
         self._initializer, self._initargs = initializer, initargs
         self._work = threading.Condition()
-        self._queue = collections.deque()  # (future, fn, args), oldest first: EXEC-START-3
+        self._queue = collections.deque()  # (future, fn, args, kwargs), oldest first: EXEC-START-3
         self._workers = []
         self._idle = 0
         self._shutdown = False
         self._broken = None  # why the executor is broken: EXEC-BROKEN-1
 
+    # -- submit() ------------------------------------------------------------------------------------------------------
+
     def submit(self, fn, *args, **kwargs):
         """EXEC-SUBMIT-1, EXEC-SHUTDOWN-1."""
         with self._work:
-            if self._broken:
-                raise BrokenExecutor(self._broken)
-            if self._shutdown:
-                raise RuntimeError("cannot submit after shutdown")
+            self._check_open()
             future = Future()
-            self._queue.append((future, fn, args, kwargs))
-            if self._idle < len(self._queue) and len(self._workers) < self._max_workers:  # EXEC-START-1/2
-                worker = threading.Thread(target=self._work_loop, name="reference-executor-worker", daemon=True)
-                self._workers.append(worker)
-                worker.start()
-            self._work.notify()
+            self._enqueue((future, fn, args, kwargs))
+            self._wake_worker()
         return future
 
-    def map(self, fn, *iterables, timeout=None, chunksize=1):
-        """EXEC-MAP-1..5: every call submitted now, the deadline counted from now; chunksize is ignored."""
-        deadline = None if timeout is None else time.monotonic() + timeout
-        futures = [self.submit(fn, *args) for args in zip(*iterables)]
-        return _results_in_order(collections.deque(futures), deadline)
+    def _check_open(self):
+        """EXEC-SHUTDOWN-1, EXEC-BROKEN-1: a broken or shut down executor takes no more calls."""
+        if self._broken:
+            raise BrokenExecutor(self._broken)
+        if self._shutdown:
+            raise RuntimeError("cannot submit after shutdown")
 
-    def shutdown(self, wait=True, *, cancel_futures=False):
-        """EXEC-SHUTDOWN-1..5."""
-        with self._work:
-            self._shutdown = True
-            cancelled = self._queue if cancel_futures else ()
-            if cancel_futures:
-                self._queue = collections.deque()
-            self._work.notify_all()
-            workers = list(self._workers)
-        for future, *_ in cancelled:
-            future.cancel()
-        if wait:
-            for worker in workers:
-                worker.join()
+    def _enqueue(self, call):
+        self._queue.append(call)  # behind every call queued before it: EXEC-START-3
 
-    def __enter__(self):
-        return self
+    def _wake_worker(self):
+        """EXEC-START-1/2: an idle worker takes the new call; if none is left idle, a new worker starts, up to
+        max_workers."""
+        if self._idle < len(self._queue) and len(self._workers) < self._max_workers:
+            self._start_worker()
+        self._work.notify()
 
-    def __exit__(self, *exc_info):
-        self.shutdown(wait=True)
-        return False
+    # -- the workers ---------------------------------------------------------------------------------------------------
+
+    def _start_worker(self):
+        worker = threading.Thread(target=self._work_loop, name="reference-executor-worker", daemon=True)
+        self._workers.append(worker)
+        worker.start()
 
     def _work_loop(self):
         if self._initializer is not None:
             try:
                 self._initializer(*self._initargs)
             except BaseException as error:
-                self._break(f"the initializer raised {type(error).__name__}")
-                return
+                self._break(f"the initializer raised {type(error).__name__}")  # then _next_call() gives no call
         while True:
             queued = self._next_call()
             if queued is None:
@@ -97,9 +98,8 @@ class ThreadPoolExecutor:
             self._idle -= 1
             return self._queue.popleft() if self._queue else None
 
-    @staticmethod
-    def _run_call(future, fn, args, kwargs):
-        if not future.set_running_or_notify_cancel():  # cancelled while queued: EXEC-CANCEL-1
+    def _run_call(self, future, fn, args, kwargs):
+        if not self._start(future):  # cancelled while queued: EXEC-CANCEL-1
             return
         try:
             result = fn(*args, **kwargs)
@@ -107,6 +107,11 @@ class ThreadPoolExecutor:
             future.set_exception(error)
         else:
             future.set_result(result)
+
+    @staticmethod
+    def _start(future):
+        """EXEC-RUN-1/2: the future turns RUNNING as its call starts, not before; False if it was cancelled."""
+        return future.set_running_or_notify_cancel()
 
     def _break(self, reason):
         """EXEC-BROKEN-1: fail every queued call; submit() refuses from now on."""
@@ -118,17 +123,65 @@ class ThreadPoolExecutor:
             if future.set_running_or_notify_cancel():
                 future.set_exception(BrokenExecutor(reason))
 
+    # -- map() ---------------------------------------------------------------------------------------------------------
 
-def _results_in_order(futures, deadline):
-    """The iterator map() returns. Closing it, or an exception escaping it, cancels what has not run (EXEC-MAP-4)."""
-    try:
-        while futures:
-            timeout = None if deadline is None else max(0.0, deadline - time.monotonic())
-            yield futures[0].result(timeout)
-            futures.popleft()
-    finally:
-        for future in futures:
+    def map(self, fn, *iterables, timeout=None, chunksize=1):
+        """EXEC-MAP-1..5: every call submitted now, the timeout counted from now; chunksize is ignored."""
+        time_left = countdown(timeout)
+        futures = [self.submit(fn, *args) for args in zip(*iterables)]
+        return self._results_in_order(futures, time_left)
+
+    def _results_in_order(self, futures, time_left):
+        """The iterator map() returns. Closing it, or an exception escaping it, cancels what has not run
+        (EXEC-MAP-4)."""
+        pending = collections.deque(futures)
+        try:
+            while pending:
+                yield self._next_result(pending, time_left())
+        finally:
+            for future in pending:
+                future.cancel()
+
+    @staticmethod
+    def _next_result(pending, timeout):
+        """EXEC-MAP-1/3: the result of the first pending call, or the exception it raised; only then is it no longer
+        pending."""
+        result = pending[0].result(timeout)
+        pending.popleft()
+        return result
+
+    # -- shutdown() ----------------------------------------------------------------------------------------------------
+
+    def shutdown(self, wait=True, *, cancel_futures=False):
+        """EXEC-SHUTDOWN-1..5."""
+        with self._work:
+            self._shutdown = True
+            cancelled = self._take_queued() if cancel_futures else ()
+            self._work.notify_all()
+            workers = list(self._workers)
+        for future, *_ in cancelled:
             future.cancel()
+        if wait:
+            self._join(workers)
+
+    def _take_queued(self):
+        """EXEC-SHUTDOWN-3: the calls not started, which shutdown(cancel_futures=True) cancels; none of them will
+        start."""
+        queued, self._queue = self._queue, collections.deque()
+        return queued
+
+    @staticmethod
+    def _join(workers):
+        """EXEC-SHUTDOWN-4: once every worker has ended, every call not cancelled has finished."""
+        for worker in workers:
+            worker.join()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc_info):
+        self.shutdown(wait=True)
+        return False
 
 
 class DoneAndNotDoneFutures(NamedTuple):
@@ -136,16 +189,25 @@ class DoneAndNotDoneFutures(NamedTuple):
     not_done: set
 
 
-def wait(fs, timeout=None, return_when=ALL_COMPLETED):
-    """WAIT-DONE-1, WAIT-RETURN-1..3, WAIT-CANCEL-1, WAIT-TIMEOUT-1, WAIT-INPUT-1."""
-    fs = set(fs)
-    changed = threading.Condition()
+class Waiting:
+    """wait() and as_completed(), written as steps."""
 
-    def notify(_):
+    def wait(self, fs, timeout=None, return_when=ALL_COMPLETED):
+        """WAIT-DONE-1, WAIT-RETURN-1..3, WAIT-CANCEL-1, WAIT-TIMEOUT-1, WAIT-INPUT-1."""
+        fs = set(fs)
+        changed = threading.Condition()
+
+        def notify(_):
+            with changed:
+                changed.notify_all()
+
+        for f in fs:
+            f.add_done_callback(notify)
         with changed:
-            changed.notify_all()
+            self.block(changed, lambda: self.condition_met(fs, return_when), timeout)
+        return self.split(fs)
 
-    def condition_met():
+    def condition_met(self, fs, return_when):
         done = [f for f in fs if f.done()]
         if len(done) == len(fs):  # nothing left to wait for (nothing at all, for an empty fs)
             return True
@@ -153,31 +215,46 @@ def wait(fs, timeout=None, return_when=ALL_COMPLETED):
             return bool(done)
         return return_when == FIRST_EXCEPTION and any(not f.cancelled() and f.exception() is not None for f in done)
 
-    for f in fs:
-        f.add_done_callback(notify)
-    with changed:
-        changed.wait_for(condition_met, None if timeout is None else max(0.0, timeout))
-    done = {f for f in fs if f.done()}
-    return DoneAndNotDoneFutures(done, fs - done)
+    def block(self, changed, condition, timeout):
+        """Until the condition is met or the timeout has passed; either way wait() returns (WAIT-TIMEOUT-1)."""
+        changed.wait_for(condition, None if timeout is None else max(0.0, timeout))
+
+    def split(self, fs):
+        """The futures done now, a cancelled one included, and the others."""
+        done = {f for f in fs if f.done()}
+        return DoneAndNotDoneFutures(done, fs - done)
+
+    def as_completed(self, fs, timeout=None):
+        """ASCOMP-ORDER-1, ASCOMP-ONCE-1, ASCOMP-CANCEL-1, ASCOMP-TIMEOUT-1/2, ASCOMP-CLOSE-1. The clock starts at this
+        call, as CPython's documentation says (ASCOMP-TIMEOUT-3)."""
+        time_left = countdown(timeout)
+        fs = self.distinct(fs)
+        finished = queue.SimpleQueue()
+        for f in fs:  # a done future runs its callback at once: those are queued first
+            f.add_done_callback(finished.put)
+        return self.yield_as_completed(fs, finished, time_left)
+
+    def distinct(self, fs):
+        """ASCOMP-ONCE-1: a future given twice is yielded once."""
+        return list(dict.fromkeys(fs))
+
+    def yield_as_completed(self, fs, finished, time_left):
+        """The iterator as_completed() returns: each future as it finishes, until all have or the time is up."""
+        pending = list(fs)
+        while pending:
+            try:
+                f = finished.get(timeout=time_left())
+            except queue.Empty:
+                raise self.timeout_error(len(pending), len(fs)) from None
+            pending.remove(f)
+            yield f
+
+    def timeout_error(self, unfinished, total):
+        return TimeoutError(f"{unfinished} (of {total}) futures unfinished")
+
+    def functions(self):
+        """The two module functions: `wait, as_completed = Waiting().functions()`."""
+        return self.wait, self.as_completed
 
 
-def as_completed(fs, timeout=None):
-    """ASCOMP-ORDER-1, ASCOMP-ONCE-1, ASCOMP-CANCEL-1, ASCOMP-TIMEOUT-1/2, ASCOMP-CLOSE-1. The clock starts at this
-    call, as CPython's documentation says (ASCOMP-TIMEOUT-3)."""
-    deadline = None if timeout is None else time.monotonic() + timeout
-    fs = set(fs)
-    finished = queue.SimpleQueue()
-    for f in fs:  # a done future runs its callback at once: those are queued first
-        f.add_done_callback(finished.put)
-    return _yield_as_completed(fs, finished, deadline)
-
-
-def _yield_as_completed(fs, finished, deadline):
-    pending = set(fs)
-    while pending:
-        try:
-            f = finished.get(timeout=None if deadline is None else max(0.0, deadline - time.monotonic()))
-        except queue.Empty:
-            raise TimeoutError(f"{len(pending)} (of {len(fs)}) futures unfinished") from None
-        pending.discard(f)
-        yield f
+wait, as_completed = Waiting().functions()

@@ -1,16 +1,13 @@
 """The executor machine (spec/executors.md §1–6): real executors, driven deterministically through gated calls.
 
 Every call the machine submits is a gate (conformance/gates.py): it reports when it starts and finishes only when
-the machine releases it. So the machine always knows which calls must be queued, running or finished, and after
-every step checks the executor against that model: the calls that must start do start, promptly; no other call
+the machine releases it. So the machine always knows which calls must be queued, running or finished (model.py), and
+after every step checks the executor against that model: the calls that must start do start, promptly; no other call
 starts; each future shows its call's state and, once the call is released, its outcome. Fixed scenarios that need
-an executor of their own (a failing initializer, a dying worker, map's timeout) are methods the tour calls.
+an executor of their own (a failing initializer, a dying worker, map's timeout) are methods the tour calls
+(scenarios.py).
 """
 import functools
-import threading
-import time
-from dataclasses import dataclass, field
-from typing import List, Optional
 
 from hypothesis import strategies as st
 from hypothesis.stateful import initialize, precondition, rule
@@ -21,68 +18,14 @@ from ..judging import Judge, class_name, judged, show
 from ..ledger import Muted
 from ..probes import Background
 from ..watchdog import Hang
+from .model import Mapping, Starts, WorkItem
+from .scenarios import Scenarios
 
 MAX_CALLS = 8
 OUTCOMES = ("return", "raise", "interrupt", "exit")
-POLL = 0.01  # seconds between looks at which gates have started, while waiting for starts the model expects
 
 
-@dataclass(eq=False)
-class WorkItem:
-    """One gated call and where the model says it is."""
-
-    number: int
-    gate: object
-    via: str = "submit"  # or "map": its future is then not visible
-    future: object = None
-    state: str = "queued"  # queued | running | finished | cancelled
-    cancelled_by: str = ""  # the clause that cancelled it: EXEC-CANCEL-1, EXEC-SHUTDOWN-3 or EXEC-MAP-4
-    outcome: Optional[Release] = None
-    finished: threading.Event = field(default_factory=threading.Event)  # set by a done-callback on its future
-    retired: bool = False  # a muted violation touched it: released at once and no longer judged
-    claimed: bool = False  # queued, yet its future is RUNNING (a muted EXEC-RUN-2): it can no longer be cancelled
-
-    def __str__(self):
-        return f"call {self.number}" + (" (of map)" if self.via == "map" else "")
-
-
-class Starts:
-    """Waitable (for the watchdog): at least `count` of `calls` have started, or one of `forbidden` has (which the
-    machine then judges first). Gates may live in another process, so this looks at them every POLL seconds,
-    waiting on the oldest one not started in between."""
-
-    def __init__(self, calls, count, forbidden=()):
-        self.calls = calls
-        self.count = count
-        self.forbidden = forbidden
-
-    def is_set(self):
-        return sum(c.gate.started.is_set() for c in self.calls) >= self.count or \
-            any(c.gate.started.is_set() for c in self.forbidden)
-
-    def wait(self, timeout):
-        deadline = time.monotonic() + timeout
-        while not self.is_set():
-            remaining = deadline - time.monotonic()
-            if remaining <= 0:
-                return False
-            waiting = next((c for c in self.calls if not c.gate.started.is_set()), None)
-            if waiting is not None:
-                waiting.gate.started.wait(min(remaining, POLL))
-        return True
-
-
-@dataclass(eq=False)
-class Mapping:
-    """An iterator map() returned, over its calls, and a consumer blocked in next() on it, if any."""
-
-    iterator: object
-    calls: List[WorkItem]
-    position: int = 0
-    consumer: Optional[Background] = None
-
-
-class ExecutorMachine(Judge):
+class ExecutorMachine(Scenarios, Judge):
     def __init__(self):
         super().__init__()
         self.executor = None
@@ -282,13 +225,11 @@ class ExecutorMachine(Judge):
         except Exception:  # not the pair the spec asks for
             got = not_done = None
         wrong = [c for c in chosen if got is None or (id(c.future) in got) != (id(c.future) in done)]
-        try:
-            self.expect("WAIT-DONE-1", not wrong and not_done == {id(f) for f in [c.future for c in chosen] +
-                                                                  [bare.value]} - done,
-                        lambda: f"{what} {call.describe()}, whose done set is wrong about "
-                                f"{', '.join(f'{c} ({c.state})' for c in wrong) or 'the new future'}")
-        except Muted:
-            self.retire([c for c in wrong if c.state == "cancelled"])
+        everything = {id(c.future) for c in chosen} | {id(bare.value)}
+        self.judging([c for c in wrong if c.state == "cancelled"], self.expect, "WAIT-DONE-1",
+                     not wrong and not_done == everything - done,
+                     lambda: f"{what} {call.describe()}, whose done set is wrong about "
+                             f"{', '.join(f'{c} ({c.state})' for c in wrong) or 'the new future'}")
         self.passed("WAIT-INPUT-1")
 
     # -- map() ------------------------------------------------------------------------------------------------------
@@ -324,7 +265,7 @@ class ExecutorMachine(Judge):
             self.mapping = None  # nothing is known of its call any more: the iterator is no longer judged
             return
         mapping.consumer = Background("next() on map()", next, mapping.iterator).start()
-        if item.state in ("finished", "cancelled") or item.retired:
+        if item.state in ("finished", "cancelled"):
             self.judge_next(f"next() reached {item}")
 
     @precondition(lambda self: self.mapped)
@@ -480,129 +421,6 @@ class ExecutorMachine(Judge):
             self.fail("EXEC-SHUTDOWN-4", f"shutdown(wait=True) {waiter.describe()} while "
                                          f"{', '.join(map(str, unfinished))} had not finished (after {what})")
 
-    # -- fixed scenarios, taken by the tour ---------------------------------------------------------------------------
-
-    @judged
-    def max_workers_validated(self):
-        for bad in (0, -1):
-            call = self.call(None, f"the adapter's new_executor({bad})", "EXEC-START-4", self.adapter.new_executor,
-                             bad)
-            self.expect("EXEC-START-4", isinstance(call.error, ValueError),
-                        lambda: f"creating an executor with max_workers={bad} {call.describe()}; expected ValueError")
-
-    @judged
-    def context_manager(self):
-        executor = self.new_executor(1)
-        call = self.call(None, "with executor: … then submit()", "EXEC-SHUTDOWN-4", _enter_exit_submit, executor)
-        self.expect("EXEC-SHUTDOWN-4", not call.raised and call.value[0] is executor,
-                    lambda: f"`with executor` {call.describe()}; __enter__ must return the executor")
-        self.expect("EXEC-SHUTDOWN-1", isinstance(call.value[1], RuntimeError),
-                    lambda: f"submit() after leaving `with executor:` raised {show(call.value[1])}; "
-                            "expected RuntimeError")
-
-    @judged
-    def broken_by_initializer(self):
-        """EXEC-BROKEN-1: the initializer (a gate) raises while four calls wait, the third of them cancelled; the
-        others break, the cancelled one stays cancelled, and every later submit() breaks."""
-        initializer = self.new_call()
-        executor = self.new_executor(1, gates.gated_initializer, (initializer.gate,))
-        calls = [self.new_call() for _ in range(4)]
-        try:
-            for c in calls:
-                call = self.call(None, f"submit({c})", "EXEC-SUBMIT-1", executor.submit, gates.run_gate, c.gate)
-                self.expect("EXEC-SUBMIT-1", not call.raised, lambda: f"submit({c}) {call.describe()}")
-                c.future = call.value
-            if not self.watchdog.wait("EXEC-START-1", initializer.gate.started,
-                                      extra=self.adapter.executor_startup):
-                self.fail("EXEC-START-1", "the initializer of an executor given four calls did not start")
-            cancelled = calls[2]
-            what = f"cancel() of {cancelled}, queued behind an initializer"
-            cancel = self.call(None, what, "EXEC-CANCEL-1", cancelled.future.cancel)
-            if cancel.value is not True and not self.claimed(cancelled, what):
-                self.fail("EXEC-CANCEL-1", f"{what} {cancel.describe()}")
-            broken = [c for c in calls if c is not cancelled or not cancel.value]
-            initializer.gate.release(Release("raise", gates.InitializerFailed("futurespec: failing on purpose")))
-            self.judge_broken(executor, [(c, c.future) for c in broken],
-                              "the initializer raised, a queued call having been cancelled", "EXEC-BROKEN-1")
-            if cancel.value:
-                after = self.call(None, f"cancelled() of {cancelled}", "CORE-QUERY-3", cancelled.future.cancelled)
-                self.expect("EXEC-BROKEN-1", after.value is True,
-                            lambda: f"the executor broke; cancelled() of {cancelled} {after.describe()}")
-        finally:
-            self.discard(executor, [initializer, *calls])
-
-    @judged
-    def broken_by_crash(self):
-        """EXEC-BROKEN-2: a worker dies while running a call; every unfinished call breaks, and later submits."""
-        executor = self.new_executor(2)
-        calls = [self.new_call() for _ in range(3)]
-        try:
-            futures = []
-            for c in calls:
-                call = self.call(None, f"submit({c})", "EXEC-SUBMIT-1", executor.submit, gates.run_gate, c.gate)
-                self.expect("EXEC-SUBMIT-1", not call.raised, lambda: f"submit({c}) {call.describe()}")
-                futures.append((c, call.value))
-            if not self.watchdog.wait("EXEC-START-1", Starts(calls[:2], 2), extra=self.adapter.executor_startup):
-                self.fail("EXEC-START-1", "two calls submitted to an idle executor with two workers did not start")
-            calls[0].gate.release(Release("crash"))
-            self.judge_broken(executor, futures, f"the worker running {calls[0]} died", "EXEC-BROKEN-2")
-        finally:
-            self.discard(executor, calls)
-
-    def judge_broken(self, executor, futures, what, clause):
-        broken = self.role("BrokenExecutor")
-        for c, future in futures:
-            done = threading.Event()
-            future.add_done_callback(lambda _, done=done: done.set())
-            if not self.watchdog.wait(clause, done):
-                self.fail(clause, f"the future of {c} was not done within {self.watchdog.waited:.2f} s "
-                                  f"after {what}")
-            error = self.call(None, f"exception(0) of {c}", clause, future.exception, 0)
-            self.expect(clause, isinstance(error.value, broken),
-                        lambda: f"after {what}, exception(0) of the future of {c} {error.describe()} "
-                                f"{show(error.value)}; expected {class_name(broken)}")
-        c = self.new_call()
-        call = self.call(None, f"submit({c}) to the broken executor", clause, executor.submit, gates.run_gate, c.gate)
-        c.gate.release(Release("return"))
-        self.expect(clause, isinstance(call.error, broken),
-                    lambda: f"submit() after {what} {call.describe()}; expected {class_name(broken)}")
-
-    @judged
-    def map_timeout(self):
-        """EXEC-MAP-5: once map()'s timeout has passed, next() on an unfinished item raises TimeoutError at once.
-        The wait here is the behaviour under test: the timeout must really expire."""
-        seconds = self.limits.map_timeout
-        executor = self.new_executor(1)
-        c = self.new_call("map")
-        try:
-            call = self.call(None, f"map(timeout={seconds})", "EXEC-MAP-2",
-                             functools.partial(executor.map, gates.run_gate, [c.gate], timeout=seconds))
-            self.expect("EXEC-MAP-2", not call.raised, lambda: f"map(timeout={seconds}) {call.describe()}")
-            threading.Event().wait(seconds)
-            late = self.call(None, f"next() {seconds} s after map(timeout={seconds})", "EXEC-MAP-5", next, call.value)
-            timeout_error = self.adapter.TimeoutError
-            self.expect("EXEC-MAP-5", isinstance(late.error, timeout_error),
-                        lambda: f"next() after map()'s timeout expired {late.describe()}; expected "
-                                f"{class_name(timeout_error)}")
-            self.expect("EXEC-MAP-5", late.elapsed < seconds / 2,
-                        lambda: f"next() after map()'s timeout expired took {late.elapsed:.2f} s to raise; the "
-                                f"timeout runs from the call to map(), so it must raise at once")
-        finally:
-            self.discard(executor, [c])
-
-    def discard(self, executor, calls):
-        """Unjudged: release every gate and shut the executor down, waiting for its workers, so that no worker of
-        this example is still alive when the next one forks its own (a fork inherits the locks other threads hold).
-        Workers that do not finish are terminated where the executor shows them (`_processes`, as the standard
-        library's process pool does): a stuck worker process would otherwise hold up the interpreter's exit."""
-        for c in calls:
-            c.gate.release(Release("return"))
-        try:
-            self.watchdog.call("shutdown(wait=True)", executor.shutdown, True, kind="release")
-        except Hang:
-            for process in list((getattr(executor, "_processes", None) or {}).values()):
-                process.terminate()
-
     # -- teardown ------------------------------------------------------------------------------------------------------
 
     def teardown(self):
@@ -634,13 +452,3 @@ class ExecutorMachine(Judge):
                 continue  # never got a worker: only possible if a violation was muted on the way
             self.expect("EXEC-SUBMIT-3", starts == expected,
                         lambda: f"{c} started {starts} times; expected {expected}")
-
-
-def _enter_exit_submit(executor):
-    with executor as entered:
-        pass
-    try:
-        executor.submit(int)
-    except BaseException as error:  # an observation
-        return entered, error
-    return entered, None

@@ -2,13 +2,11 @@
 
 Completing futures by hand (set_result, set_exception, cancel, set_running_or_notify_cancel) makes every
 observation exact. A wait() or as_completed() the machine starts in a helper thread must return (or yield)
-promptly once the machine has met its condition, and must not have returned while it was unmet; one called on the
-machine's own thread with a timeout must return at once with exactly the futures that are done.
+promptly once the machine has met its condition (model.py), and must not have returned while it was unmet; one called
+on the machine's own thread with a timeout must return at once with exactly the futures that are done.
 """
 import threading
 import time
-from dataclasses import dataclass
-from typing import List
 
 from hypothesis import strategies as st
 from hypothesis.stateful import invariant, precondition, rule
@@ -17,57 +15,18 @@ from ..judging import Judge, class_name, judged, show
 from ..ledger import Muted
 from ..probes import Background, Until
 from ..watchdog import Hang
+from .model import RETURN_CLAUSE, RETURN_WHEN, BlockedWait, Entry, as_pair, condition_met, names
 
-RETURN_WHEN = ("FIRST_COMPLETED", "FIRST_EXCEPTION", "ALL_COMPLETED")
-RETURN_CLAUSE = {"FIRST_COMPLETED": "WAIT-RETURN-1", "FIRST_EXCEPTION": "WAIT-RETURN-2",
-                 "ALL_COMPLETED": "WAIT-RETURN-3"}
 COMPLETIONS = ("result", "exception", "cancel", "cancel-and-notify", "start")
 TIMEOUTS = ("zero", "negative", "short")
 MAX_FUTURES = 5
 PICKS = st.lists(st.integers(0, MAX_FUTURES * 2), min_size=1, max_size=MAX_FUTURES + 1)  # repeats give duplicates
-DONE = ("result", "exception", "cancelled")
-
-
-@dataclass(eq=False)
-class Entry:
-    """One future and what the machine did to it."""
-
-    future: object
-    name: str
-    state: str = "pending"  # pending | running | result | exception | cancelled
-    notified: bool = True  # False once cancel() alone cancelled it: WAIT-CANCEL-1, ASCOMP-CANCEL-1
-    retired: bool = False  # a muted violation touched it: it is no longer judged
-
-    @property
-    def done(self):
-        return self.state in DONE
-
-
-def condition_met(entries, return_when):
-    done = [e for e in entries if e.done]
-    if return_when == "FIRST_COMPLETED":
-        return bool(done)
-    if return_when == "FIRST_EXCEPTION" and any(e.state == "exception" for e in done):
-        return True
-    return len(done) == len(entries)
-
-
-def names(entries):
-    return "[" + ", ".join(e.name for e in entries) + "]"
-
-
-@dataclass(eq=False)
-class BlockedWait:
-    entries: List[Entry]
-    return_when: str
-    call: Background
-
-    def __str__(self):
-        return f"wait({names(self.entries)}, return_when={self.return_when}) blocked in another thread"
 
 
 class Stream:
-    """A consumer thread iterating as_completed(), recording every future it yields, in order."""
+    """A consumer of as_completed() in a helper thread, recording every future it yields, in order, as it yields
+    them: the machine judges it yield by yield while it runs, where a Background call (its thread here) is judged
+    only once it has returned."""
 
     def __init__(self, entries, iterate):
         self.entries = entries
@@ -77,12 +36,11 @@ class Stream:
         self.ended = False
         self.error = None
         self.changed = threading.Condition()
-        self._iterate = iterate
-        threading.Thread(target=self._run, name="futurespec-as-completed", daemon=True).start()
+        Background("as_completed", self._consume, iterate).start()
 
-    def _run(self):
+    def _consume(self, iterate):
         try:
-            for future in self._iterate():
+            for future in iterate():
                 with self.changed:
                     self.yielded.append(future)
                     self.changed.notify_all()
@@ -203,7 +161,7 @@ class WaitMachine(Judge):
         """WAIT-INPUT-1 and ASCOMP-ONCE-1: nothing to wait for returns at once."""
         what = f"wait([], return_when={return_when})"
         call = self.call(None, what, "WAIT-INPUT-1", self.adapter.wait, [], None, return_when)
-        self.expect("WAIT-INPUT-1", not call.raised and _pair(call.value) == (set(), set()),
+        self.expect("WAIT-INPUT-1", not call.raised and as_pair(call.value) == (set(), set()),
                     lambda: f"{what} {call.describe()}; expected two empty sets")
         call = self.call(None, "list(as_completed([]))", "ASCOMP-ONCE-1",
                          lambda: list(self.adapter.as_completed([])))
@@ -332,7 +290,7 @@ class WaitMachine(Judge):
 
     def check_pair(self, value, distinct, what, duplicates=False):
         """WAIT-DONE-1: exactly the futures that are done, as a (done, not_done) named tuple of sets."""
-        pair = _pair(value)
+        pair = as_pair(value)
         self.expect("WAIT-DONE-1", pair is not None,
                     lambda: f"{what} returned {show(value)}; expected a named tuple (done, not_done) of sets")
         got_done, got_not_done = ({id(f) for f in half} for half in pair)
@@ -394,12 +352,12 @@ class WaitMachine(Judge):
             return
         timeout_error = self.adapter.TimeoutError
         self.expect("ASCOMP-TIMEOUT-1", isinstance(error, timeout_error),
-                    lambda: f"{what} ended with {show(error) if error else 'no error'} while {unfinished} futures "
-                            f"were unfinished; expected {class_name(timeout_error)}")
-        message = str(error)
+                    lambda: f"{what} ended with {'no error' if error is None else show(error)} while {unfinished} "
+                            f"futures were unfinished; expected {class_name(timeout_error)}")
+        message = str(error)  # what ASCOMP-TIMEOUT-2 judges; the verdict shows the error through show()
         self.expect("ASCOMP-TIMEOUT-2", str(unfinished) in message and str(len(distinct)) in message,
-                    lambda: f"{what} raised TimeoutError({message!r}); the message should say that {unfinished} "
-                            f"of {len(distinct)} futures are unfinished")
+                    lambda: f"{what} raised {show(error)}; the message should say that {unfinished} of "
+                            f"{len(distinct)} futures are unfinished")
 
     def teardown(self):
         """Finish the unfinished futures one by one, judged like any completion (unless the example already
@@ -420,15 +378,3 @@ class WaitMachine(Judge):
                     self.watchdog.call("finishing a future to release waiters", *operation, kind="release")
                 except Hang:
                     return
-
-
-def _pair(value):
-    """(done, not_done) when `value` is a 2-tuple of sets with those field names, else None."""
-    try:
-        done, not_done = value
-        if value.done is done and value.not_done is not_done and isinstance(done, set) and \
-                isinstance(not_done, set):
-            return done, not_done
-    except Exception:  # anything else is not the pair the spec asks for
-        pass
-    return None

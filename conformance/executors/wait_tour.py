@@ -1,6 +1,6 @@
 """The tour of wait() and as_completed(): every return_when mode, every kind of timeout, every way a future can
 become done (cancel() alone included, so the standard library's declared deviations reproduce on every run)."""
-from .wait_machine import RETURN_WHEN
+from .model import RETURN_WHEN
 
 NEW = ("new_future", {})
 

@@ -1,34 +1,18 @@
 """Injects: closing the as_completed() iterator early cancels the futures it has not yielded."""
-import queue
-import time
-
-from reference.executor import *  # noqa: F401,F403
-from reference.executor import (ALL_COMPLETED, FIRST_COMPLETED, FIRST_EXCEPTION, BrokenExecutor,  # noqa: F401
-                                CancelledError, Future, InvalidStateError, ThreadPoolExecutor, TimeoutError,
-                                as_completed, wait)
+from reference import executor
+from tests.faulty.executors import from_reference
 
 VIOLATES = {"ASCOMP-CLOSE-1"}
+__getattr__ = from_reference
 
 
-def as_completed(fs, timeout=None):  # noqa: F811
-    deadline = None if timeout is None else time.monotonic() + timeout
-    fs = set(fs)
-    finished = queue.SimpleQueue()
-    for f in fs:
-        f.add_done_callback(finished.put)
-    return _yield(fs, finished, deadline)
+class Faulty(executor.Waiting):
+    def yield_as_completed(self, fs, finished, time_left):
+        try:
+            yield from super().yield_as_completed(fs, finished, time_left)
+        finally:
+            for f in fs:  # BUG: "clean up" what the caller abandoned
+                f.cancel()
 
 
-def _yield(fs, finished, deadline):
-    pending = set(fs)
-    try:
-        while pending:
-            try:
-                f = finished.get(timeout=None if deadline is None else max(0.0, deadline - time.monotonic()))
-            except queue.Empty:
-                raise TimeoutError(f"{len(pending)} (of {len(fs)}) futures unfinished") from None
-            pending.discard(f)
-            yield f
-    finally:
-        for f in pending:  # BUG: "clean up" what the caller abandoned
-            f.cancel()
+wait, as_completed = Faulty().functions()

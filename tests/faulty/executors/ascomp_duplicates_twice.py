@@ -1,30 +1,14 @@
 """Injects: as_completed() does not remove duplicates, so a future given twice is yielded twice."""
-import queue
-import time
-
-from reference.executor import *  # noqa: F401,F403
-from reference.executor import (ALL_COMPLETED, FIRST_COMPLETED, FIRST_EXCEPTION, BrokenExecutor,  # noqa: F401
-                                CancelledError, Future, InvalidStateError, ThreadPoolExecutor, TimeoutError,
-                                as_completed, wait)
+from reference import executor
+from tests.faulty.executors import from_reference
 
 VIOLATES = {"ASCOMP-ONCE-1"}
+__getattr__ = from_reference
 
 
-def as_completed(fs, timeout=None):  # noqa: F811
-    deadline = None if timeout is None else time.monotonic() + timeout
-    fs = list(fs)  # BUG: not set(fs)
-    finished = queue.SimpleQueue()
-    for f in fs:
-        f.add_done_callback(finished.put)
-    return _yield(fs, finished, deadline)
+class Faulty(executor.Waiting):
+    def distinct(self, fs):
+        return list(fs)  # BUG: not list(dict.fromkeys(fs))
 
 
-def _yield(fs, finished, deadline):
-    pending = list(fs)
-    while pending:
-        try:
-            f = finished.get(timeout=None if deadline is None else max(0.0, deadline - time.monotonic()))
-        except queue.Empty:
-            raise TimeoutError(f"{len(pending)} (of {len(fs)}) futures unfinished") from None
-        pending.remove(f)
-        yield f
+wait, as_completed = Faulty().functions()

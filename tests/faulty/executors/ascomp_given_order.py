@@ -1,22 +1,17 @@
 """Injects: as_completed() waits for the futures one by one in the order given, not in the order they finish."""
-import time
-
-from reference.executor import *  # noqa: F401,F403
-from reference.executor import (ALL_COMPLETED, FIRST_COMPLETED, FIRST_EXCEPTION, BrokenExecutor,  # noqa: F401
-                                CancelledError, Future, InvalidStateError, ThreadPoolExecutor, TimeoutError,
-                                as_completed, wait)
+from reference import executor
+from tests.faulty.executors import from_reference
 
 VIOLATES = {"ASCOMP-ORDER-1"}
+__getattr__ = from_reference
 
 
-def as_completed(fs, timeout=None):  # noqa: F811
-    deadline = None if timeout is None else time.monotonic() + timeout
-    return _yield(list(dict.fromkeys(fs)), deadline)
+class Faulty(executor.Waiting):
+    def yield_as_completed(self, fs, finished, time_left):
+        for index, f in enumerate(fs):  # BUG: a later future that finishes first waits its turn
+            if not self.wait([f], time_left()).done:
+                raise self.timeout_error(len(fs) - index, len(fs))
+            yield f
 
 
-def _yield(fs, deadline):
-    for index, f in enumerate(fs):  # BUG: a later future that finishes first waits its turn
-        done, _ = wait([f], None if deadline is None else max(0.0, deadline - time.monotonic()))
-        if not done:
-            raise TimeoutError(f"{len(fs) - index} (of {len(fs)}) futures unfinished")
-        yield f
+wait, as_completed = Faulty().functions()

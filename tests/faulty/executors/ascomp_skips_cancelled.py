@@ -1,30 +1,16 @@
 """Injects: as_completed() drops cancelled futures from its stream (it waits for them but never yields them)."""
-import queue
-import time
-
-from reference.executor import *  # noqa: F401,F403
-from reference.executor import (ALL_COMPLETED, FIRST_COMPLETED, FIRST_EXCEPTION, BrokenExecutor,  # noqa: F401
-                                CancelledError, Future, InvalidStateError, ThreadPoolExecutor, TimeoutError,
-                                as_completed, wait)
+from reference import executor
+from tests.faulty.executors import from_reference
 
 VIOLATES = {"ASCOMP-CANCEL-1"}
+__getattr__ = from_reference
 
 
-def as_completed(fs, timeout=None):  # noqa: F811
-    deadline = None if timeout is None else time.monotonic() + timeout
-    fs = set(fs)
-    finished = queue.SimpleQueue()
-    for f in fs:
-        f.add_done_callback(lambda f: None if f.cancelled() else finished.put(f))  # BUG
-    return _yield(fs, finished, deadline)
+class Faulty(executor.Waiting):
+    def yield_as_completed(self, fs, finished, time_left):
+        for f in super().yield_as_completed(fs, finished, time_left):
+            if not f.cancelled():  # BUG: waited for, never yielded
+                yield f
 
 
-def _yield(fs, finished, deadline):
-    pending = set(fs)
-    while pending:
-        try:
-            f = finished.get(timeout=None if deadline is None else max(0.0, deadline - time.monotonic()))
-        except queue.Empty:
-            raise TimeoutError(f"{len(pending)} (of {len(fs)}) futures unfinished") from None
-        pending.discard(f)
-        yield f
+wait, as_completed = Faulty().functions()

@@ -1,13 +1,11 @@
 """Injects: shutdown() ignores cancel_futures=True: queued calls are neither cancelled nor dropped, and run."""
-from reference.executor import *  # noqa: F401,F403
-from reference.executor import (ALL_COMPLETED, FIRST_COMPLETED, FIRST_EXCEPTION, BrokenExecutor,  # noqa: F401
-                                CancelledError, Future, InvalidStateError, ThreadPoolExecutor, TimeoutError,
-                                as_completed, wait)
-from reference import executor as ref
+from reference import executor
+from tests.faulty.executors import from_reference
 
 VIOLATES = {"EXEC-SHUTDOWN-3"}
+__getattr__ = from_reference
 
 
-class ThreadPoolExecutor(ref.ThreadPoolExecutor):  # noqa: F811
-    def shutdown(self, wait=True, *, cancel_futures=False):
-        super().shutdown(wait)  # BUG: cancel_futures is not passed on
+class ThreadPoolExecutor(executor.ThreadPoolExecutor):
+    def _take_queued(self):
+        return ()  # BUG: cancel_futures=True is ignored: the queued calls stay queued, and run

@@ -1,14 +1,12 @@
 """Injects: the worker ignores set_running_or_notify_cancel()'s answer, so a call cancelled while queued still runs."""
-from reference.executor import *  # noqa: F401,F403
-from reference.executor import (ALL_COMPLETED, FIRST_COMPLETED, FIRST_EXCEPTION, BrokenExecutor,  # noqa: F401
-                                CancelledError, Future, InvalidStateError, ThreadPoolExecutor, TimeoutError,
-                                as_completed, wait)
-from reference import executor as ref
+from reference import executor
+from tests.faulty.executors import from_reference
 
 VIOLATES = {"EXEC-CANCEL-1"}
+__getattr__ = from_reference
 
 
-class ThreadPoolExecutor(ref.ThreadPoolExecutor):  # noqa: F811
+class ThreadPoolExecutor(executor.ThreadPoolExecutor):
     def _run_call(self, future, fn, args, kwargs):
         future.set_running_or_notify_cancel()  # BUG: False (cancelled) is not acted upon
         try:

@@ -1,16 +1,14 @@
 """Injects: the worker catches Exception, not BaseException: a KeyboardInterrupt or SystemExit never lands."""
-from reference.executor import *  # noqa: F401,F403
-from reference.executor import (ALL_COMPLETED, FIRST_COMPLETED, FIRST_EXCEPTION, BrokenExecutor,  # noqa: F401
-                                CancelledError, Future, InvalidStateError, ThreadPoolExecutor, TimeoutError,
-                                as_completed, wait)
-from reference import executor as ref
+from reference import executor
+from tests.faulty.executors import from_reference
 
 VIOLATES = {"EXEC-SUBMIT-2"}
+__getattr__ = from_reference
 
 
-class ThreadPoolExecutor(ref.ThreadPoolExecutor):  # noqa: F811
+class ThreadPoolExecutor(executor.ThreadPoolExecutor):
     def _run_call(self, future, fn, args, kwargs):
-        if not future.set_running_or_notify_cancel():
+        if not self._start(future):
             return
         try:
             result = fn(*args, **kwargs)

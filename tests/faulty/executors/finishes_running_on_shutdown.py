@@ -1,36 +1,19 @@
 """Injects: shutdown(cancel_futures=True) also fails the futures of running calls with CancelledError, before their
 calls finish."""
-from reference.executor import *  # noqa: F401,F403
-from reference.executor import (ALL_COMPLETED, FIRST_COMPLETED, FIRST_EXCEPTION, BrokenExecutor,  # noqa: F401
-                                CancelledError, Future, InvalidStateError, ThreadPoolExecutor, TimeoutError,
-                                as_completed, wait)
-from reference import executor as ref
+from reference import executor
+from tests.faulty.executors import from_reference
 
 VIOLATES = {"EXEC-SUBMIT-1", "EXEC-SHUTDOWN-3"}
+__getattr__ = from_reference
 
 
-class ThreadPoolExecutor(ref.ThreadPoolExecutor):  # noqa: F811
-    def submit(self, fn, *args, **kwargs):
-        future = super().submit(fn, *args, **kwargs)
-        self._all = getattr(self, "_all", [])
-        self._all.append(future)
-        return future
+class ThreadPoolExecutor(executor.ThreadPoolExecutor):
+    def _start(self, future):
+        vars(self).setdefault("started", []).append(future)  # for shutdown() to find
+        return super()._start(future)
 
-    def shutdown(self, wait=True, *, cancel_futures=False):
-        if cancel_futures:
-            for future in getattr(self, "_all", []):
-                if future.running():
-                    future.set_exception(CancelledError())  # BUG: a running call is not the executor's to end
-        super().shutdown(wait, cancel_futures=cancel_futures)
-
-    def _run_call(self, future, fn, args, kwargs):
-        if not future.set_running_or_notify_cancel():
-            return
-        try:
-            result = fn(*args, **kwargs)
-        except BaseException as error:
-            outcome = (future.set_exception, error)
-        else:
-            outcome = (future.set_result, result)
-        if not future.done():  # the buggy shutdown() may have finished it already
-            outcome[0](outcome[1])
+    def _take_queued(self):
+        for future in vars(self).get("started", ()):
+            if future.running():
+                future.set_exception(executor.CancelledError())  # BUG: a running call is not the executor's to end
+        return super()._take_queued()

@@ -1,21 +1,13 @@
 """Injects: map() is a generator that submits each call only when the iterator reaches its item."""
-import time
-
-from reference.executor import *  # noqa: F401,F403
-from reference.executor import (ALL_COMPLETED, FIRST_COMPLETED, FIRST_EXCEPTION, BrokenExecutor,  # noqa: F401
-                                CancelledError, Future, InvalidStateError, ThreadPoolExecutor, TimeoutError,
-                                as_completed, wait)
-from reference import executor as ref
+from reference import executor
+from tests.faulty.executors import from_reference
 
 VIOLATES = {"EXEC-MAP-2"}
+__getattr__ = from_reference
 
 
-class ThreadPoolExecutor(ref.ThreadPoolExecutor):  # noqa: F811
+class ThreadPoolExecutor(executor.ThreadPoolExecutor):
     def map(self, fn, *iterables, timeout=None, chunksize=1):
-        deadline = None if timeout is None else time.monotonic() + timeout
+        time_left = executor.countdown(timeout)
         for args in zip(*iterables):  # BUG: nothing is submitted until next()
-            future = self.submit(fn, *args)
-            try:
-                yield future.result(None if deadline is None else max(0.0, deadline - time.monotonic()))
-            finally:
-                future.cancel()
+            yield from self._results_in_order([self.submit(fn, *args)], time_left)

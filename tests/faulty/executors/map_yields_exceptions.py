@@ -1,30 +1,13 @@
 """Injects: map() yields the exception a call raised as if it were its result, and goes on."""
-import collections
-import time
-
-from reference.executor import *  # noqa: F401,F403
-from reference.executor import (ALL_COMPLETED, FIRST_COMPLETED, FIRST_EXCEPTION, BrokenExecutor,  # noqa: F401
-                                CancelledError, Future, InvalidStateError, ThreadPoolExecutor, TimeoutError,
-                                as_completed, wait)
-from reference import executor as ref
+from reference import executor
+from tests.faulty.executors import from_reference
 
 VIOLATES = {"EXEC-MAP-3"}
+__getattr__ = from_reference
 
 
-class ThreadPoolExecutor(ref.ThreadPoolExecutor):  # noqa: F811
-    def map(self, fn, *iterables, timeout=None, chunksize=1):
-        deadline = None if timeout is None else time.monotonic() + timeout
-        futures = [self.submit(fn, *args) for args in zip(*iterables)]
-        return _results(collections.deque(futures), deadline)
-
-
-def _results(futures, deadline):
-    try:
-        while futures:
-            timeout = None if deadline is None else max(0.0, deadline - time.monotonic())
-            error = futures[0].exception(timeout)
-            yield error if error is not None else futures[0].result(0)  # BUG: an exception is yielded, not raised
-            futures.popleft()
-    finally:
-        for future in futures:
-            future.cancel()
+class ThreadPoolExecutor(executor.ThreadPoolExecutor):
+    def _next_result(self, pending, timeout):
+        error = pending[0].exception(timeout)
+        future = pending.popleft()
+        return error if error is not None else future.result()  # BUG: an exception is yielded, not raised

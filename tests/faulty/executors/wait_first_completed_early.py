@@ -1,33 +1,16 @@
 """Injects: wait(return_when=FIRST_COMPLETED) returns at once, before any future is done."""
-import threading
-
-from reference.executor import *  # noqa: F401,F403
-from reference.executor import (ALL_COMPLETED, FIRST_COMPLETED, FIRST_EXCEPTION, BrokenExecutor,  # noqa: F401
-                                CancelledError, Future, InvalidStateError, ThreadPoolExecutor, TimeoutError,
-                                as_completed, wait)
-from reference import future as ref_future
-from reference.executor import DoneAndNotDoneFutures
+from reference import executor
+from tests.faulty.executors import from_reference
 
 VIOLATES = {"WAIT-RETURN-1"}
+__getattr__ = from_reference
 
 
-def wait(fs, timeout=None, return_when=ALL_COMPLETED):  # noqa: F811
-    fs = set(fs)
-    changed = threading.Condition()
+class Faulty(executor.Waiting):
+    def condition_met(self, fs, return_when):
+        if return_when == executor.FIRST_COMPLETED:
+            return True  # BUG: met before anything is done
+        return super().condition_met(fs, return_when)
 
-    def notify(_):
-        with changed:
-            changed.notify_all()
 
-    def condition_met():
-        done = [f for f in fs if f.done()]
-        if len(done) == len(fs) or return_when == FIRST_COMPLETED:  # BUG: met before anything is done
-            return True
-        return return_when == FIRST_EXCEPTION and any(not f.cancelled() and f.exception() is not None for f in done)
-
-    for f in fs:
-        f.add_done_callback(notify)
-    with changed:
-        changed.wait_for(condition_met, None if timeout is None else max(0.0, timeout))
-    done = {f for f in fs if f.done()}
-    return DoneAndNotDoneFutures(done, fs - done)
+wait, as_completed = Faulty().functions()

@@ -1,19 +1,11 @@
 """Injects: max_workers=0 is accepted (only negative values are rejected)."""
-import os
-
-from reference.executor import *  # noqa: F401,F403
-from reference.executor import (ALL_COMPLETED, FIRST_COMPLETED, FIRST_EXCEPTION, BrokenExecutor,  # noqa: F401
-                                CancelledError, Future, InvalidStateError, ThreadPoolExecutor, TimeoutError,
-                                as_completed, wait)
-from reference import executor as ref
+from reference import executor
+from tests.faulty.executors import from_reference
 
 VIOLATES = {"EXEC-START-4"}
+__getattr__ = from_reference
 
 
-class ThreadPoolExecutor(ref.ThreadPoolExecutor):  # noqa: F811
-    def __init__(self, max_workers=None, initializer=None, initargs=()):
-        if max_workers is None:
-            max_workers = min(32, (os.cpu_count() or 1) + 4)
-        if max_workers == 0:
-            max_workers = 1  # BUG: "0 means the smallest pool" instead of ValueError
-        super().__init__(max_workers, initializer, initargs)
+class ThreadPoolExecutor(executor.ThreadPoolExecutor):
+    def __init__(self, max_workers, initializer=None, initargs=()):
+        super().__init__(max_workers or 1, initializer, initargs)  # BUG: "0 means the smallest pool", no ValueError

@@ -1,0 +1,150 @@
+"""The executor machine's fixed scenarios: what needs an executor of its own (max_workers refused, the context
+manager, an executor broken by its initializer or by a dying worker, map()'s timeout expiring), so it cannot be a
+step among the machine's random ones. The tour takes them; replay snippets call them by name
+(`state.broken_by_crash()`), so they are methods the machine inherits from `Scenarios`.
+"""
+import functools
+import threading
+
+from .. import gates
+from ..gates import Release
+from ..judging import class_name, judged, show
+from ..watchdog import Hang
+from .model import Starts
+
+
+class Scenarios:
+    """A mixin for ExecutorMachine, whose new_executor(), new_call() and claimed() it uses."""
+
+    @judged
+    def max_workers_validated(self):
+        for bad in (0, -1):
+            call = self.call(None, f"the adapter's new_executor({bad})", "EXEC-START-4", self.adapter.new_executor,
+                             bad)
+            self.expect("EXEC-START-4", isinstance(call.error, ValueError),
+                        lambda: f"creating an executor with max_workers={bad} {call.describe()}; expected ValueError")
+
+    @judged
+    def context_manager(self):
+        executor = self.new_executor(1)
+        call = self.call(None, "with executor: … then submit()", "EXEC-SHUTDOWN-4", _enter_exit_submit, executor)
+        self.expect("EXEC-SHUTDOWN-4", not call.raised and call.value[0] is executor,
+                    lambda: f"`with executor` {call.describe()}; __enter__ must return the executor")
+        self.expect("EXEC-SHUTDOWN-1", isinstance(call.value[1], RuntimeError),
+                    lambda: f"submit() after leaving `with executor:` raised {show(call.value[1])}; "
+                            "expected RuntimeError")
+
+    @judged
+    def broken_by_initializer(self):
+        """EXEC-BROKEN-1: the initializer (a gate) raises while four calls wait, the third of them cancelled; the
+        others break, the cancelled one stays cancelled, and every later submit() breaks."""
+        initializer = self.new_call()
+        executor = self.new_executor(1, gates.gated_initializer, (initializer.gate,))
+        calls = [self.new_call() for _ in range(4)]
+        try:
+            self.submit_all(executor, calls)
+            if not self.watchdog.wait("EXEC-START-1", initializer.gate.started,
+                                      extra=self.adapter.executor_startup):
+                self.fail("EXEC-START-1", "the initializer of an executor given four calls did not start")
+            cancelled = calls[2]
+            what = f"cancel() of {cancelled}, queued behind an initializer"
+            cancel = self.call(None, what, "EXEC-CANCEL-1", cancelled.future.cancel)
+            if cancel.value is not True and not self.claimed(cancelled, what):
+                self.fail("EXEC-CANCEL-1", f"{what} {cancel.describe()}")
+            broken = [c for c in calls if c is not cancelled or not cancel.value]
+            initializer.gate.release(Release("raise", gates.InitializerFailed("futurespec: failing on purpose")))
+            self.judge_broken(executor, broken, "the initializer raised, a queued call having been cancelled",
+                              "EXEC-BROKEN-1")
+            if cancel.value:
+                after = self.call(None, f"cancelled() of {cancelled}", "CORE-QUERY-3", cancelled.future.cancelled)
+                self.expect("EXEC-BROKEN-1", after.value is True,
+                            lambda: f"the executor broke; cancelled() of {cancelled} {after.describe()}")
+        finally:
+            self.discard(executor, [initializer, *calls])
+
+    @judged
+    def broken_by_crash(self):
+        """EXEC-BROKEN-2: a worker dies while running a call; every unfinished call breaks, and later submits."""
+        executor = self.new_executor(2)
+        calls = [self.new_call() for _ in range(3)]
+        try:
+            self.submit_all(executor, calls)
+            if not self.watchdog.wait("EXEC-START-1", Starts(calls[:2], 2), extra=self.adapter.executor_startup):
+                self.fail("EXEC-START-1", "two calls submitted to an idle executor with two workers did not start")
+            calls[0].gate.release(Release("crash"))
+            self.judge_broken(executor, calls, f"the worker running {calls[0]} died", "EXEC-BROKEN-2")
+        finally:
+            self.discard(executor, calls)
+
+    def submit_all(self, executor, calls):
+        """Submit each call to the scenario's own executor, keeping its future on it."""
+        for c in calls:
+            call = self.call(None, f"submit({c})", "EXEC-SUBMIT-1", executor.submit, gates.run_gate, c.gate)
+            self.expect("EXEC-SUBMIT-1", not call.raised, lambda: f"submit({c}) {call.describe()}")
+            c.future = call.value
+
+    def judge_broken(self, executor, calls, what, clause):
+        """After `what` broke the executor: the future of each of `calls` promptly fails with BrokenExecutor, and
+        submit() raises it."""
+        broken = self.role("BrokenExecutor")
+        for c in calls:
+            done = threading.Event()
+            c.future.add_done_callback(lambda _, done=done: done.set())
+            if not self.watchdog.wait(clause, done):
+                self.fail(clause, f"the future of {c} was not done within {self.watchdog.waited:.2f} s "
+                                  f"after {what}")
+            error = self.call(None, f"exception(0) of {c}", clause, c.future.exception, 0)
+            self.expect(clause, isinstance(error.value, broken),
+                        lambda: f"after {what}, exception(0) of the future of {c} {error.describe()} "
+                                f"{show(error.value)}; expected {class_name(broken)}")
+        c = self.new_call()
+        call = self.call(None, f"submit({c}) to the broken executor", clause, executor.submit, gates.run_gate, c.gate)
+        c.gate.release(Release("return"))
+        self.expect(clause, isinstance(call.error, broken),
+                    lambda: f"submit() after {what} {call.describe()}; expected {class_name(broken)}")
+
+    @judged
+    def map_timeout(self):
+        """EXEC-MAP-5: once map()'s timeout has passed, next() on an unfinished item raises TimeoutError at once.
+        The wait here is the behaviour under test: the timeout must really expire."""
+        seconds = self.limits.map_timeout
+        executor = self.new_executor(1)
+        c = self.new_call("map")
+        try:
+            call = self.call(None, f"map(timeout={seconds})", "EXEC-MAP-2",
+                             functools.partial(executor.map, gates.run_gate, [c.gate], timeout=seconds))
+            self.expect("EXEC-MAP-2", not call.raised, lambda: f"map(timeout={seconds}) {call.describe()}")
+            threading.Event().wait(seconds)
+            late = self.call(None, f"next() {seconds} s after map(timeout={seconds})", "EXEC-MAP-5", next, call.value)
+            timeout_error = self.adapter.TimeoutError
+            self.expect("EXEC-MAP-5", isinstance(late.error, timeout_error),
+                        lambda: f"next() after map()'s timeout expired {late.describe()}; expected "
+                                f"{class_name(timeout_error)}")
+            self.expect("EXEC-MAP-5", late.elapsed < seconds / 2,
+                        lambda: f"next() after map()'s timeout expired took {late.elapsed:.2f} s to raise; the "
+                                f"timeout runs from the call to map(), so it must raise at once")
+        finally:
+            self.discard(executor, [c])
+
+    def discard(self, executor, calls):
+        """Unjudged: release every gate and shut the executor down, waiting for its workers, so that no worker of
+        this example is still alive when the next one forks its own (a fork inherits the locks other threads hold).
+        Workers that do not finish are terminated where the executor shows them (`_processes`, as the standard
+        library's process pool does): a stuck worker process would otherwise hold up the interpreter's exit."""
+        for c in calls:
+            c.gate.release(Release("return"))
+        try:
+            self.watchdog.call("shutdown(wait=True)", executor.shutdown, True, kind="release")
+        except Hang:
+            for process in list((getattr(executor, "_processes", None) or {}).values()):
+                process.terminate()
+
+
+def _enter_exit_submit(executor):
+    with executor as entered:
+        pass
+    try:
+        executor.submit(int)
+    except BaseException as error:  # an observation
+        return entered, error
+    return entered, None
