@@ -1,12 +1,10 @@
 """The executor machine (spec/executors.md §1–6): real executors, driven deterministically through gated calls.
 
 Every call the machine submits is a gate (conformance/gates.py): it reports when it starts and finishes only when
-the machine releases it. So the machine always knows which calls must be queued, running or finished (model.py), and
-after every step checks the executor against that model: the calls that must start do start, promptly; no other call
-starts; each future shows its call's state and, once the call is released, its outcome. Fixed scenarios that need
-an executor of their own (a failing initializer, a dying worker, map's timeout) are methods the tour calls
-(scenarios.py).
-"""
+the machine releases it. So the machine knows which calls must be queued, running or finished (model.py), and after
+every step checks the executor against that: the calls that must start do, promptly; no other call starts; each
+future shows its call's state and, once released, its outcome. Scenarios needing an executor of their own (a failing
+initializer, a dying worker, map's timeout) are in scenarios.py."""
 import functools
 
 from hypothesis import strategies as st
@@ -154,8 +152,7 @@ class ExecutorMachine(Scenarios, Judge):
         self.expect("EXEC-SHUTDOWN-2", not call.raised, lambda: f"{what} {call.describe()}")
         self.shut_down = True
         if cancel_futures:
-            # A queued call of map() has no future to show whether the executor had already claimed it
-            # (EXEC-RUN-2): it is no longer judged.
+            # A queued call of map() has no future to show whether it was claimed (EXEC-RUN-2): no longer judged.
             self.retire([c for c in queued if c.future is None])
             for c in queued:
                 if c.future is not None:
@@ -306,8 +303,7 @@ class ExecutorMachine(Scenarios, Judge):
             self.end_mapping()
         elif item.outcome.kind == "return":
             self.expect("EXEC-MAP-1", consumer.error is None and consumer.value == item.outcome.value,
-                        lambda: f"next() on map() {consumer.describe()} {show(consumer.value)} after {what}; expected "
-                                f"the result of {item}")
+                        lambda: f"next() on map() {consumer.describe()} after {what}; expected the result of {item}")
         else:
             expected = item.outcome.value
             self.expect("EXEC-MAP-3", type(consumer.error) is type(expected) and consumer.error.args == expected.args,
@@ -362,7 +358,7 @@ class ExecutorMachine(Scenarios, Judge):
                 self.judge_next(what)
             elif self.mapping.consumer.returned.is_set():
                 consumer = self.mapping.consumer
-                self.fail("EXEC-MAP-1", f"next() on map() {consumer.describe()} {show(consumer.value)} after {what},"
+                self.fail("EXEC-MAP-1", f"next() on map() {consumer.describe()} after {what},"
                                         f" before {item} finished")
 
     def check_never_started(self, what):
