@@ -29,7 +29,7 @@ def test_a_conforming_implementation_exits_0_with_a_report(tmp_path):
     assert data["exit_status"] == 0 and data["seed"] == 7 and data["settings_profile"] == "dev"
     assert {v["verdict"] for v in data["clauses"].values()} <= {"pass", "deviation", "not-applicable", "untested"}
     assert data["clauses"]["CF-CANCEL-1"] == {**data["clauses"]["CF-CANCEL-1"], "verdict": "pass", "level": "MUST"}
-    assert "conformance.executors.executor_machine:ExecutorMachine.broken_by_initializer" in \
+    assert "conformance.executors.scenarios:Scenarios.broken_by_initializer" in \
         data["clauses"]["EXEC-BROKEN-1"]["checked_by"]
 
 
