@@ -33,7 +33,7 @@ def _implementation_packages(adapter):
     """Top-level package names where the implementation may live, most telling first."""
     held = list(vars(adapter).values()) if hasattr(adapter, "__dict__") else []
     module = sys.modules.get(type(adapter).__module__)
-    imported = list(vars(module).values()) if module else []
+    imported = [v for k, v in vars(module).items() if not k.startswith(("__", "@"))] if module else []  # @: pytest's
     for value in [*held, type(adapter), *imported]:
         name = value.__name__ if isinstance(value, types.ModuleType) else \
             getattr(value, "__module__", None) if isinstance(value, (type, types.FunctionType)) else None
