@@ -99,9 +99,8 @@ def _cell(column, cid):
     if entry is None:
         return f'<td class="v-none" data-py="{column.minor}" data-v="" title="not in this run"></td>'
     verdict = entry["verdict"]
-    tip = f"{column.label} on Python {column.python}: {_SHORT.get(verdict, verdict)}"
-    tip += f" ({entry['checks']} checks)" if entry.get("checks") else ""
-    tip += f" — {entry['reason']}" if entry.get("reason") else ""
+    tip = _SHORT.get(verdict, verdict) + (f", {entry['checks']} checks" if entry.get("checks") else "")
+    tip += f": {entry['reason']}" if entry.get("reason") else ""
     glyph = escape(_GLYPH.get(verdict, "?"))
     if verdict in ("fail", "deviation"):
         glyph = f'<a href="#{escape(_panel_id(column, cid))}">{glyph}</a>'
