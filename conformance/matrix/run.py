@@ -19,6 +19,7 @@ import tempfile
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout  # not the builtin before Python 3.11
 from pathlib import Path
 
 from .. import clauses, config, loading
@@ -27,6 +28,7 @@ from . import render, results
 
 EXIT_INCOMPLETE, EXIT_USAGE = 1, 2
 DEFAULT_TIMEOUT = 1800.0  # seconds for one run; a process pool on the ci profile takes a few minutes
+KILL_WAIT = 30.0  # seconds a killed run may take to be reaped
 LEFT_OUT = {  # built-ins not run by default, and why; naming one in --adapters runs it
     "stdlib-process-fork": (
         (3, 12), "the fork start method is left out of default runs from Python 3.12 (a multi-threaded parent can "
@@ -155,7 +157,7 @@ class Runs:
         except (ProcessLookupError, PermissionError):
             pass
         try:
-            process.communicate(timeout=30)
+            process.communicate(timeout=KILL_WAIT)
         except subprocess.TimeoutExpired:
             pass
 
@@ -194,6 +196,9 @@ def main(argv):
         except KeyboardInterrupt:
             sys.stderr.write("futurespec: interrupted; the runs were stopped\n")
             return 130
+        except (TimeoutError, FutureTimeout):  # cannot happen while every run keeps its bound; if it does, stop
+            sys.stderr.write("futurespec: error: the runs overran their time bounds and were stopped\n")
+            return EXIT_INCOMPLETE
     try:
         written, count = render.write_all(out)
     except (results.ResultError, OSError) as error:
@@ -213,9 +218,12 @@ def _run_all(specs, out, settings_profile, args):
         runs.width = max(map(len, specs))
         pool = ThreadPoolExecutor(max_workers=min(args.jobs, len(specs)))
         futures = {spec: pool.submit(runs.run, spec, n) for n, spec in enumerate(specs)}
+        rounds = -(-len(specs) // args.jobs)  # each run is bounded by --timeout, and its kill by KILL_WAIT
+        deadline = time.monotonic() + rounds * (args.timeout + KILL_WAIT + 10)
         try:
-            done = {spec: future.result() for spec, future in futures.items()}  # each run is bounded by --timeout
-        except KeyboardInterrupt:
+            done = {spec: future.result(timeout=max(0, deadline - time.monotonic()))
+                    for spec, future in futures.items()}
+        except (KeyboardInterrupt, TimeoutError, FutureTimeout):
             for future in futures.values():
                 future.cancel()
             runs.kill_all()
