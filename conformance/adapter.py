@@ -7,9 +7,9 @@ new_future() has a default derived from the concurrent.futures API.
 import asyncio
 import concurrent.futures
 from dataclasses import dataclass
-from typing import Any, FrozenSet, Mapping
+from typing import Any, FrozenSet, Mapping, Optional
 
-from . import gates
+from . import gates, provenance
 
 CAPABILITIES = {  # by profile
     "cf": {
@@ -44,6 +44,7 @@ class Adapter:
     """Base class for adapters of the concurrent.futures profile. Override new_future(); the rest is optional."""
 
     name = "unnamed"
+    version: Optional[str] = None  # the implementation's version; None: found by conformance.provenance
     profile = "cf"
     capabilities: FrozenSet[str] = FUTURE_CAPABILITIES
     deviations: Mapping[str, Deviation] = {}
@@ -95,6 +96,7 @@ class Adapter:
         """What the report says about the adapter."""
         return {
             "name": self.name,
+            "version": self.version or provenance.implementation_version(self),
             "profile": self.profile,
             "capabilities": sorted(self.capabilities),
             "exceptions": {

@@ -3,6 +3,7 @@
 A clause is a level-4 heading `#### <a id="ID"></a>ID — title` followed by a metadata line
 `**LEVEL** · profile `P` · Python 3.9+ [· needs `cap`, `cap`]`, then normative text (spec/README.md).
 """
+import os
 import re
 import sys
 from dataclasses import dataclass
@@ -13,7 +14,7 @@ from typing import Dict, FrozenSet, Optional, Tuple
 LEVELS = ("MUST", "SHOULD", "MAY", "IMPLEMENTATION-DEFINED")
 PROFILES = ("core", "cf", "asyncio", "task", "bridge")
 CORE_PROFILES = ("cf", "asyncio", "task")  # the profiles whose adapters are Futures, to which the core clauses apply
-SPEC_URL = "https://github.com/futurespec/futurespec/blob/main/spec/"
+SPEC_URL_VARIABLE = "FUTURESPEC_SPEC_URL"  # where a project publishes the spec; unset: link the shipped files
 
 _HEADING = re.compile(r'^#### <a id="(?P<anchor>[^"]+)"></a>(?P<id>[A-Z]+(?:-[A-Z]+)+-\d+) — (?P<title>.+)$')
 _META = re.compile(
@@ -43,7 +44,13 @@ class Clause:
 
     @property
     def url(self) -> str:
-        return f"{SPEC_URL}{self.document}#{self.id}"
+        """A link that resolves: under $FUTURESPEC_SPEC_URL when set, else the shipped spec file's file:// URI."""
+        return link(self.document, self.id)
+
+    @property
+    def location(self) -> str:
+        """Where a reader finds the clause: the published URL when one is set, else the local file path#anchor."""
+        return self.url if spec_base_url() else f"{spec_dir() / self.document}#{self.id}"
 
     @property
     def checked(self) -> bool:
@@ -72,6 +79,30 @@ def spec_dir() -> Path:
         if (candidate / "future.md").is_file():
             return candidate
     raise SpecError(f"cannot find the spec's Markdown next to {here}")
+
+
+def spec_base_url() -> Optional[str]:
+    """The published spec's base URL ($FUTURESPEC_SPEC_URL, ending in '/'), or None to link the local files."""
+    base = os.environ.get(SPEC_URL_VARIABLE, "").strip()
+    if not base:
+        return None
+    return base if base.endswith("/") else base + "/"
+
+
+def link(document: str, anchor: str, start=None) -> str:
+    """A link to `document#anchor` in the spec: under the published base URL when one is set; else, with `start`
+    (the folder of the file that will hold the link), a relative path to the spec's Markdown — the spec of the
+    futurespec checkout `start` lies in, if any, so results/ links to ../spec/ even when the suite runs installed
+    (tox); else a file:// URI of the shipped spec."""
+    base = spec_base_url()
+    if base:
+        return f"{base}{document}#{anchor}"
+    if start is None:
+        return f"{(spec_dir() / document).as_uri()}#{anchor}"
+    start = Path(start).resolve()
+    checkout = next((d / "spec" for d in (start, *start.parents)
+                     if (d / "spec" / "future.md").is_file() and (d / "conformance").is_dir()), spec_dir())
+    return f"{Path(os.path.relpath(checkout / document, start)).as_posix()}#{anchor}"
 
 
 def parse(document: str, text: str) -> Dict[str, Clause]:

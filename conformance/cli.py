@@ -1,4 +1,5 @@
-"""The command line: `python -m conformance --adapter SPEC [--profile P] [--seed N] [--json PATH] [--strict]`.
+"""The command line: `python -m conformance --adapter SPEC [--profile P] [--seed N] [--json PATH] [--strict]`, and
+`python -m conformance matrix …` (conformance/matrix/run.py), which runs many adapters and renders the matrix.
 
 Exit status (a contract scripts rely on): 0 conforming (only declared deviations violated), 1 a clause violated,
 2 bad usage or an adapter that cannot be loaded, 3 an internal error of the suite itself.
@@ -22,7 +23,8 @@ class _Parser(argparse.ArgumentParser):
 
 def parser():
     p = _Parser(prog="python -m conformance", description="Check a Future implementation against the futurespec "
-                "specification and print a clause-level verdict.")
+                "specification and print a clause-level verdict.", epilog="python -m conformance matrix --help: run "
+                "many adapters at once and render the conformance matrix (results/MATRIX.md, results/index.html).")
     p.add_argument("--adapter", help="what to check: reference, stdlib, cf-module:DOTTED.NAME, an entry-point "
                    "name, or module:attribute")
     p.add_argument("--profile", help=f"Hypothesis settings profile: {', '.join(config.SETTINGS_PROFILES)} (default "
@@ -47,7 +49,12 @@ def list_clauses():
 
 
 def main(argv=None):
+    argv = sys.argv[1:] if argv is None else list(argv)
     try:
+        if argv[:1] == ["matrix"]:  # the subcommand (conformance/matrix/); every other command line is as before
+            from .matrix import run as matrix
+
+            return matrix.main(argv[1:])
         return _main(argv)
     except BrokenPipeError:  # `python -m conformance … | head`: the reader left; say nothing more
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())

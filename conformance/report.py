@@ -86,7 +86,7 @@ def render(report):
 
 def _failure(v):
     c = v.clause
-    out = [f"FAIL {c.id} [{c.level}] {c.title}", f"  {c.url}"]
+    out = [f"FAIL {c.id} [{c.level}] {c.title}", f"  spec: {c.location}"]
     if v.reason:
         out.append(f"  {v.reason}")
     ce = v.counterexample
