@@ -7,6 +7,11 @@ capability `wait` is not declared. Its process pool is the standard library's wi
 spawn start method, and inherits CPython's deviations. SynchronousExecutor runs each call inside submit(): it lacks
 the capability `workers`, so the clauses about queued and running calls are not applicable. Every deviation is
 reproduced with futurist alone by a script in results/repro/futurist/.
+
+Not declared: a second shutdown() blocks while shutdown(wait=True) waits for the queue to drain, as submit() does
+(results/repro/futurist/EXEC-SHUTDOWN-5.py), but the suite's tour has no walk that calls shutdown() again after
+shutdown(wait=True) with calls unfinished, so only some searches find it: futurist-thread fails EXEC-SHUTDOWN-5 in
+the runs that do (a true failure, but not a reproducible verdict).
 """
 import concurrent.futures
 import multiprocessing

@@ -1,7 +1,8 @@
 """EXEC-MAP-4 with futurist alone: closing map()'s iterator, once advanced, must cancel the calls not started.
 
 One worker, three calls; the first returns, next() yields it, the iterator is closed while the second runs. The
-third has not started, but futurist's pool (the standard library's) holds it in its call queue as RUNNING (gh-81457), so it is not cancelled and runs.
+third has not started, but futurist's pool (the standard library's) holds it in its call queue
+as RUNNING (gh-81457), so it is not cancelled and runs.
 Exits 1 while the bug is present."""
 import multiprocessing
 import sys

@@ -1,7 +1,8 @@
 """EXEC-RUN-2 with futurist alone: a queued call's future must be PENDING (running() False) until the call starts.
 
-With one worker busy, a second call waits; futurist's pool (the standard library's ProcessPoolExecutor) moves it into its call queue and marks its future RUNNING first
-(gh-81457), so it can no longer be cancelled. Exits 1 while the bug is present."""
+With one worker busy, a second call waits; futurist's pool (the standard library's ProcessPoolExecutor) moves it
+into its call queue and marks its future RUNNING first (gh-81457), so it can no longer be cancelled.
+Exits 1 while the bug is present."""
 import multiprocessing
 import sys
 import time

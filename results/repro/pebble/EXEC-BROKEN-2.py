@@ -2,7 +2,9 @@
 call finishes with BrokenExecutor, and later submits raise it.
 
 pebble's ProcessPool replaces the dead worker, fails only the call it ran, with pebble.ProcessExpired, and runs the
-others (by design). Exits 1 while the behaviour is present."""
+others (by design). If the worker dies before the pool has processed its acknowledgement of the call, the pool
+instead fails every call with BrokenProcessPool ("All workers expired"), but a later schedule() then raises
+RuntimeError, not BrokenExecutor: either way the clause is broken. Exits 1 while the behaviour is present."""
 import concurrent.futures
 import multiprocessing
 import os
@@ -26,6 +28,13 @@ if __name__ == "__main__":
     except BaseException as other:
         queued_outcome = f"raised {other!r}"
     print("the queued call", queued_outcome)
-    pool.close()
+    try:
+        pool.schedule(int)
+        later = None
+    except Exception as refused:
+        later = refused
+    print("a later schedule():", repr(later) if later else "accepted")
+    pool.stop()
     pool.join()
-    sys.exit(0 if isinstance(error, concurrent.futures.BrokenExecutor) else 1)
+    broken = concurrent.futures.BrokenExecutor
+    sys.exit(0 if isinstance(error, broken) and isinstance(later, broken) else 1)
