@@ -11,7 +11,7 @@ from importlib import metadata
 from . import clauses
 from .adapter import Adapter, AdapterError, validate
 from .adapters import aio_class, asyncio_std, asyncio_task, cf_module, reference, stdlib, task_class, uvloop_adapter
-from .adapters import asyncio_bridge, bridge_module
+from .adapters import asyncio_bridge, bridge_module, futurist_adapter, loky_adapter, pebble_adapter
 
 ENTRY_POINT_GROUP = "futurespec.adapters"
 BUILTINS = {
@@ -30,6 +30,13 @@ BUILTINS = {
     "uvloop-task": asyncio_task.UvloopTaskAdapter,
     "asyncio-bridge": asyncio_bridge.AsyncioBridgeAdapter,
     "uvloop-bridge": asyncio_bridge.UvloopBridgeAdapter,
+    "loky": loky_adapter.LokyReusableAdapter,
+    "loky-process": loky_adapter.LokyProcessAdapter,
+    "futurist-thread": futurist_adapter.load_thread,
+    "futurist-process": futurist_adapter.load_process,
+    "futurist-sync": futurist_adapter.load_sync,
+    "pebble-thread": pebble_adapter.PebbleThreadAdapter,
+    "pebble-process": pebble_adapter.PebbleProcessAdapter,
 }
 SCHEMES = {"cf-module": cf_module.load, "aio-class": aio_class.load, "task-class": task_class.load,
            "bridge-module": bridge_module.load}

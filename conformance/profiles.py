@@ -37,7 +37,7 @@ class Profile:
 PROFILES = {
     "cf": Profile((Machine(future_machine.FutureMachine, future_tour.walks),
                    Machine(wait_machine.WaitMachine, wait_tour.walks, frozenset({"wait"})),
-                   Machine(executor_machine.ExecutorMachine, executor_tour.walks, frozenset({"executor"}),
+                   Machine(executor_machine.ExecutorMachine, executor_tour.walks, frozenset({"executor", "workers"}),
                            lambda adapter: adapter.executor_examples)),
                   future_machine.static_checks),
     "asyncio": Profile((Machine(aio_machine.AioFutureMachine, aio_tour.walks),)),

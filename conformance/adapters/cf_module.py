@@ -6,7 +6,8 @@ standard library's (the report says so); a Future lacking running()/set_running_
 RUNNING state, so the clauses that need one are reported not applicable. Whatever else the module has is checked
 too: its `wait()` and `as_completed()`, and an executor class — the one named after the colon, else
 `ThreadPoolExecutor`, else `ProcessPoolExecutor`. An executor whose class is a process pool (a subclass of the
-standard library's, or named like one) gets process gates and may have its workers killed.
+standard library's, or named like one) gets process gates and may have its workers killed. An executor whose
+shutdown() has no cancel_futures parameter lacks the capability `cancel-futures` and is given `wait` alone.
 """
 import concurrent.futures
 import importlib
@@ -14,6 +15,7 @@ import inspect
 import multiprocessing
 
 from .. import gates
+from . import views
 from ..adapter import FUTURE_CAPABILITIES, Adapter, AdapterError
 
 _RUNNING_STATE_METHODS = ("running", "set_running_or_notify_cancel")
@@ -52,7 +54,9 @@ class ModuleAdapter(Adapter):
         self.executor_options = dict(executor_options or {})
         self.manager = None
         if self.executor_class is not None:
-            capabilities.add("executor")
+            capabilities.update({"executor", "workers"})
+            if "cancel_futures" in _parameters(getattr(self.executor_class, "shutdown", None)):
+                capabilities.add("cancel-futures")
             if "initializer" in _parameters(self.executor_class):
                 capabilities.add("initializer")
             if self.process_pool:
@@ -73,7 +77,11 @@ class ModuleAdapter(Adapter):
         options = dict(self.executor_options)
         if initializer is not None:
             options.update(initializer=initializer, initargs=initargs)
-        return self.executor_class(max_workers=max_workers, **options)
+        return self.wrap(self.executor_class(max_workers=max_workers, **options))
+
+    def wrap(self, executor):
+        """The executor as the suite sees it: one whose shutdown() has no cancel_futures is given `wait` alone."""
+        return executor if "cancel-futures" in self.capabilities else views.WithoutCancelFutures(executor)
 
     def new_gate(self):
         if not self.process_pool:

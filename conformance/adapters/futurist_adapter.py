@@ -1,0 +1,84 @@
+"""`futurist-thread`, `futurist-process` and `futurist-sync`: OpenStack's futurist executors (ThreadPoolExecutor,
+ProcessPoolExecutor, SynchronousExecutor), checked as installed from PyPI by `tox -e futurist`.
+
+futurist's Future is the standard library's, so the adapters name its exception classes. futurist has no wait()
+or as_completed() of the concurrent.futures shape (its waiters module has wait_for_any/wait_for_all), so the
+capability `wait` is not declared. Its process pool is the standard library's with statistics, run here with the
+spawn start method, and inherits CPython's deviations. SynchronousExecutor runs each call inside submit(): it lacks
+the capability `workers`, so the clauses about queued and running calls are not applicable. Every deviation is
+reproduced with futurist alone by a script in results/repro/futurist/.
+
+Not declared: a second shutdown() blocks while shutdown(wait=True) waits for the queue to drain, as submit() does
+(results/repro/futurist/EXEC-SHUTDOWN-5.py), but the suite's tour has no walk that calls shutdown() again after
+shutdown(wait=True) with calls unfinished, so only some searches find it: futurist-thread fails EXEC-SHUTDOWN-5 in
+the runs that do (a true failure, but not a reproducible verdict).
+"""
+import concurrent.futures
+import multiprocessing
+
+from ..adapter import Deviation
+from . import requires
+from .cf_module import ModuleAdapter
+
+REPRO = "results/repro/futurist/"
+NO_ISSUE = "no upstream issue found"
+
+
+def _deviation(clause, reason, issue=NO_ISSUE):
+    return Deviation(f"{reason} (reproduced with futurist alone by {REPRO}{clause}.py)", issue)
+
+
+THREAD_POOL = {
+    "EXEC-START-1": _deviation("EXEC-START-1", "a call raising SystemExit ends its worker thread (WorkItem.run() "
+                               "re-raises it) and the pool never replaces it: with every other worker busy, queued "
+                               "calls never start"),
+    "EXEC-SHUTDOWN-1": _deviation("EXEC-SHUTDOWN-1", "shutdown(wait=True) holds the pool's lock while it waits for "
+                                  "the queue to drain, so a submit() meanwhile blocks until every call has finished "
+                                  "instead of raising RuntimeError"),
+    "EXEC-SHUTDOWN-2": _deviation("EXEC-SHUTDOWN-2", "shutdown(wait=False) stops every worker after its current "
+                                  "call, so the calls still queued never run and their futures never finish"),
+    "EXEC-SHUTDOWN-3": _deviation("EXEC-SHUTDOWN-3", "shutdown() accepts cancel_futures and ignores it: queued "
+                                  "calls are not cancelled, and after shutdown(wait=False) they never finish"),
+}
+PROCESS_POOL = {
+    "EXEC-RUN-2": _deviation("EXEC-RUN-2", "the standard library's process pool, which futurist's extends, marks "
+                             "the calls it moves into its call queue RUNNING before they start",
+                             "https://github.com/python/cpython/issues/81457"),
+    "EXEC-MAP-4": _deviation("EXEC-MAP-4", "for the same reason, closing map()'s iterator cannot cancel the calls in "
+                             "the call queue, and they run", "https://github.com/python/cpython/issues/81457"),
+}
+
+
+class FuturistAdapter(ModuleAdapter):
+    """A futurist executor class; futurist's Future is concurrent.futures.Future, so are its exception classes."""
+
+    def __init__(self, name, executor_class_name, executor_options=None, deviations=None):
+        futurist = requires.library("futurist", name, env="futurist")
+        super().__init__(futurist, name, getattr(futurist, executor_class_name), executor_options, deviations)
+        if futurist.Future is concurrent.futures.Future:  # the fallbacks are then futurist's own classes
+            self.fallbacks = [role for role in self.fallbacks if role != "InvalidStateError"]
+            self.capabilities = self.capabilities | {"invalid-state-error"}
+
+
+class SynchronousAdapter(FuturistAdapter):
+    """SynchronousExecutor: no workers, no max_workers; each call runs inside submit()."""
+
+    def __init__(self):
+        super().__init__("futurist-sync", "SynchronousExecutor")
+        self.capabilities = self.capabilities - {"workers", "worker-crash", "initializer"}
+
+    def new_executor(self, max_workers, initializer=None, initargs=()):
+        return self.executor_class()
+
+
+def load_thread():
+    return FuturistAdapter("futurist-thread", "ThreadPoolExecutor", deviations=THREAD_POOL)
+
+
+def load_process():
+    return FuturistAdapter("futurist-process", "ProcessPoolExecutor",
+                           {"mp_context": multiprocessing.get_context("spawn")}, deviations=PROCESS_POOL)
+
+
+def load_sync():
+    return SynchronousAdapter()

@@ -1,0 +1,61 @@
+"""`loky` (the reusable executor of `loky.get_reusable_executor()`) and `loky-process` (`loky.ProcessPoolExecutor`):
+joblib's process pool, checked as installed from PyPI by `tox -e loky`.
+
+loky re-exports the standard library's wait() and as_completed() and grew its ProcessPoolExecutor from CPython's,
+so it inherits CPython's deviations; each is reproduced with loky alone by a script in results/repro/loky/. Its
+shutdown() has no cancel_futures parameter (no upstream issue found): the adapters do not declare
+`cancel-futures`, so EXEC-SHUTDOWN-3 is not applicable.
+"""
+from ..adapter import Deviation
+from . import requires
+from .cf_module import ModuleAdapter
+
+REPRO = "results/repro/loky/"
+CPYTHON_WAIT = "loky re-exports concurrent.futures.wait() and as_completed(), so it shares CPython's bug"
+
+
+def _deviation(clause, reason, issue):
+    return Deviation(f"{reason} (reproduced with loky alone by {REPRO}{clause}.py)", issue)
+
+
+DEVIATIONS = {
+    "WAIT-DONE-1": _deviation("WAIT-DONE-1", "wait() reports a loky future cancelled by cancel() as not done until "
+                              f"set_running_or_notify_cancel() is called; {CPYTHON_WAIT}",
+                              "https://github.com/python/cpython/issues/109934"),
+    "WAIT-CANCEL-1": _deviation("WAIT-CANCEL-1", f"cancel() does not wake wait(); {CPYTHON_WAIT}",
+                                "https://github.com/python/cpython/issues/92001"),
+    "ASCOMP-CANCEL-1": _deviation("ASCOMP-CANCEL-1", "as_completed() never yields a future cancelled by cancel() "
+                                  f"alone; {CPYTHON_WAIT}", "https://github.com/python/cpython/issues/87893"),
+    "EXEC-RUN-2": _deviation("EXEC-RUN-2", "loky marks the calls it moves into its call queue RUNNING before a "
+                             "worker starts them, as CPython's process pool does, so they cannot be cancelled; no "
+                             "loky issue found, CPython's is", "https://github.com/python/cpython/issues/81457"),
+    "EXEC-MAP-4": _deviation("EXEC-MAP-4", "for the same reason, closing map()'s iterator does not cancel the calls "
+                             "in loky's call queue, and they run; no loky issue found, CPython's is",
+                             "https://github.com/python/cpython/issues/81457"),
+}
+
+
+class LokyProcessAdapter(ModuleAdapter):
+    """loky.ProcessPoolExecutor, constructed anew for every executor the suite asks for."""
+
+    def __init__(self, name="loky-process"):
+        loky = requires.library("loky", name, env="loky")
+        super().__init__(loky, name, loky.ProcessPoolExecutor, deviations=DEVIATIONS)
+
+
+class LokyReusableAdapter(LokyProcessAdapter):
+    """The executor loky.get_reusable_executor() hands out: one per process, resized or replaced on demand. The
+    suite shuts every executor down at the end of an example, so the next example gets a new one."""
+
+    def __init__(self):
+        super().__init__("loky")
+        self.get_reusable_executor = self.module.get_reusable_executor
+
+    def new_executor(self, max_workers, initializer=None, initargs=()):
+        executor = self.get_reusable_executor(max_workers=max_workers, initializer=initializer, initargs=initargs)
+        return self.wrap(executor)
+
+    def describe(self):
+        description = dict(super().describe())
+        description["notes"] = [*description.get("notes", ()), "executors made by loky.get_reusable_executor()"]
+        return description

@@ -1,0 +1,8 @@
+"""Helpers of the loky scripts: calls that block on an event of a multiprocessing manager, and record that they
+started, so a script knows which call is queued and which is running without any timing."""
+
+
+def gated(started, release, number):
+    started[number] = True
+    release.wait()
+    return number
