@@ -69,6 +69,7 @@ class Background:
         self.what = what
         self.returned = threading.Event()
         self.value = self.error = None
+        self.thread = None  # the helper thread's identity, once it runs
         self.finished_at = float("inf")
         self._call = (fn, args)
         self._thread = threading.Thread(target=self._run, name=f"futurespec-{what}", daemon=True)
@@ -81,6 +82,7 @@ class Background:
 
     def _run(self):
         fn, args = self._call
+        self.thread = threading.get_ident()
         self._calling.set()
         try:
             self.value = fn(*args)

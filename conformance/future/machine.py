@@ -15,7 +15,7 @@ from hypothesis.stateful import invariant, precondition, rule
 from ..judging import JudgingMachine, class_name, describe, judged, show
 
 from .model import DONE, TRANSITIONS, FutureModel, State, linearizations
-from ..probes import CALLBACK_KINDS, CallbackError, CallbackInterrupt, CallbackProbe, Waiter
+from ..probes import CALLBACK_KINDS, Background, CallbackError, CallbackInterrupt, CallbackProbe, Waiter
 from ..watchdog import Hang
 
 RESULTS = ("object", "None", "exception-as-value", "the-future-itself")
@@ -302,42 +302,36 @@ class FutureMachine(JudgingMachine):
         return None
 
     def run_racers(self, f, racers, arguments, clause_id):
+        """Each racer in a thread of its own (a Background), all released at once by a barrier."""
         barrier = threading.Barrier(len(racers))
-        results = [dict(finished=threading.Event()) for _ in racers]
 
-        def run(index):
-            name, argument = racers[index], arguments[index]
-            out = results[index]
-            out["thread"] = threading.get_ident()
-            try:
-                barrier.wait(timeout=self.watchdog.limits.hang)
-                out["value"] = self.operation(f, name)(*(() if argument is None else (argument,)))
-            except BaseException as error:  # an observation
-                out["error"] = error
-            out["finished"].set()
+        def race(name, argument):
+            barrier.wait(timeout=self.watchdog.limits.hang)
+            return self.operation(f, name)(*(() if argument is None else (argument,)))
 
-        for index in range(len(racers)):
-            threading.Thread(target=run, args=(index,), name="futurespec-racer", daemon=True).start()
-        for name, out in zip(racers, results):
-            if not self.watchdog.wait(clause_id, out["finished"]):
+        calls = [Background(f"racer {name}()", race, name, argument) for name, argument in zip(racers, arguments)]
+        for call in calls:
+            call.start()
+        for name, call in zip(racers, calls):
+            if not self.watchdog.wait(clause_id, call.returned):
                 self.deadlocked(f, clause_id, f"{name}() racing with {', '.join(racers)} did not return within "
                                               f"{self.watchdog.waited:.2f} s")
-        return results
+        return calls
 
     def judge_race(self, f, racers, arguments, calls, clause_id, started):
-        if any(isinstance(out.get("error"), CallbackError) for out in calls):
+        if any(isinstance(call.error, CallbackError) for call in calls):
             self.fail("CF-CB-4", f"racing {', '.join(racers)}: a completing call let the Exception raised by a "
                                  "callback escape")
         queued, f.queued = f.queued, []
         observed = []
-        for name, argument, out in zip(racers, arguments, calls):
+        for name, argument, call in zip(racers, arguments, calls):
             if name == "add_done_callback":
                 ran = [c["thread"] for c in argument.calls]
-                observed.append("immediate" if ran == [out["thread"]] else "completer" if len(ran) <= 1 else ran)
-            elif "error" in out:
-                observed.append("raises" if isinstance(out["error"], Exception) else show(out["error"]))
+                observed.append("immediate" if ran == [call.thread] else "completer" if len(ran) <= 1 else ran)
+            elif call.error is not None:
+                observed.append("raises" if isinstance(call.error, Exception) else show(call.error))
             else:
-                observed.append(out.get("value"))
+                observed.append(call.value)
         matching = [lin for lin in linearizations(f.model, list(zip(racers, arguments)))
                     if lin.outcomes == tuple(observed)]
         summary = ", ".join(f"{n}() → {show(o) if o not in ('raises', 'immediate', 'completer') else o}"
@@ -348,7 +342,7 @@ class FutureMachine(JudgingMachine):
         f.model = matching[0].final
         self.check_state(f, f"after racing {summary}", [clause_id])
         # Equal racers (two cancel()s) leave open which one completed the future: any of them may run callbacks.
-        completers = {calls[lin.completer]["thread"] for lin in matching if lin.completer is not None}
+        completers = {calls[lin.completer].thread for lin in matching if lin.completer is not None}
         completer_name = racers[matching[0].completer] if completers else None
         for position, probe in enumerate(queued, 1):
             if not completers:
