@@ -8,10 +8,8 @@ spawn start method, and inherits CPython's deviations. SynchronousExecutor runs 
 the capability `workers`, so the clauses about queued and running calls are not applicable. Every deviation is
 reproduced with futurist alone by a script in results/repro/futurist/.
 
-Not declared: a second shutdown() blocks while shutdown(wait=True) waits for the queue to drain, as submit() does
-(results/repro/futurist/EXEC-SHUTDOWN-5.py), but the suite's tour has no walk that calls shutdown() again after
-shutdown(wait=True) with calls unfinished, so only some searches find it: futurist-thread fails EXEC-SHUTDOWN-5 in
-the runs that do (a true failure, but not a reproducible verdict).
+The executor tour calls shutdown() again while shutdown(wait=True) waits in another thread, once a refused (or
+blocked) submit() has shown that shutdown took effect, so EXEC-SHUTDOWN-5 reproduces on every run.
 """
 import concurrent.futures
 import multiprocessing
@@ -39,6 +37,8 @@ THREAD_POOL = {
                                   "call, so the calls still queued never run and their futures never finish"),
     "EXEC-SHUTDOWN-3": _deviation("EXEC-SHUTDOWN-3", "shutdown() accepts cancel_futures and ignores it: queued "
                                   "calls are not cancelled, and after shutdown(wait=False) they never finish"),
+    "EXEC-SHUTDOWN-5": _deviation("EXEC-SHUTDOWN-5", "shutdown(wait=True) holds the pool's lock while it waits for "
+                                  "the queue to drain, so a second shutdown() blocks until every call has finished"),
 }
 PROCESS_POOL = {
     "EXEC-RUN-2": _deviation("EXEC-RUN-2", "the standard library's process pool, which futurist's extends, marks "

@@ -22,9 +22,9 @@ Not declared, because the suite sees them only sometimes: ProcessPool sends ever
 when it is scheduled, so a queued call cancelled by cancel() (or by closing map()'s iterator) is still taken and
 started by a worker, which the pool kills within 0.1 s; whether the suite's gate got to report its start first is a
 race (results/repro/pebble/EXEC-CANCEL-1.py shows the call starting). Its map(timeout=) is an execution deadline of
-each call, counted from the call's start, so EXEC-MAP-5 passes only while a worker starts the call promptly. And
-the suite does not retire a running call whose cancel() returned True (a muted EXEC-RUN-1), so it later reports
-EXEC-SUBMIT-2 for that call, falsely. pebble-process therefore does not yet pass reliably.
+each call, counted from the call's start, so EXEC-MAP-5 passes only while a worker starts the call promptly.
+pebble-process therefore does not yet pass reliably. (A running call whose cancel() returned True, a muted
+EXEC-RUN-1, is now retired by the suite, which no longer reports EXEC-SUBMIT-2 for it.)
 """
 import concurrent.futures
 import multiprocessing

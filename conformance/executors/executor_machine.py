@@ -5,8 +5,6 @@ the machine releases it. So the machine knows which calls must be queued, runnin
 every step checks the executor against that: the calls that must start do, promptly; no other call starts; each
 future shows its call's state and, once released, its outcome. Scenarios needing an executor of their own (a failing
 initializer, a dying worker, map's timeout) are in scenarios.py."""
-import functools
-
 from hypothesis import strategies as st
 from hypothesis.stateful import initialize, precondition, rule
 
@@ -18,12 +16,13 @@ from ..probes import Background
 from ..watchdog import Hang
 from .model import Mapping, Starts, WorkItem
 from .scenarios import Scenarios
+from .shutting_down import ShuttingDown
 
 MAX_CALLS = 8
 OUTCOMES = ("return", "raise", "interrupt", "exit")
 
 
-class ExecutorMachine(Scenarios, Judge):
+class ExecutorMachine(ShuttingDown, Scenarios, Judge):
     def __init__(self):
         super().__init__()
         self.executor = None
@@ -115,18 +114,22 @@ class ExecutorMachine(Scenarios, Judge):
     @rule(pick=st.integers(0, MAX_CALLS))
     @judged
     def cancel(self, pick):
-        candidates = [c for c in self.live("queued", "running") if c.future is not None]
+        # Without a RUNNING state (EXEC-RUN-1 not applicable) the spec says nothing of cancelling a started call.
+        states = ("queued", "running") if self.applies("EXEC-RUN-1") else ("queued",)
+        candidates = [c for c in self.live(*states) if c.future is not None]
         if not candidates:
             return
         c = candidates[pick % len(candidates)]
         what = f"cancel() of the future of {c}, which is {c.state}"
-        if c.state == "queued" and not c.claimed:
-            self.judging([c], self.cancel_queued, c, what)
-        else:
-            call = self.call(None, what, "EXEC-RUN-1", c.future.cancel)
-            self.expect("EXEC-RUN-1", not call.raised and call.value is False,
-                        lambda: f"{what} {call.describe()}; expected False")
+        self.judging([c], self.cancel_queued if c.state == "queued" and not c.claimed else self.cancel_running, c, what)
         self.settle(what)
+
+    def cancel_running(self, c, what):
+        """EXEC-RUN-1: cancel() of a started (or claimed) call returns False. A muted violation retires the call: an
+        implementation that did cancel it (pebble's process pool kills its worker) owes it no outcome."""
+        call = self.call(None, what, "EXEC-RUN-1", c.future.cancel)
+        self.expect("EXEC-RUN-1", not call.raised and call.value is False,
+                    lambda: f"{what} {call.describe()}; expected False")
 
     def cancel_queued(self, c, what):
         call = self.call(None, what, "EXEC-CANCEL-1", c.future.cancel)
@@ -138,67 +141,6 @@ class ExecutorMachine(Scenarios, Judge):
         cancelled = self.call(None, f"cancelled() of {c}", "CORE-QUERY-3", c.future.cancelled)
         self.expect("EXEC-CANCEL-1", cancelled.value is True,
                     lambda: f"after {what}, cancelled() {cancelled.describe()}")
-
-    # -- shutting down ------------------------------------------------------------------------------------------------
-
-    @precondition(lambda self: not self.shut_down)
-    @rule(cancel_futures=st.booleans())
-    @judged
-    def shutdown(self, cancel_futures):
-        what = f"shutdown(wait=False, cancel_futures={cancel_futures})"
-        queued = [c for c in self.live("queued") if not c.claimed]
-        call = self.call(None, what, "EXEC-SHUTDOWN-2",
-                         functools.partial(self.executor.shutdown, wait=False, cancel_futures=cancel_futures))
-        self.expect("EXEC-SHUTDOWN-2", not call.raised, lambda: f"{what} {call.describe()}")
-        self.shut_down = True
-        if cancel_futures:
-            # A queued call of map() has no future to show whether it was claimed (EXEC-RUN-2): no longer judged.
-            self.retire([c for c in queued if c.future is None])
-            for c in queued:
-                if c.future is not None:
-                    c.state, c.cancelled_by = "cancelled", "EXEC-SHUTDOWN-3"
-                    self.judging([c], self.judge_cancelled, c, what)
-        self.settle(what)
-
-    def judge_cancelled(self, c, what):
-        # A plain wait, not the watchdog's: a queued call that turns RUNNING under our eyes (a claimed one) is not
-        # a hang, and must not shorten the limit for the calls that are cancelled later.
-        if not c.finished.wait(self.limits.hang) and not self.claimed(c, what, restore="queued"):
-            self.fail("EXEC-SHUTDOWN-3", f"the future of {c}, queued, was not done within {self.limits.hang:.2f} s "
-                                         f"after {what}")
-        cancelled = self.call(None, f"cancelled() of {c}", "CORE-QUERY-3", c.future.cancelled)
-        self.expect("EXEC-SHUTDOWN-3", cancelled.value is True,
-                    lambda: f"after {what}, the future of {c}, queued, is done but cancelled() "
-                            f"{cancelled.describe()}")
-
-    @precondition(lambda self: not self.shut_down)
-    @rule()
-    @judged
-    def shutdown_waiting(self):
-        """shutdown(wait=True) in a helper thread: it returns once every call not cancelled has finished."""
-        self.shutdown_waiter = Background("shutdown(wait=True)", self.executor.shutdown, True).start()
-        self.shut_down = True
-        self.settle("shutdown(wait=True) in another thread")
-
-    @precondition(lambda self: self.shut_down)
-    @rule()
-    @judged
-    def submit_after_shutdown(self):
-        c = self.new_call()
-        call = self.call(None, f"submit({c}) after shutdown()", "EXEC-SHUTDOWN-1", self.executor.submit,
-                         gates.run_gate, c.gate)
-        if not call.raised:
-            self.retire([c])  # whatever the implementation does with it, it must not block a worker for ever
-        self.expect("EXEC-SHUTDOWN-1", isinstance(call.error, RuntimeError),
-                    lambda: f"submit() after shutdown() {call.describe()}; expected RuntimeError")
-
-    @precondition(lambda self: self.shut_down)
-    @rule()
-    @judged
-    def shutdown_again(self):
-        call = self.call(None, "shutdown(wait=False) again", "EXEC-SHUTDOWN-5", self.executor.shutdown, False)
-        self.expect("EXEC-SHUTDOWN-5", not call.raised, lambda: f"shutdown() again {call.describe()}")
-        self.settle("shutdown() again")
 
     @precondition(lambda self: "wait" in self.adapter.capabilities and self.calls)
     @rule(picks=st.lists(st.integers(0, MAX_CALLS), min_size=1, max_size=4))
@@ -399,23 +341,6 @@ class ExecutorMachine(Scenarios, Judge):
         except Muted:
             c.claimed = True
         return True
-
-    def check_shutdown_waiter(self, what):
-        waiter = self.shutdown_waiter
-        if waiter is None:
-            return
-        unfinished = self.live("running", "queued")
-        if not unfinished:
-            self.shutdown_waiter = None
-            if not self.watchdog.wait("EXEC-SHUTDOWN-4", waiter.returned, extra=self.adapter.executor_startup):
-                self.fail("EXEC-SHUTDOWN-4", f"shutdown(wait=True) did not return within "
-                                             f"{self.watchdog.waited:.2f} s after {what}, when "
-                                             "every call had finished")
-            self.expect("EXEC-SHUTDOWN-4", waiter.error is None, lambda: f"shutdown(wait=True) {waiter.describe()}")
-        elif waiter.returned.is_set():
-            self.shutdown_waiter = None
-            self.fail("EXEC-SHUTDOWN-4", f"shutdown(wait=True) {waiter.describe()} while "
-                                         f"{', '.join(map(str, unfinished))} had not finished (after {what})")
 
     # -- teardown ------------------------------------------------------------------------------------------------------
 
