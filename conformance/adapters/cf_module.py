@@ -15,7 +15,6 @@ import inspect
 import multiprocessing
 
 from .. import gates
-from . import views
 from ..adapter import FUTURE_CAPABILITIES, Adapter, AdapterError
 
 _RUNNING_STATE_METHODS = ("running", "set_running_or_notify_cancel")
@@ -77,11 +76,7 @@ class ModuleAdapter(Adapter):
         options = dict(self.executor_options)
         if initializer is not None:
             options.update(initializer=initializer, initargs=initargs)
-        return self.wrap(self.executor_class(max_workers=max_workers, **options))
-
-    def wrap(self, executor):
-        """The executor as the suite sees it: one whose shutdown() has no cancel_futures is given `wait` alone."""
-        return executor if "cancel-futures" in self.capabilities else views.WithoutCancelFutures(executor)
+        return self.executor_class(max_workers=max_workers, **options)
 
     def new_gate(self):
         if not self.process_pool:

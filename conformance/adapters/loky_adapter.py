@@ -52,8 +52,7 @@ class LokyReusableAdapter(LokyProcessAdapter):
         self.get_reusable_executor = self.module.get_reusable_executor
 
     def new_executor(self, max_workers, initializer=None, initargs=()):
-        executor = self.get_reusable_executor(max_workers=max_workers, initializer=initializer, initargs=initargs)
-        return self.wrap(executor)
+        return self.get_reusable_executor(max_workers=max_workers, initializer=initializer, initargs=initargs)
 
     def describe(self):
         description = dict(super().describe())
