@@ -31,6 +31,9 @@ def counterexample(spec, crash, context, limits):
                     "time-dependent bug; the steps show where it was seen")
         else:
             body, crash = _shrink(body, replays, reproduced)
+            if len(body) < len(steps) - 2:
+                note = (f"shrunk from {len(steps) - 2} steps to {len(body)} (besides the crashing one) by replaying "
+                        "them in fresh processes")
         steps = replays.script_steps(body)
     what, in_progress = crash.operation
     during = f"during {what}" if in_progress else (
@@ -38,7 +41,8 @@ def counterexample(spec, crash, context, limits):
         "last call is blamed)")
     message = (f"the process {crash.how} {during}: an operation must return or raise, never end the process "
                f"(clause at stake: {crash.clause}); seen in {where}")
-    return runner.Counterexample(message, steps, runner.replay_script(spec, steps), note, crash.faults)
+    faults = crash.faults or "(nothing: the process ended without a fatal signal, so faulthandler had nothing to dump)"
+    return runner.Counterexample(message, steps, runner.replay_script(spec, steps), note, faults)
 
 
 def _shrink(body, replays, crash):
