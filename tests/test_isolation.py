@@ -3,6 +3,7 @@ suite. What a crash verdict holds, the exit status, the run going on after a cra
 again when replayed, the crash budget, --exitfirst, and an adapter that crashes while it loads."""
 import dataclasses
 import json
+import os
 import signal
 import subprocess
 import sys
@@ -46,7 +47,8 @@ def test_the_replay_of_a_crash_crashes(tmp_path):
     replay = _run(SEGFAULT).verdicts["CF-CANCEL-1"].counterexample.replay
     script = tmp_path / "replay.py"
     script.write_text(replay)
-    done = subprocess.run([sys.executable, str(script)], cwd=ROOT, capture_output=True, timeout=120)
+    done = subprocess.run([sys.executable, str(script)], cwd=ROOT, capture_output=True, timeout=120,
+                          env={**os.environ, "PYTHONPATH": str(ROOT)})
     assert done.returncode == -signal.SIGSEGV
 
 
