@@ -17,6 +17,7 @@ import subprocess
 import sys
 import tempfile
 import threading
+import time
 from dataclasses import dataclass, field
 from typing import Optional, Tuple
 
@@ -97,21 +98,33 @@ class Child:
                 process.stdin.close()
             except BrokenPipeError:
                 pass  # the child is already gone: how it ended says why
-            silent = self._listen(lines)
+            silent = self._listen(process, lines)
             status = self._end(process, silent)
-            with open(faults, encoding="utf-8", errors="replace") as dump:
-                text = dump.read().strip() if os.path.exists(faults) else ""
+            text = ""
+            if os.path.exists(faults):
+                with open(faults, encoding="utf-8", errors="replace") as dump:
+                    text = dump.read().strip()
         return self._outcome(status, silent, text)
 
-    def _listen(self, lines):
-        """Take the child's messages until it closes the channel; True if it fell silent for too long instead."""
+    def _listen(self, process, lines):
+        """Take the child's messages until it closes the channel, or has died and said nothing more for a moment (a
+        process it forked may hold the channel open); True if it fell silent for too long while alive instead."""
+        tick = min(1.0, self.limits.unresponsive)
+        heard = time.monotonic()
+        dead = False
         while True:
             try:
-                line = lines.get(timeout=self.limits.unresponsive)
+                line = lines.get(timeout=tick)
             except queue.Empty:
-                return True
+                if dead:
+                    return False
+                dead = process.poll() is not None
+                if not dead and time.monotonic() - heard >= self.limits.unresponsive:
+                    return True
+                continue
             if line is None:
                 return False
+            heard = time.monotonic()
             try:
                 message = json.loads(line)
             except ValueError:
@@ -119,7 +132,7 @@ class Child:
             self._take(message)
 
     def _take(self, message):
-        kind, value = next(iter(message.items()))
+        kind, value = next(iter(message.items()))  # a message's first key names it (progress.py)
         if kind == "example":
             self.steps = [f"state = {value}()"]
         elif kind == "step":
