@@ -79,7 +79,8 @@ class Child:
         self.outcome = Outcome()
         self.error = None
         self.loading = False
-        self.where = ""
+        self.where = ""  # the phase of the run (runner.py): a tour's walk, a round of search
+        self.examples = 0  # examples begun in this phase
         self.steps = []
         self.call = self.last = None
 
@@ -135,6 +136,7 @@ class Child:
         kind, value = next(iter(message.items()))  # a message's first key names it (progress.py)
         if kind == "example":
             self.steps = [f"state = {value}()"]
+            self.examples += 1
         elif kind == "step":
             self.steps.append(value)
         elif kind == "named" and self.steps:
@@ -146,7 +148,7 @@ class Child:
         elif kind == "returned":
             self.call = None
         elif kind == "phase":
-            self.where = value
+            self.where, self.examples = value, 0
         elif kind == "found":
             self.outcome.found[value] = runner.Counterexample(**message["counterexample"])
         elif kind == "checks":
@@ -182,7 +184,8 @@ class Child:
             if self.loading:
                 raise AdapterError(f"loading the adapter {self.job['spec']!r} ended the process: it {how}")
             raise ChildError(f"the suite's child process {how} before it started its run")
-        self.outcome.crash = Crash(how, self.call, self.last, self.steps, self.where, faults)
+        where = f"{self.where}, example {self.examples}" if self.where.startswith("the search") else self.where
+        self.outcome.crash = Crash(how, self.call, self.last, self.steps, where, faults)
         return self.outcome
 
 
