@@ -109,3 +109,14 @@ def test_an_adapter_that_crashes_while_loading_is_a_usage_error():
 def test_bad_isolation_settings_are_usage_errors(variable, value):
     run = cli("--adapter", "stdlib", env={variable: value})
     assert run.returncode == 2 and run.stderr.startswith(f"futurespec: error: {variable}=")
+
+
+def test_the_pytest_plugin_runs_isolated_and_stops_first(tmp_path):
+    from tests.test_cli import _plugin_option
+
+    run = subprocess.run([sys.executable, "-m", "pytest", *_plugin_option(), "-q", "-rfs", "-p", "no:cacheprovider",
+                          "--futurespec-adapter", SEGFAULT, "--futurespec-profile", "triage", "--futurespec-exitfirst",
+                          "--rootdir", str(tmp_path), str(tmp_path)], cwd=ROOT, capture_output=True, text=True,
+                         timeout=300)
+    assert run.returncode == 1 and "FAILED" in run.stdout and "CF-CANCEL-1" in run.stdout
+    assert "SIGSEGV" in run.stdout and "stopped at its first failing clause" in run.stdout
