@@ -1,11 +1,11 @@
-"""The child process of an isolated run: `python -m conformance._child`, started and watched by isolation.py.
+"""The child process of an isolated run: `python -m conformance._child JOB`, started and watched by isolation.py.
 
-It reads its job (JSON) from stdin and keeps its stdout as the channel to the parent, pointing file descriptor 1 at
-stderr so that what the implementation prints cannot garble the channel. It enables faulthandler into the file the
-parent reads after a crash, starts a heartbeat (silence means the whole interpreter is stuck), then either runs the
-suite or replays one crash's steps, streaming its progress (progress.py). It never raises: a usage or internal
-error is a message to the parent, and it leaves with os._exit, so no thread the implementation left running can
-keep it alive.
+It reads its job from the JSON file JOB and keeps its stdout as the channel to the parent, pointing file
+descriptor 1 at stderr so that what the implementation prints cannot garble the channel. It enables faulthandler
+into the file the parent reads after a crash, starts a heartbeat (silence means the whole interpreter is stuck),
+then either runs the suite or replays one crash's steps, streaming its progress (progress.py). It never raises: a
+usage or internal error is a message to the parent, and it leaves with os._exit, so no thread the implementation
+left running can keep it alive.
 """
 import faulthandler
 import functools
@@ -18,7 +18,8 @@ import traceback
 
 
 def main():
-    job = json.load(sys.stdin)
+    with open(sys.argv[1], encoding="utf-8") as job_file:
+        job = json.load(job_file)
     sys.path[:] = job["path"]  # the parent's: the same adapters and implementations import here
     channel = os.dup(1)
     os.dup2(2, 1)

@@ -2,8 +2,8 @@
 streams, notice when it dies or stops responding, and say how it ended.
 
 The child is `python -m conformance._child`, a plain subprocess of this interpreter with this process's sys.path:
-nothing of the parent's state has to cross (as it would with multiprocessing), the job is plain JSON on its stdin,
-and the child is as fresh as a user's own run. Its stdout is the channel: JSON lines (progress.py), a heartbeat
+nothing of the parent's state has to cross (as it would with multiprocessing), the job is a plain JSON file, and
+the child is as fresh as a user's own run. Its stdout is the channel: JSON lines (progress.py), a heartbeat
 among them. Silence longer than `limits.unresponsive` means the whole interpreter is stuck (C code holding the GIL
 for ever: the watchdog's own thread cannot run either); the parent then sends SIGABRT, which faulthandler handles
 without the GIL by dumping every thread before the process dies.
@@ -87,18 +87,14 @@ class Child:
     def run(self):
         """Run the job to its end; the Outcome, or AdapterError / ChildError when the child says so."""
         with tempfile.TemporaryDirectory(prefix="futurespec-") as folder:
-            faults = os.path.join(folder, "faults")
-            job = {**self.job, "faults": faults, "path": [entry or os.getcwd() for entry in sys.path]}
-            process = subprocess.Popen([sys.executable, "-m", "conformance._child"], stdin=subprocess.PIPE,
+            faults, job = os.path.join(folder, "faults"), os.path.join(folder, "job.json")
+            with open(job, "w", encoding="utf-8") as out:
+                json.dump({**self.job, "faults": faults, "path": [entry or os.getcwd() for entry in sys.path]}, out)
+            process = subprocess.Popen([sys.executable, "-m", "conformance._child", job], stdin=subprocess.DEVNULL,
                                        stdout=subprocess.PIPE, env=_environment())
             lines = queue.SimpleQueue()
             threading.Thread(target=_read, args=(process.stdout, lines), name="futurespec-channel",
                              daemon=True).start()
-            try:
-                process.stdin.write(json.dumps(job).encode())
-                process.stdin.close()
-            except BrokenPipeError:
-                pass  # the child is already gone: how it ended says why
             silent = self._listen(process, lines)
             status = self._end(process, silent)
             text = ""
