@@ -1,15 +1,20 @@
-"""The command line: `python -m conformance --adapter SPEC [--profile P] [--seed N] [--json PATH] [--strict]`, and
-`python -m conformance matrix …` (conformance/matrix/run.py), which runs many adapters and renders the matrix.
+"""The command line: `python -m conformance --adapter SPEC [--profile P] [--seed N] [--json PATH] [--strict]
+[--exitfirst] [--in-process]`, and `python -m conformance matrix …` (conformance/matrix/run.py), which runs many
+adapters and renders the matrix.
 
-Exit status (a contract scripts rely on): 0 conforming (only declared deviations violated), 1 a clause violated,
-2 bad usage or an adapter that cannot be loaded, 3 an internal error of the suite itself.
+The implementation runs in a child process the command supervises (isolation.py), so that a crash is a verdict;
+--in-process runs it here instead, for debugging (a crash then ends the command).
+
+Exit status (a contract scripts rely on): 0 conforming (only declared deviations violated), 1 a clause violated
+(a crash of the implementation among them), 2 bad usage or an adapter that cannot be loaded, 3 an internal error of
+the suite itself.
 """
 import argparse
 import os
 import sys
 import traceback
 
-from . import checks, clauses, config, loading, report, runner
+from . import checks, clauses, config, isolation, loading, report, runner
 from .adapter import AdapterError
 
 EXIT_USAGE, EXIT_INTERNAL = 2, 3
@@ -32,6 +37,10 @@ def parser():
     p.add_argument("--seed", type=int, help="seed for a reproducible run; each seed explores different examples")
     p.add_argument("--json", metavar="PATH", help="also write the report as JSON to PATH")
     p.add_argument("--strict", action="store_true", help="count unmet SHOULD clauses as failures")
+    p.add_argument("-x", "--exitfirst", action="store_true", help="stop at the first clause that fails the run and "
+                   "report it, shrunk; the clauses not checked by then are reported untested")
+    p.add_argument("--in-process", action="store_true", help="run the implementation in this process instead of a "
+                   "supervised child (for debugging: a crash of the implementation then ends the command)")
     p.add_argument("--list-clauses", action="store_true", help="print the clause index and exit")
     p.add_argument("--list-adapters", action="store_true", help="print the adapters available by name and exit")
     return p
@@ -77,13 +86,18 @@ def _main(argv):
             raise AdapterError("--adapter is required, e.g. --adapter stdlib (see --list-adapters)")
         settings_profile = config.settings_profile_name(args.profile)
         limits = config.Limits.from_environment()
-        adapter = loading.load(args.adapter)
+        config.crash_budget()
+        adapter = loading.load(args.adapter) if args.in_process else None
     except (AdapterError, ValueError, clauses.SpecError) as error:  # ValueError: a bad FUTURESPEC_* variable
         sys.stderr.write(f"futurespec: error: {error}\n")
         return EXIT_USAGE
+    options = dict(settings_profile=settings_profile, seed=args.seed, strict=args.strict, limits=limits,
+                   exitfirst=args.exitfirst)
     try:
-        result = runner.run(adapter, settings_profile=settings_profile, seed=args.seed, strict=args.strict,
-                            limits=limits, spec=args.adapter)
+        if adapter is None:
+            result = isolation.run(args.adapter, **options)
+        else:
+            result = runner.run(adapter, spec=args.adapter, **options)
     except (AdapterError, clauses.SpecError) as error:
         sys.stderr.write(f"futurespec: error: {error}\n")
         return EXIT_USAGE

@@ -29,13 +29,24 @@ class Limits:
     short_timeouts: tuple  # positive timeouts passed to result()/exception() on unfinished futures
     hang_budget: float  # seconds of hangs after which calls of a kind that hung are no longer attempted
     map_timeout: float  # the timeout map() is given and the suite lets expire (EXEC-MAP-5)
+    unresponsive: float = 5.0  # an isolated run's child that sends no sign of life this long is stuck: killed
 
     @classmethod
     def from_environment(cls):
         hang = _seconds("FUTURESPEC_HANG_TIMEOUT", 2.0)
         short = _seconds("FUTURESPEC_SHORT_TIMEOUT", 0.005)
         return cls(hang=hang, repeat_hang=min(hang, 0.05), short_timeouts=(short / 5, short),
-                   hang_budget=4 * hang, map_timeout=_seconds("FUTURESPEC_MAP_TIMEOUT", 1.0))
+                   hang_budget=4 * hang, map_timeout=_seconds("FUTURESPEC_MAP_TIMEOUT", 1.0),
+                   unresponsive=_seconds("FUTURESPEC_UNRESPONSIVE_TIMEOUT", 5.0))
+
+
+def crash_budget():
+    """How many times an isolated run lets the implementation crash its child before it stops (and reports the
+    clauses it did not reach as untested)."""
+    raw = os.environ.get("FUTURESPEC_CRASH_BUDGET", "5")
+    if not raw.isdigit() or int(raw) < 1:
+        raise ValueError(f"FUTURESPEC_CRASH_BUDGET={raw!r} must be a whole number of crashes, at least 1")
+    return int(raw)
 
 
 SETTINGS_PROFILE_VARIABLE = "FUTURESPEC_PROFILE"

@@ -1,23 +1,26 @@
 """What every profile's state machine shares: the run context, describing values safely, and the judging
 plumbing that turns an observation into a check of a named clause (or a hang into a verdict)."""
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from hypothesis.stateful import Bundle, RuleBasedStateMachine, rule
 
 from .describing import class_name, describe, show  # noqa: F401 (the machines import them from here)
 from .ledger import ClauseViolation, Muted
+from .progress import Progress
 from .watchdog import Hang
 
 
 @dataclass
 class RunContext:
-    """Everything one run shares: the adapter under test, the ledger, the watchdog and the time limits."""
+    """Everything one run shares: the adapter under test, the ledger, the watchdog, the time limits, and where the
+    run tells what it is doing (progress.py)."""
 
     adapter: object
     ledger: object
     watchdog: object
     limits: object
+    progress: Progress = field(default_factory=Progress)
 
 
 def judged(method):
@@ -54,11 +57,19 @@ class Judge(RuleBasedStateMachine):
     @classmethod
     def bound(cls, context):
         """This machine's class bound to one run's adapter, ledger, watchdog and limits; it keeps its name, which
-        reports and replay snippets show."""
-        return type(cls.__name__, (cls,), {"context": context})
+        reports and replay snippets show. Its teardown is a step the run's progress is told about."""
+        def teardown(self):
+            context.progress.step("state.teardown()")
+            try:
+                cls.teardown(self)
+            finally:
+                context.progress.example_done(self.ledger)
+
+        return type(cls.__name__, (cls,), {"context": context, "teardown": teardown})
 
     def __init__(self):
         super().__init__()
+        self.context.progress.example(self)
         self.adapter = self.context.adapter
         self.ledger = self.context.ledger
         self.watchdog = self.context.watchdog

@@ -2,11 +2,12 @@
 
 A backend can then keep conformance inside its own test run: a failing clause fails its item with the
 counterexample, a known deviation is an xfail, and a clause that does not apply or is untested is a skip.
-Without the option the plugin does nothing.
+Without the option the plugin does nothing. As on the command line, the implementation runs in a supervised child
+process (isolation.py) unless --futurespec-in-process; the adapter is loaded here too, to reject a bad one at once.
 """
 import pytest
 
-from . import loading, report, runner
+from . import isolation, loading, report, runner
 from .adapter import AdapterError
 from .config import settings_profile_name
 
@@ -17,6 +18,10 @@ def pytest_addoption(parser):
     group.addoption("--futurespec-profile", metavar="NAME",
                     help="Hypothesis settings profile: dev, ci, thorough, triage")
     group.addoption("--futurespec-seed", metavar="N", type=int, help="seed for a reproducible run")
+    group.addoption("--futurespec-exitfirst", action="store_true",
+                    help="stop the run at the first clause that fails it (the rest are skipped as untested)")
+    group.addoption("--futurespec-in-process", action="store_true",
+                    help="run the implementation in pytest's process instead of a supervised child (debugging)")
 
 
 def pytest_configure(config):
@@ -42,8 +47,12 @@ class ConformanceRun(pytest.Collector):
         """Run the suite once, on the first item that asks."""
         if self._report is None:
             spec, adapter, settings_profile = self.config._futurespec
-            seed = self.config.getoption("futurespec_seed")
-            self._report = runner.run(adapter, settings_profile=settings_profile, seed=seed, spec=spec)
+            options = dict(settings_profile=settings_profile, seed=self.config.getoption("futurespec_seed"),
+                           exitfirst=self.config.getoption("futurespec_exitfirst"))
+            if self.config.getoption("futurespec_in_process"):
+                self._report = runner.run(adapter, spec=spec, **options)
+            else:
+                self._report = isolation.run(spec, **options)
         return self._report
 
     def collect(self):

@@ -1,10 +1,12 @@
-"""Render a run's verdicts: a terminal report for people, a JSON document for tools (results tables, CI)."""
+"""Render a run's verdicts: a terminal report for people, a JSON document for tools (results tables, CI), which
+from_json() reads back (the child of an isolated run sends its report to the parent that way)."""
+import dataclasses
 import json
 import textwrap
 
 import hypothesis
 
-from . import __version__, checks
+from . import __version__, checks, clauses, runner
 
 VERDICT_ORDER = ("fail", "deviation", "pass", "not-applicable", "untested")
 _MARK = {"pass": "pass", "fail": "FAIL", "deviation": "dev ", "not-applicable": "n/a ", "untested": "----"}
@@ -20,8 +22,7 @@ def to_json(report):
         if v.reason:
             entry["reason"] = v.reason
         if v.counterexample:
-            entry["counterexample"] = {"message": v.counterexample.message, "steps": v.counterexample.steps,
-                                       "replay": v.counterexample.replay, "note": v.counterexample.note}
+            entry["counterexample"] = dataclasses.asdict(v.counterexample)
             entry["text"] = v.clause.text
         clauses[cid] = entry
     return {
@@ -33,10 +34,22 @@ def to_json(report):
         "seed": report.seed,
         "strict": report.strict,
         "seconds": round(report.seconds, 3),
+        "stopped": report.stopped,
         "summary": _counts(report),
         "exit_status": report.exit_status,
         "clauses": clauses,
     }
+
+
+def from_json(data):
+    """The Report that to_json() wrote."""
+    index = clauses.index()
+    verdicts = {cid: runner.Verdict(index[cid], entry["verdict"], entry["checks"], entry.get("reason", ""),
+                                    runner.Counterexample(**entry["counterexample"]) if "counterexample" in entry
+                                    else None)
+                for cid, entry in data["clauses"].items()}
+    return runner.Report(data["adapter"], data["python"], data["settings_profile"], data["seed"], data["strict"],
+                         verdicts, data["seconds"], data["stopped"])
 
 
 def write_json(report, path):
@@ -58,6 +71,8 @@ def render(report):
     lines = [f"futurespec {__version__}: adapter {adapter['name']} (profile {adapter['profile']}) on Python "
              f"{report.python}; settings profile {report.settings_profile}, seed {report.seed}; {report.seconds:.1f} s"]
     lines += [f"  note: {note}" for note in adapter.get("notes", ())]
+    if report.stopped:
+        lines.append(f"  STOPPED EARLY: {report.stopped}; the clauses it did not finish checking are untested")
     for v in report.verdicts.values():
         if v.verdict == "fail":
             lines += [""] + _failure(v)
@@ -93,7 +108,10 @@ def _failure(v):
     if ce:
         out += textwrap.wrap(ce.message, 110, initial_indent="  violation: ", subsequent_indent="    ")
         if ce.note:
-            out.append(f"  note: {ce.note}")
+            out += textwrap.wrap(ce.note, 110, initial_indent="  note: ", subsequent_indent="    ")
+        if ce.crash:
+            out += ["  the child's threads when it died (faulthandler):"]
+            out += ["    " + line for line in ce.crash.splitlines() if line.strip()]
         if ce.replay:
             out += ["  minimal counterexample, replayable as a Python script:"]
             out += ["    " + line for line in ce.replay.splitlines()]

@@ -3,6 +3,10 @@
 Each round runs the state machine until it finds a violation; Hypothesis shrinks it to a minimal step sequence,
 the clause is muted, and the next round looks for the next one. Declared deviations are muted from the start and
 must reproduce: a deviation the run cannot provoke is itself a failure, so the list stays true.
+
+With `exitfirst` the run stops at the first clause that fails it; the clauses it did not finish checking are then
+untested, never passed. The run itself happens in this process; isolation.py runs it in a child process it
+supervises, handing it what earlier children found (`found`) and the kinds of call that crashed them (`refused`).
 """
 import contextlib
 import logging
@@ -24,6 +28,7 @@ from . import clauses, config, tour
 from .judging import RunContext
 from .ledger import ClauseViolation, Ledger
 from .profiles import PROFILES
+from .progress import Progress
 from .watchdog import Watchdog
 
 MAX_ROUNDS = 16  # distinct failing clauses shrunk per run; the rest are still reported, without a shrunk example
@@ -35,6 +40,7 @@ class Counterexample:
     steps: list = field(default_factory=list)
     replay: str = ""
     note: str = ""
+    crash: str = ""  # for a crash verdict (isolation.py): the dying child's threads, as faulthandler dumped them
 
 
 @dataclass
@@ -60,6 +66,7 @@ class Report:
     strict: bool
     verdicts: Dict[str, Verdict]
     seconds: float
+    stopped: str = ""  # why the run stopped before it was complete (--exitfirst, crashes), if it did
 
     @property
     def failed(self):
@@ -84,7 +91,8 @@ def applicability(clause, adapter):
     return None
 
 
-def _replay(spec, steps):
+def replay_script(spec, steps):
+    """The replay script of a counterexample's steps: a Python snippet that builds the machine and takes them."""
     if not steps:
         return ""  # nothing was printed to replay (Hypothesis could not reproduce the failure)
     body = [re.sub(r"^state = (\w+)\(\)$", lambda m: f"state = replay_machine({spec!r}, {m.group(1)!r})", line)
@@ -113,36 +121,93 @@ def _violation_in(error, seen=()):
     return None
 
 
-def run(adapter, settings_profile=None, seed=None, strict=False, limits=None, spec=None, skip=()):
+def seed_for(settings_profile, seed=None):
+    """The run's seed: the one asked for, else 0 for a derandomized settings profile, else a random one."""
+    if seed is not None:
+        return seed
+    return 0 if config.SETTINGS_PROFILES[settings_profile].derandomize else random.randrange(2**32)
+
+
+class Stopped(Exception):
+    """The run stops early (exitfirst); the message says why."""
+
+    @staticmethod
+    def at(clause_id):
+        return f"the run stopped at its first failing clause, {clause_id}, as --exitfirst asks"
+
+
+def fails_run(clause, strict):
+    """Whether a failure of `clause` fails the run: a MUST clause, or with `strict` a SHOULD one."""
+    return clause.level == "MUST" or (strict and clause.level == "SHOULD")
+
+
+def python_version():
+    return "%d.%d.%d" % sys.version_info[:3]
+
+
+class Failures(dict):
+    """The run's failures by clause. Recording one mutes its clause and tells the progress; with `exitfirst`, a
+    failure that fails the run (a MUST clause, or with `strict` a SHOULD one) stops it."""
+
+    def __init__(self, context, found=None, exitfirst=False, strict=False):
+        super().__init__(found or {})
+        context.ledger.muted.update(self)
+        self.context = context
+        self.exitfirst = exitfirst
+        self.strict = strict
+
+    def record(self, clause_id, counterexample):
+        self[clause_id] = counterexample
+        self.context.ledger.muted.add(clause_id)
+        self.context.progress.found(clause_id, counterexample)
+        if self.exitfirst and fails_run(self.context.ledger.clause_index[clause_id], self.strict):
+            raise Stopped(Stopped.at(clause_id))
+
+
+def run(adapter, settings_profile=None, seed=None, strict=False, limits=None, spec=None, skip=(), exitfirst=False,
+        progress=None, found=None, refused=()):
     """One run of the suite against `adapter`; `skip` names machines (by class name, e.g. "FutureMachine") to leave
-    out, for a caller that knows their clauses are not at stake."""
+    out, for a caller that knows their clauses are not at stake. `exitfirst` stops at the first clause that fails
+    the run. An isolated run's child passes its `progress` stream, the counterexamples earlier children `found`,
+    and the kinds of call that crashed them (`refused`: not attempted again)."""
     started = time.monotonic()
     settings_profile = config.settings_profile_name(settings_profile)
-    derandomized = config.SETTINGS_PROFILES[settings_profile].derandomize
-    seed = seed if seed is not None else (0 if derandomized else random.randrange(2**32))
+    seed = seed_for(settings_profile, seed)
     limits = limits or config.Limits.from_environment()
+    progress = progress or Progress()
     index = clauses.index()
     not_applicable = {cid: applicability(c, adapter) for cid, c in index.items()}
     checked = [cid for cid, c in index.items() if c.checked and not not_applicable[cid]]
     ledger = Ledger(index, checked, muted=adapter.deviations)
-    context = RunContext(adapter, ledger, Watchdog(limits), limits)
-    failures = {}
-    static_checks = PROFILES[adapter.profile].static_checks
+    context = RunContext(adapter, ledger, Watchdog(limits, progress, refused), limits, progress)
+    failures = Failures(context, found, exitfirst, strict)
+    stopped = ""
+    try:
+        _static_checks(context, failures)
+        with _logging_silenced(), _thread_deaths_silenced():
+            _tour(context, spec or adapter.name, failures, skip)
+            _search(context, settings_profile, seed, spec or adapter.name, failures, skip)
+    except Stopped as stop:
+        stopped = str(stop)
+    verdicts = verdicts_of(index, not_applicable, ledger, adapter.deviations, failures, stopped)
+    return Report(dict(adapter.describe()), python_version(), settings_profile, seed, strict, verdicts,
+                  time.monotonic() - started, stopped)
+
+
+def verdicts_of(index, not_applicable, ledger, deviations, failures, stopped=""):
+    """Every clause's verdict, from what the run observed; also how isolation.py reports a run its children could not
+    finish."""
+    return {cid: _verdict(clause, not_applicable[cid], ledger, deviations, failures.get(cid), stopped)
+            for cid, clause in index.items()}
+
+
+def _static_checks(context, failures):
+    static_checks = PROFILES[context.adapter.profile].static_checks
     try:
         if static_checks is not None:
-            static_checks(adapter, ledger)
+            static_checks(context.adapter, context.ledger)
     except ClauseViolation as violation:
-        failures[violation.clause] = Counterexample(violation.message)
-        ledger.muted.add(violation.clause)
-    with _logging_silenced(), _thread_deaths_silenced():
-        _tour(context, spec or adapter.name, failures, skip)
-        _search(context, settings_profile, seed, spec or adapter.name, failures, skip)
-    verdicts = {}
-    for cid, clause in index.items():
-        verdicts[cid] = _verdict(clause, not_applicable[cid], ledger, adapter, failures.get(cid))
-    python = "%d.%d.%d" % sys.version_info[:3]
-    seconds = time.monotonic() - started
-    return Report(dict(adapter.describe()), python, settings_profile, seed, strict, verdicts, seconds)
+        failures.record(violation.clause, Counterexample(violation.message))
 
 
 def _machines(context, skip):
@@ -154,20 +219,24 @@ def _machines(context, skip):
 def _tour(context, spec, failures, skip):
     """Take every walk of every machine's tour; a failing walk is its own (short) counterexample."""
     for machine, machine_class in _machines(context, skip):
-        for walk in machine.walks(context.adapter.capabilities):
+        walks = list(machine.walks(context.adapter.capabilities))
+        for number, walk in enumerate(walks, 1):
+            context.progress.phase(f"the tour of {machine.name}, walk {number} of {len(walks)}")
             lines = []
             try:
                 tour.take(machine_class, walk, lines)
             except ClauseViolation as violation:
-                failures[violation.clause] = Counterexample(violation.message, lines, _replay(spec, lines))
-                context.ledger.muted.add(violation.clause)
+                failures.record(violation.clause, Counterexample(violation.message, lines, replay_script(spec, lines)))
 
 
 def _search(context, settings_profile, seed, spec, failures, skip):
     """Rounds of Hypothesis search on each machine; each finds and shrinks one new failing clause, which is then
     muted, until the machine runs clean."""
     for machine, machine_class in _machines(context, skip):
-        while len(failures) < MAX_ROUNDS:
+        for search_round in range(1, MAX_ROUNDS + 1):
+            if len(failures) >= MAX_ROUNDS:
+                break
+            context.progress.phase(f"the search of {machine.name}, round {search_round}")
             state_machine = hypothesis_seed(seed)(machine_class)
             reported = []
             try:
@@ -183,11 +252,10 @@ def _search(context, settings_profile, seed, spec, failures, skip):
                         continue
                     break  # the implementation's timing made the search inconsistent, with nothing new found
                 steps = _steps(reported)
-                failures[violation.clause] = Counterexample(
-                    violation.message, steps, _replay(spec, steps),
+                failures.record(violation.clause, Counterexample(
+                    violation.message, steps, replay_script(spec, steps),
                     note="" if violation is error else "this failure did not reproduce when replayed: a race or a "
-                                                       "time-dependent bug; the steps show where it was seen")
-                context.ledger.muted.add(violation.clause)
+                                                       "time-dependent bug; the steps show where it was seen"))
                 continue
             break
 
@@ -203,9 +271,8 @@ def _record_unreplayable(ledger, failures):
     run): record the clauses newly violated, without shrunk steps. Whether there were any."""
     found = [cid for cid in ledger.violations if cid not in failures and cid not in ledger.muted]
     for cid in found:
-        failures[cid] = Counterexample(ledger.violations[cid][0], note="found, but Hypothesis could not replay it "
-                                                                       "the same way (a timing-dependent bug)")
-        ledger.muted.add(cid)
+        failures.record(cid, Counterexample(ledger.violations[cid][0], note="found, but Hypothesis could not replay "
+                                                                            "it the same way (a timing-dependent bug)"))
     return bool(found)
 
 
@@ -237,25 +304,28 @@ def _logging_silenced():
         logging.disable(previous)
 
 
-def _verdict(clause, not_applicable, ledger, adapter, counterexample):
+def _verdict(clause, not_applicable, ledger, deviations, counterexample, stopped):
     cid = clause.id
     if not_applicable:
         return Verdict(clause, "not-applicable", reason=not_applicable)
     if not clause.checked:
         return Verdict(clause, "untested", reason=clause.untested or f"{clause.level} clauses are not checked")
     checks, violations = ledger.checks[cid], ledger.violations[cid]
-    if cid in adapter.deviations:
-        deviation = adapter.deviations[cid]
-        if violations:
-            return Verdict(clause, "deviation", checks, f"{deviation.reason} {deviation.issue}".strip(),
-                           Counterexample(violations[0]))
+    if counterexample is not None:  # found by this run, or (a crash among them) by an earlier child of an isolated run
+        return Verdict(clause, "fail", checks, counterexample=counterexample)
+    if cid in deviations and violations:
+        deviation = deviations[cid]
+        return Verdict(clause, "deviation", checks, f"{deviation.reason} {deviation.issue}".strip(),
+                       Counterexample(violations[0]))
+    if violations and cid not in deviations:
+        return Verdict(clause, "fail", checks, counterexample=Counterexample(
+            violations[0], note=f"found, but not shrunk: the run stopped after {MAX_ROUNDS} failing clauses"))
+    if stopped:  # not a full verdict, however many checks passed
+        return Verdict(clause, "untested", checks, f"{stopped}; not reached" if not checks else
+                       f"{stopped}; {checks} check(s) passed before that, which is not a full verdict")
+    if cid in deviations:
         return Verdict(clause, "fail", checks, "declared as a known deviation, but the run could not reproduce it: "
                                                "remove it from the adapter's deviations")
-    if violations:
-        if counterexample is None:
-            counterexample = Counterexample(violations[0], note="found, but not shrunk: the run stopped after "
-                                                                f"{MAX_ROUNDS} failing clauses")
-        return Verdict(clause, "fail", checks, counterexample=counterexample)
     if checks:
         return Verdict(clause, "pass", checks)
     return Verdict(clause, "untested", reason="no check of this clause ran in this run")

@@ -12,20 +12,25 @@ def take(machine_class, walk, lines):
     future); a machine of other things (executors, wait()) takes its steps' arguments alone."""
     machine = machine_class()
     lines.append(f"state = {machine_class.__name__}()")
+
+    def step(line):
+        lines.append(line)
+        machine.context.progress.step(line)
+
     try:
         future = None
         if hasattr(machine, "futures"):
-            lines.append("v1 = state.new_future()")
+            step("v1 = state.new_future()")
             future = machine.new_future()
         for name, arguments in walk:
             if arguments is None:
-                lines.append(f"state.{name}()")
+                step(f"state.{name}()")
                 getattr(machine, name)()
                 continue
             on_future = {"f": future} if future is not None else {}
             shown = ", ".join(["f=v1"] * bool(on_future) + [f"{key}={value!r}" for key, value in arguments.items()])
-            lines.append(f"state.{name}({shown})")
+            step(f"state.{name}({shown})")
             getattr(machine, name)(**on_future, **arguments)
     finally:
         lines.append("state.teardown()")
-        machine.teardown()
+        machine.teardown()  # a bound machine tells the progress of this step itself

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any, Optional
 
 from .describing import describe
+from .progress import Progress
 
 
 class Hang(Exception):
@@ -22,6 +23,17 @@ class Hang(Exception):
         self.what = what
         self.limit = limit
         self.where = where
+
+
+class Refused(Hang):
+    """A call of a kind that crashed the process earlier in an isolated run: not attempted again. It is met as a
+    hang: its clause already has its verdict (muted), so the step retires what it was about and goes on."""
+
+    def __init__(self, what, kind):
+        Exception.__init__(self, f"{what} was not attempted: a call at stake for {kind} crashed the process earlier")
+        self.what = what
+        self.limit = 0.0
+        self.where = ""
 
 
 def stuck_at(thread_id, frames=3):
@@ -78,10 +90,15 @@ class Watchdog:
     known to deadlock there: later calls of that kind wait only `repeat_hang`, and once the run has spent its hang
     budget they are not attempted at all. So a deadlocking implementation gets its verdict in seconds, while a
     kind that never hung keeps the full limit and a merely slow machine never produces a verdict.
+
+    Each call and wait is announced to `progress` with its kind, so that the parent of an isolated run knows the
+    clause at stake if the process dies; kinds in `refused` crashed it earlier and are not attempted (Refused).
     """
 
-    def __init__(self, limits):
+    def __init__(self, limits, progress=None, refused=()):
         self.limits = limits
+        self.progress = progress or Progress()
+        self.refused = frozenset(refused)
         self._hung = set()  # kinds that have hung at the full limit
         self._spent = 0.0  # seconds waited on calls that hung
         self._worker = None
@@ -100,8 +117,15 @@ class Watchdog:
     def wait(self, kind, event, extra=0.0) -> bool:
         """Wait for an event set on the implementation's side (a waiter returning, a racer finishing); `extra` is
         time the implementation is allowed on top of the limit (a worker process starting)."""
-        if self._refused(kind):
+        if self._refused(kind) or kind in self.refused:
             return event.is_set()
+        self.progress.calling("", kind)
+        try:
+            return self._wait(kind, event, extra)
+        finally:
+            self.progress.returned()
+
+    def _wait(self, kind, event, extra):
         limit = self.waited = self.limit(kind) + extra
         if event.wait(limit):
             return True
@@ -111,6 +135,15 @@ class Watchdog:
     def call(self, what, fn, *args, kind, extra=0.0) -> CallResult:
         if self._refused(kind):
             raise Hang(what, self.limit(kind))
+        self.progress.calling(what, kind)
+        try:
+            if kind in self.refused:
+                raise Refused(what, kind)
+            return self._call(what, fn, args, kind, extra)
+        finally:
+            self.progress.returned()
+
+    def _call(self, what, fn, args, kind, extra):
         if self._worker is None:
             self._worker = _Worker()
         call, finished = CallResult(), threading.Event()

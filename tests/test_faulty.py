@@ -9,6 +9,11 @@ tests/faulty/ has one folder per spec chapter (future, executors, aio, task, bri
 which profile its modules belong to and how a module becomes an adapter spec (tests/faulty/__init__.py). A module
 is named here by folder and module: "future.NAME", "executors.NAME", "aio.NAME", "task.NAME" or "bridge.NAME".
 
+A module whose bug ends the process (a segfault, os.abort(), os._exit(), C code holding the GIL) sets ISOLATED = True:
+it is checked through the isolation entry point (conformance/isolation.py), in supervised child processes, where
+the crash becomes a verdict; the rest run in this process, which is faster (an isolated run starts a process for
+each crash and each replay that shrinks it).
+
 A module may also set KNOWN_SUITE_GAP to a reason: the suite is known not to catch that bug yet. It is left out of
 MODULES (so it covers no clause for test_traceability) and its test is a strict expected failure, which turns red
 once the suite catches the bug and the marker should go.
@@ -22,7 +27,7 @@ import time
 import pytest
 
 import reference.aio_future
-from conformance import clauses, config, loading, runner
+from conformance import clauses, config, isolation, loading, runner
 from tests import faulty
 
 FOLDERS = {info.name: importlib.import_module(f"{faulty.__name__}.{info.name}")
@@ -67,14 +72,18 @@ def violates(name):
 
 
 # A faulty module hangs on purpose, again and again: a shorter hang limit keeps the zoo fast. A slow machine can only
-# add verdicts here (the test asks for the injected clause among them), never hide one.
-ZOO_LIMITS = dataclasses.replace(config.Limits.from_environment(), hang=1.0, hang_budget=4.0)
+# add verdicts here (the test asks for the injected clause among them), never hide one. Likewise a child stuck with
+# the GIL held is given up on sooner.
+ZOO_LIMITS = dataclasses.replace(config.Limits.from_environment(), hang=1.0, hang_budget=4.0, unresponsive=2.0)
 
 
 def _run(name, strict=False):
     spec = _spec(name)
-    return runner.run(loading.load(spec), settings_profile="triage", spec=spec, strict=strict, limits=ZOO_LIMITS,
-                      skip=FOLDERS[_split(name)[0]].SKIP_MACHINES)
+    options = dict(settings_profile="triage", strict=strict, limits=ZOO_LIMITS,
+                   skip=FOLDERS[_split(name)[0]].SKIP_MACHINES)
+    if getattr(_module(name), "ISOLATED", False):
+        return isolation.run(spec, **options)
+    return runner.run(loading.load(spec), spec=spec, **options)
 
 
 @pytest.mark.parametrize("folder", sorted(FOLDERS))

@@ -1,0 +1,208 @@
+"""One child process of an isolated run (isolation.py), watched from the parent: start it with a job, read what it
+streams, notice when it dies or stops responding, and say how it ended.
+
+The child is `python -m conformance._child`, a plain subprocess of this interpreter with this process's sys.path:
+nothing of the parent's state has to cross (as it would with multiprocessing), the job is a plain JSON file, and
+the child is as fresh as a user's own run. Its stdout is the channel: JSON lines (progress.py), a heartbeat
+among them. Silence longer than `limits.unresponsive` means the whole interpreter is stuck (C code holding the GIL
+for ever: the watchdog's own thread cannot run either); the parent then sends SIGABRT, which faulthandler handles
+without the GIL by dumping every thread before the process dies.
+"""
+import collections
+import json
+import os
+import queue
+import signal
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass, field
+from typing import Optional, Tuple
+
+from . import clauses, report, runner
+from .adapter import AdapterError
+
+
+class ChildError(Exception):
+    """The child met an internal error of the suite (or could not start at all): a bug of ours."""
+
+
+@dataclass
+class Crash:
+    """A child that ended without finishing its job: how, and what it was doing then."""
+
+    how: str  # "was killed by signal SIGSEGV (Segmentation fault)", "exited with status 3", "stopped responding …"
+    call: Optional[Tuple[str, str]]  # (what, kind) of the call into the implementation in progress, if any
+    last: Optional[Tuple[str, str]]  # (what, kind) of the most recent call whose kind is a clause
+    steps: list  # the example's steps so far, the step in progress last
+    where: str  # the phase of the run: "the tour of FutureMachine, walk 3 of 102", …
+    faults: str  # what faulthandler wrote: every thread's traceback
+
+    @property
+    def clause(self):
+        """The clause blamed (spec/README.md, "Crashes"): the clause at stake of the call in progress; when no call
+        of a clause was in progress, that of the most recent call. None before any call."""
+        if self.call and self.call[1] in clauses.index():
+            return self.call[1]
+        return self.last[1] if self.last else None
+
+    @property
+    def operation(self):
+        """The operation to name in the verdict, and whether it was in progress."""
+        if self.call and self.call[1] in clauses.index():
+            return self.call[0] or "a wait for calls in other threads", True
+        return (self.last[0] or "a wait for calls in other threads", False) if self.last else ("", False)
+
+
+@dataclass
+class Outcome:
+    """What one child did: finished its run (`report`), finished a replay (`replayed`), or crashed (`crash`); and
+    what it streamed before: counterexamples found, checks made, violations seen, the run's plan."""
+
+    report: Optional[runner.Report] = None
+    replayed: Optional[str] = None  # "" for a replay that ended quietly, else what raised
+    crash: Optional[Crash] = None
+    found: dict = field(default_factory=dict)
+    checks: collections.Counter = field(default_factory=collections.Counter)
+    violated: dict = field(default_factory=dict)
+    plan: Optional[dict] = None
+
+
+class Child:
+    """One child process running one job."""
+
+    def __init__(self, job, limits):
+        self.job = job
+        self.limits = limits
+        self.outcome = Outcome()
+        self.error = None
+        self.loading = False
+        self.where = ""  # the phase of the run (runner.py): a tour's walk, a round of search
+        self.examples = 0  # examples begun in this phase
+        self.steps = []
+        self.call = self.last = None
+
+    def run(self):
+        """Run the job to its end; the Outcome, or AdapterError / ChildError when the child says so."""
+        with tempfile.TemporaryDirectory(prefix="futurespec-") as folder:
+            faults, job = os.path.join(folder, "faults"), os.path.join(folder, "job.json")
+            with open(job, "w", encoding="utf-8") as out:
+                json.dump({**self.job, "faults": faults, "path": [entry or os.getcwd() for entry in sys.path]}, out)
+            process = subprocess.Popen([sys.executable, "-m", "conformance._child", job], stdin=subprocess.DEVNULL,
+                                       stdout=subprocess.PIPE, env=_environment())
+            lines = queue.SimpleQueue()
+            threading.Thread(target=_read, args=(process.stdout, lines), name="futurespec-channel",
+                             daemon=True).start()
+            silent = self._listen(process, lines)
+            status = self._end(process, silent)
+            text = ""
+            if os.path.exists(faults):
+                with open(faults, encoding="utf-8", errors="replace") as dump:
+                    text = dump.read().strip()
+        return self._outcome(status, silent, text)
+
+    def _listen(self, process, lines):
+        """Take the child's messages until it closes the channel, or has died and said nothing more for a moment (a
+        process it forked may hold the channel open); True if it fell silent for too long while alive instead."""
+        tick = min(1.0, self.limits.unresponsive)
+        heard = time.monotonic()
+        dead = False
+        while True:
+            try:
+                line = lines.get(timeout=tick)
+            except queue.Empty:
+                if dead:
+                    return False
+                dead = process.poll() is not None
+                if not dead and time.monotonic() - heard >= self.limits.unresponsive:
+                    return True
+                continue
+            if line is None:
+                return False
+            heard = time.monotonic()
+            try:
+                message = json.loads(line)
+            except ValueError:
+                continue  # cut short by the child's death
+            self._take(message)
+
+    def _take(self, message):
+        kind, value = next(iter(message.items()))  # a message's first key names it (progress.py)
+        if kind == "example":
+            self.steps = [f"state = {value}()"]
+            self.examples += 1
+        elif kind == "step":
+            self.steps.append(value)
+        elif kind == "named" and self.steps:
+            self.steps[-1] = value
+        elif kind == "call":
+            self.call = (value, message["kind"])
+            if message["kind"] in clauses.index():
+                self.last = self.call
+        elif kind == "returned":
+            self.call = None
+        elif kind == "phase":
+            self.where, self.examples = value, 0
+        elif kind == "found":
+            self.outcome.found[value] = runner.Counterexample(**message["counterexample"])
+        elif kind == "checks":
+            self.outcome.checks.update(value)
+            self.outcome.violated.update(message["violated"])
+        elif kind in ("plan", "replayed"):
+            setattr(self.outcome, kind, value)
+        elif kind == "report":
+            self.outcome.report = report.from_json(value)
+        elif kind == "loading":
+            self.loading = True
+        elif kind == "error":
+            self.error = (value, message["message"])
+
+    def _end(self, process, silent):
+        """Wait (bounded) for the child to end, after SIGABRT if it stopped responding; its exit status."""
+        if silent:
+            process.send_signal(signal.SIGABRT)
+        try:
+            return process.wait(timeout=self.limits.unresponsive)
+        except subprocess.TimeoutExpired:  # not even SIGABRT ended it
+            process.kill()
+            return process.wait(timeout=self.limits.unresponsive)
+
+    def _outcome(self, status, silent, faults):
+        if self.error:
+            kind, message = self.error
+            raise (AdapterError if kind == "usage" else ChildError)(message)
+        if self.outcome.report is not None or self.outcome.replayed is not None:
+            return self.outcome
+        how = _how(status, silent, self.limits)
+        if self.outcome.plan is None and self.job["mode"] == "run":
+            if self.loading:
+                raise AdapterError(f"loading the adapter {self.job['spec']!r} ended the process: it {how}")
+            raise ChildError(f"the suite's child process {how} before it started its run")
+        where = f"{self.where}, example {self.examples}" if self.where.startswith("the search") else self.where
+        self.outcome.crash = Crash(how, self.call, self.last, self.steps, where, faults)
+        return self.outcome
+
+
+def _environment():
+    """This environment, with this package importable in the child wherever it was imported from here."""
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    paths = [root, *filter(None, os.environ.get("PYTHONPATH", "").split(os.pathsep))]
+    return {**os.environ, "PYTHONPATH": os.pathsep.join(paths)}
+
+
+def _read(stream, lines):
+    for line in stream:
+        lines.put(line)
+    lines.put(None)
+
+
+def _how(status, silent, limits):
+    if silent:
+        return (f"stopped responding: no sign of life for {limits.unresponsive:g} s, as when C code holds the GIL "
+                "for ever, so the suite killed it (SIGABRT)")
+    if status < 0:
+        number = signal.Signals(-status)
+        return f"was killed by signal {number.name} ({signal.strsignal(number)})"
+    return f"exited with status {status}"

@@ -1,0 +1,122 @@
+"""Crash isolation (conformance/isolation.py): an implementation that kills the process gets a verdict, not a dead
+suite. What a crash verdict holds, the exit status, the run going on after a crash, a crash that does not happen
+again when replayed, the crash budget, --exitfirst, and an adapter that crashes while it loads."""
+import dataclasses
+import json
+import os
+import signal
+import subprocess
+import sys
+
+import pytest
+
+from conformance import config, isolation, loading, runner
+from conformance.adapter import AdapterError
+from tests.test_cli import ROOT, cli
+
+SEGFAULT = "cf-module:tests.faulty.future.cancel_segfaults"
+LIMITS = dataclasses.replace(config.Limits.from_environment(), hang=1.0, hang_budget=4.0, unresponsive=2.0)
+pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="crash isolation needs POSIX signals")
+
+
+def _run(spec, **options):
+    return isolation.run(spec, settings_profile="triage", limits=LIMITS, **options)
+
+
+def test_a_segfault_is_a_verdict_with_the_operation_steps_traceback_and_replay(tmp_path):
+    out = tmp_path / "report.json"
+    run = cli("--adapter", SEGFAULT, "--profile", "triage", "--json", str(out), env={"FUTURESPEC_CRASH_BUDGET": "1"})
+    assert run.returncode == 1, run.stdout + run.stderr
+    assert "FAIL CF-CANCEL-1 [MUST]" in run.stdout and "STOPPED EARLY" in run.stdout
+    data = json.loads(out.read_text())
+    counterexample = data["clauses"]["CF-CANCEL-1"]["counterexample"]
+    assert "killed by signal SIGSEGV" in counterexample["message"]
+    assert "during cancel()" in counterexample["message"] and "tour of FutureMachine" in counterexample["message"]
+    assert "Segmentation fault" in counterexample["crash"] and "in cancel" in counterexample["crash"]
+    assert counterexample["steps"] == ["state = FutureMachine()", "v1 = state.new_future()", "state.cancel(f=v1)",
+                                       "state.teardown()"]  # shrunk from the tour's walk
+    assert "replay_machine" in counterexample["replay"] and "state.cancel(f=v1)" in counterexample["replay"]
+    assert data["exit_status"] == 1 and "crashed the process 1 times" in data["stopped"]
+    unreached = data["clauses"]["CF-CANCEL-4"]
+    assert unreached["verdict"] == "untested" and "crashed the process 1 times" in unreached["reason"]
+    assert "pass" not in {c["verdict"] for c in data["clauses"].values()}, "a run cut short passes nothing"
+
+
+def test_the_replay_of_a_crash_crashes(tmp_path):
+    """The replay script of a crash verdict is a script a user runs: in its own process, it crashes the same way."""
+    replay = _run(SEGFAULT).verdicts["CF-CANCEL-1"].counterexample.replay
+    script = tmp_path / "replay.py"
+    script.write_text(replay)
+    done = subprocess.run([sys.executable, str(script)], cwd=ROOT, capture_output=True, timeout=120,
+                          env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert done.returncode == -signal.SIGSEGV
+
+
+def test_the_run_goes_on_after_a_crash_and_finds_a_later_violation():
+    report = _run("cf-module:tests.fixtures.crash_then_violation")
+    crash, later = report.verdicts["CF-SRNC-1"], report.verdicts["CF-CANCEL-3"]
+    assert crash.verdict == "fail" and "SIGSEGV" in crash.counterexample.message
+    assert later.verdict == "fail" and not later.counterexample.crash
+    assert "returned True" in later.counterexample.message and "replay_machine" in later.counterexample.replay
+    assert report.verdicts["CF-SET-1"].verdict == "pass" and not report.stopped
+    assert report.exit_status == 1
+
+
+def test_a_crash_that_does_not_happen_again_when_replayed_says_so(tmp_path, monkeypatch):
+    monkeypatch.setenv("FUTURESPEC_FIXTURE_MARKER", str(tmp_path / "crashed"))
+    verdict = _run("cf-module:tests.fixtures.crashes_once").verdicts["CF-CANCEL-1"]
+    assert verdict.verdict == "fail" and "exited with status 7" in verdict.counterexample.message
+    assert "did not happen again when its steps were replayed" in verdict.counterexample.note
+    assert verdict.counterexample.steps[-2] == "state.cancel(f=v1)"
+
+
+def test_a_process_stuck_with_the_gil_held_is_killed_and_judged():
+    verdict = _run("cf-module:tests.faulty.future.short_wait_holds_gil").verdicts["CF-TIMEOUT-2"]
+    assert verdict.verdict == "fail" and "stopped responding" in verdict.counterexample.message
+    assert "in _wait" in verdict.counterexample.crash  # faulthandler dumped the thread holding the GIL
+
+
+def test_exitfirst_stops_at_the_first_failing_clause_and_passes_nothing():
+    spec = "cf-module:tests.faulty.future.cancel_finished_true"
+    report = runner.run(loading.load(spec), settings_profile="dev", seed=1, spec=spec, exitfirst=True)
+    failing = [cid for cid, v in report.verdicts.items() if v.verdict == "fail"]
+    assert failing == ["CF-CANCEL-3"] and "exitfirst" in report.stopped and report.exit_status == 1
+    assert not [cid for cid, v in report.verdicts.items() if v.verdict == "pass"]
+    assert report.verdicts["CF-CANCEL-3"].counterexample.replay
+
+
+def test_exitfirst_stops_at_a_crash_too():
+    report = _run("cf-module:tests.fixtures.crash_then_violation", exitfirst=True)
+    assert [cid for cid, v in report.verdicts.items() if v.verdict == "fail"] == ["CF-SRNC-1"]
+    assert "CF-SRNC-1" in report.stopped and report.verdicts["CF-CANCEL-3"].verdict == "untested"
+
+
+def test_exitfirst_on_a_conforming_implementation_changes_nothing():
+    run = cli("--adapter", "reference", "--profile", "dev", "--seed", "3", "-x")
+    assert run.returncode == 0 and "RESULT: CONFORMING" in run.stdout and "STOPPED" not in run.stdout
+
+
+def test_an_adapter_that_crashes_while_loading_is_a_usage_error():
+    run = cli("--adapter", "cf-module:tests.fixtures.import_segfaults")
+    assert run.returncode == 2 and run.stdout == "" and run.stderr.count("\n") == 1
+    assert "ended the process" in run.stderr and "SIGSEGV" in run.stderr
+    with pytest.raises(AdapterError, match="ended the process"):
+        _run("cf-module:tests.fixtures.import_segfaults")
+
+
+@pytest.mark.parametrize("variable, value", [("FUTURESPEC_CRASH_BUDGET", "none"),
+                                             ("FUTURESPEC_UNRESPONSIVE_TIMEOUT", "-1")])
+def test_bad_isolation_settings_are_usage_errors(variable, value):
+    run = cli("--adapter", "stdlib", env={variable: value})
+    assert run.returncode == 2 and run.stderr.startswith(f"futurespec: error: {variable}=")
+
+
+def test_the_pytest_plugin_runs_isolated_and_stops_first(tmp_path):
+    from tests.test_cli import _plugin_option
+
+    run = subprocess.run([sys.executable, "-m", "pytest", *_plugin_option(), "-q", "-rfs", "-p", "no:cacheprovider",
+                          "--futurespec-adapter", SEGFAULT, "--futurespec-profile", "triage", "--futurespec-exitfirst",
+                          "--rootdir", str(tmp_path), str(tmp_path)], cwd=ROOT, capture_output=True, text=True,
+                         timeout=300)
+    assert run.returncode == 1 and "FAILED" in run.stdout and "CF-CANCEL-1" in run.stdout
+    assert "SIGSEGV" in run.stdout and "stopped at its first failing clause" in run.stdout
