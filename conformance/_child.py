@@ -7,6 +7,7 @@ then either runs the suite or replays one crash's steps, streaming its progress 
 usage or internal error is a message to the parent, and it leaves with os._exit, so no thread the implementation
 left running can keep it alive.
 """
+import contextlib
 import faulthandler
 import functools
 import json
@@ -74,10 +75,22 @@ def _run(job, stream):
                       "not_applicable": {cid: runner.applicability(clause, adapter)
                                          for cid, clause in clauses.index().items()}})
     found = {cid: runner.Counterexample(**counterexample) for cid, counterexample in job["found"].items()}
-    result = runner.run(adapter, settings_profile=job["settings_profile"], seed=job["seed"], strict=job["strict"],
-                        limits=_limits(job), spec=job["spec"], skip=job["skip"], exitfirst=job["exitfirst"],
-                        progress=stream, found=found, refused=job["refused"])
+    with _measured(job, adapter) as measurement:
+        result = runner.run(adapter, settings_profile=job["settings_profile"], seed=job["seed"],
+                            strict=job["strict"], limits=_limits(job), spec=job["spec"], skip=job["skip"],
+                            exitfirst=job["exitfirst"], progress=stream, found=found, refused=job["refused"])
+    if measurement is not None:
+        stream.send(coverage=measurement.summary)  # before the report, which ends the parent's listening
     stream.send(report=report.to_json(result))
+
+
+def _measured(job, adapter):
+    """--coverage: measure the run here, where the implementation runs (measuring.py)."""
+    if not job.get("coverage"):
+        return contextlib.nullcontext()
+    from . import measuring
+
+    return measuring.measured(adapter)
 
 
 def _replay(job, stream):

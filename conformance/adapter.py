@@ -7,7 +7,7 @@ new_future() has a default derived from the concurrent.futures API.
 import asyncio
 import concurrent.futures
 from dataclasses import dataclass
-from typing import Any, FrozenSet, Mapping, Optional
+from typing import Any, FrozenSet, Mapping, Optional, Tuple
 
 from . import gates, provenance
 
@@ -51,6 +51,7 @@ class Adapter:
     profile = "cf"
     capabilities: FrozenSet[str] = FUTURE_CAPABILITIES
     deviations: Mapping[str, Deviation] = {}
+    sources: Tuple[str, ...] = ()  # the implementation's modules, for --coverage; () : the scheme's default
     CancelledError: type = concurrent.futures.CancelledError
     TimeoutError: type = concurrent.futures.TimeoutError
     InvalidStateError: type = concurrent.futures.InvalidStateError

@@ -14,7 +14,7 @@ import os
 import sys
 import traceback
 
-from . import checks, clauses, config, isolation, loading, report, runner
+from . import checks, clauses, config, isolation, loading, measuring, report, runner
 from .adapter import AdapterError
 
 EXIT_USAGE, EXIT_INTERNAL = 2, 3
@@ -41,6 +41,8 @@ def parser():
                    "report it, shrunk; the clauses not checked by then are reported untested")
     p.add_argument("--in-process", action="store_true", help="run the implementation in this process instead of a "
                    "supervised child (for debugging: a crash of the implementation then ends the command)")
+    p.add_argument("--coverage", action="store_true", help="measure which lines and branches of the implementation's "
+                   "modules the run reached and print the unreached ones (needs pip install futurespec[coverage])")
     p.add_argument("--list-clauses", action="store_true", help="print the clause index and exit")
     p.add_argument("--list-adapters", action="store_true", help="print the adapters available by name and exit")
     return p
@@ -87,15 +89,21 @@ def _main(argv):
         settings_profile = config.settings_profile_name(args.profile)
         limits = config.Limits.from_environment()
         config.crash_budget()
+        if args.coverage:
+            measuring.require()
         adapter = loading.load(args.adapter) if args.in_process else None
     except (AdapterError, ValueError, clauses.SpecError) as error:  # ValueError: a bad FUTURESPEC_* variable
         sys.stderr.write(f"futurespec: error: {error}\n")
         return EXIT_USAGE
     options = dict(settings_profile=settings_profile, seed=args.seed, strict=args.strict, limits=limits,
                    exitfirst=args.exitfirst)
+    measurement = measuring.Measurement({}) if args.coverage else None
     try:
         if adapter is None:
-            result = isolation.run(args.adapter, **options)
+            result = isolation.run(args.adapter, measurement=measurement, **options)
+        elif measurement is not None:
+            with measuring.measured(adapter) as measurement:
+                result = runner.run(adapter, spec=args.adapter, **options)
         else:
             result = runner.run(adapter, spec=args.adapter, **options)
     except (AdapterError, clauses.SpecError) as error:
@@ -108,6 +116,8 @@ def _main(argv):
                          "(set FUTURESPEC_DEBUG=1 for the traceback)\n")
         return EXIT_INTERNAL
     print(report.render(result))
+    if measurement is not None:
+        print(measurement.summary or "COVERAGE: not measured: no child process completed the run")
     if args.json:
         report.write_json(result, args.json)
     return result.exit_status

@@ -19,9 +19,10 @@ from .ledger import Ledger
 from .supervision import Child
 
 
-def run(spec, settings_profile=None, seed=None, strict=False, limits=None, skip=(), exitfirst=False):
+def run(spec, settings_profile=None, seed=None, strict=False, limits=None, skip=(), exitfirst=False,
+        measurement=None):
     """runner.run() for the adapter SPEC, in supervised child processes; the same Report, crash verdicts among its
-    failures."""
+    failures. With a `measurement` (measuring.py), each child measures coverage and the last one's summary is kept."""
     started = time.monotonic()
     settings_profile = config.settings_profile_name(settings_profile)
     seed = runner.seed_for(settings_profile, seed)  # one seed for every child
@@ -32,8 +33,11 @@ def run(spec, settings_profile=None, seed=None, strict=False, limits=None, skip=
     while True:
         job = dict(mode="run", spec=spec, settings_profile=settings_profile, seed=seed, strict=strict,
                    limits=dataclasses.asdict(limits), skip=list(skip), exitfirst=exitfirst,
-                   found={cid: dataclasses.asdict(ce) for cid, ce in found.items()}, refused=sorted(refused))
+                   found={cid: dataclasses.asdict(ce) for cid, ce in found.items()}, refused=sorted(refused),
+                   coverage=measurement is not None)
         outcome = Child(job, limits).run()
+        if measurement is not None and outcome.coverage:
+            measurement.summary = outcome.coverage
         if outcome.report is not None:
             outcome.report.seconds = time.monotonic() - started
             return outcome.report

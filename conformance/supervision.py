@@ -68,6 +68,7 @@ class Outcome:
     checks: collections.Counter = field(default_factory=collections.Counter)
     violated: dict = field(default_factory=dict)
     plan: Optional[dict] = None
+    coverage: Optional[str] = None  # --coverage: the child's summary (measuring.py)
 
 
 class Child:
@@ -150,7 +151,7 @@ class Child:
         elif kind == "checks":
             self.outcome.checks.update(value)
             self.outcome.violated.update(message["violated"])
-        elif kind in ("plan", "replayed"):
+        elif kind in ("plan", "replayed", "coverage"):
             setattr(self.outcome, kind, value)
         elif kind == "report":
             self.outcome.report = report.from_json(value)

@@ -9,6 +9,7 @@ class AsyncioAdapter_C(AsyncioAdapter):
     """asyncio.Future as the interpreter provides it: the C `_asyncio.Future` when the accelerator is built."""
 
     name = "asyncio"
+    sources = ("asyncio.futures", "_asyncio")  # the C Future lives in _asyncio, which has no Python source
 
     def new_future(self, loop):
         return asyncio.Future(loop=loop)
@@ -18,6 +19,7 @@ class AsyncioAdapter_Py(AsyncioAdapter):
     """The pure-Python asyncio.futures._PyFuture, which CPython keeps alongside the C one."""
 
     name = "asyncio-py"
+    sources = ("asyncio.futures",)
     deviations = {
         "AIO-SET-6": Deviation(
             "the pure-Python future does not type-check set_exception(): it stores a non-exception on 3.9 and "

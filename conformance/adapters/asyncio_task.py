@@ -10,6 +10,7 @@ class AsyncioTaskAdapter_C(TaskAdapter):
     """asyncio.Task as the interpreter provides it: the C `_asyncio.Task` when the accelerator is built."""
 
     name = "asyncio-task"
+    sources = ("asyncio.tasks", "_asyncio")
 
     def new_task(self, loop, coro):
         return asyncio.Task(coro, loop=loop)
@@ -19,6 +20,7 @@ class AsyncioTaskAdapter_Py(TaskAdapter):
     """The pure-Python asyncio.tasks._PyTask, which CPython keeps alongside the C one."""
 
     name = "asyncio-task-py"
+    sources = ("asyncio.tasks",)
 
     def new_task(self, loop, coro):
         return asyncio.tasks._PyTask(coro, loop=loop)

@@ -11,6 +11,7 @@ from .bridge_module import ModuleBridgeAdapter
 
 class ReferenceAdapter(Adapter):
     name = "reference"
+    sources = ("reference.future", "reference.executor")
     capabilities = frozenset(CAPABILITIES["cf"]) - {"worker-crash"}  # a thread pool: no worker can die
     CancelledError = reference.future.CancelledError
     TimeoutError = reference.future.TimeoutError
@@ -32,11 +33,14 @@ class ReferenceAdapter(Adapter):
 
 class ReferenceAsyncioAdapter(AsyncioAdapter):
     name = "reference-asyncio"
+    sources = ("reference.aio_future",)
 
     def new_future(self, loop):
         return reference.aio_future.Future(loop=loop)
 
 
 class ReferenceBridgeAdapter(ModuleBridgeAdapter):
+    sources = ("reference.bridge",)
+
     def __init__(self):
         super().__init__(reference.bridge, "reference-bridge")
