@@ -1,0 +1,1 @@
+"""futurespec's benchmarks: they measure and report (benchmarks/results.md, results.json); they assert nothing."""

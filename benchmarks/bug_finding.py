@@ -1,0 +1,60 @@
+"""Bug-finding power: every faulty implementation of the zoo (tests/faulty/) run with `--exitfirst`: is it rejected,
+for which clause, after how many seconds (median over seeds), and the rejection rate per chapter. The zoo's modules
+each break a known clause (`VIOLATES`), so this is the suite's sensitivity, measured. `--quick` takes one seed and a
+sample of the zoo; runs go two at a time (a small machine)."""
+import concurrent.futures
+import importlib
+import pkgutil
+
+from tests import faulty
+
+from .common import command, median
+
+SEEDS, QUICK_SEEDS = (0, 1, 2), (0,)
+QUICK_SAMPLE = 8  # every 8th module of the zoo, in name order
+
+
+def zoo():
+    """[(chapter, module name, adapter SPEC, the clauses it violates)], as tests/test_faulty.py builds them."""
+    found = []
+    for folder in sorted(i.name for i in pkgutil.iter_modules(faulty.__path__) if i.ispkg):
+        package = importlib.import_module(f"{faulty.__name__}.{folder}")
+        for info in sorted(pkgutil.iter_modules(package.__path__), key=lambda i: i.name):
+            name = f"{package.__name__}.{info.name}"
+            violates = sorted(getattr(importlib.import_module(name), "VIOLATES", ()))
+            found.append((folder, info.name, package.ADAPTER.format(module=name), violates))
+    return found
+
+
+def _one(spec, seed, settings_profile):
+    measured = command("--adapter", spec, "--exitfirst", "--profile", settings_profile, "--seed", str(seed))
+    clauses = measured["report"]["clauses"] if measured["report"] else {}
+    failed = sorted(cid for cid, c in clauses.items() if c["verdict"] == "fail")
+    return {"seed": seed, "rejected": measured["exit_status"] == 1, "failed": failed, "wall": measured["wall"]}
+
+
+def run(quick, settings_profile, jobs=2):
+    modules = zoo()
+    if quick:
+        modules = modules[::QUICK_SAMPLE]
+    seeds = QUICK_SEEDS if quick else SEEDS
+    with concurrent.futures.ThreadPoolExecutor(jobs) as pool:
+        runs = {(name, seed): pool.submit(_one, spec, seed, settings_profile)
+                for _, name, spec, _ in modules for seed in seeds}
+        rows = []
+        for chapter, name, spec, violates in modules:
+            outcomes = [runs[name, seed].result() for seed in seeds]
+            rejected = [o for o in outcomes if o["rejected"]]
+            failed = sorted({cid for o in rejected for cid in o["failed"]})
+            rows.append({"chapter": chapter, "module": name, "violates": violates, "seeds": len(seeds),
+                         "rejected": len(rejected), "clauses": failed, "expected_clause": bool(set(failed) &
+                         set(violates)), "median_seconds": median([o["wall"] for o in rejected])})
+    chapters = {}
+    for row in rows:
+        chapter = chapters.setdefault(row["chapter"], {"modules": 0, "rejected": 0})
+        chapter["modules"] += 1
+        chapter["rejected"] += row["rejected"] == row["seeds"]
+    for chapter in chapters.values():
+        chapter["rate"] = chapter["rejected"] / chapter["modules"]
+    return {"settings_profile": settings_profile, "seeds": list(seeds), "sampled": quick, "modules": rows,
+            "chapters": chapters}

@@ -1,0 +1,74 @@
+"""What the benchmarks share: a timed run of the suite (in this process, counting state-machine steps, or as the
+command in a subprocess), and the median."""
+import json
+import os
+import pathlib
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+from conformance import loading, progress, runner
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+
+
+class StepCounter(progress.Progress):
+    """A silent Progress that counts the steps Hypothesis draws in the search rounds (the hook progress.Stream uses
+    to announce them) and the time spent in those rounds; the tours' fixed steps, which Hypothesis does not
+    generate, are left out, so that the count compares with a null machine's."""
+
+    def __init__(self):
+        self.steps, self.search_seconds = 0, 0.0
+        self._searching, self._since = False, time.perf_counter()
+
+    def phase(self, text):
+        self.stop()
+        self._searching, self._since = text.startswith("the search of"), time.perf_counter()
+
+    def stop(self):
+        if self._searching:
+            self.search_seconds += time.perf_counter() - self._since
+        self._searching = False
+
+    def example(self, machine):
+        if self._searching and hasattr(machine, "_rules_strategy"):
+            machine._rules_strategy = machine._rules_strategy.map(self._count)
+
+    def _count(self, drawn):
+        self.steps += 1
+        return drawn
+
+
+def in_process(spec, settings_profile, seed=0):
+    """Run SPEC here: {"wall", "cpu", "steps", "search_seconds", "exit_status"}; CPU time is this process's (all
+    threads); steps and search_seconds are those of the search rounds (StepCounter)."""
+    adapter = loading.load(spec)
+    counter = StepCounter()
+    wall, cpu = time.perf_counter(), time.process_time()
+    report = runner.run(adapter, settings_profile=settings_profile, seed=seed, spec=spec, progress=counter)
+    counter.stop()
+    return {"wall": time.perf_counter() - wall, "cpu": time.process_time() - cpu, "steps": counter.steps,
+            "search_seconds": counter.search_seconds, "exit_status": report.exit_status}
+
+
+def command(*args, timeout=900):
+    """Run `python -m conformance ARGS --json …`: {"wall", "cpu" (of the children), "exit_status", "report"}."""
+    with tempfile.TemporaryDirectory() as folder:
+        out = os.path.join(folder, "report.json")
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        wall = time.perf_counter()
+        run = subprocess.run([sys.executable, "-m", "conformance", *args, "--json", out], cwd=ROOT,
+                             capture_output=True, text=True, timeout=timeout,
+                             env={**os.environ, "PYTHONPATH": str(ROOT)})
+        wall = time.perf_counter() - wall
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        report = json.load(open(out)) if os.path.exists(out) else None
+    cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+    return {"wall": wall, "cpu": cpu, "exit_status": run.returncode, "report": report}
+
+
+def median(values):
+    return statistics.median(values) if values else None

@@ -1,0 +1,45 @@
+"""benchmarks/results.md: the results of benchmarks/run.py as Markdown tables, the machine first."""
+
+
+def _s(seconds):
+    return "—" if seconds is None else f"{seconds:.1f}"
+
+
+def markdown(results):
+    m = results["machine"]
+    out = ["# Benchmark results", "",
+           f"{'Quick run' if results['quick'] else 'Full run'} of `python benchmarks/run.py"
+           f"{' --quick' if results['quick'] else ''}`, {m['date']}: {m['cpus']} CPUs, {m['implementation']} "
+           f"{m['python']}, {m['platform']} ({m['processor']}).{' ' + m['note'] if m.get('note') else ''}", ""]
+    if "throughput" in results:
+        t = results["throughput"]
+        null = t["null"]
+        out += [f"## Throughput (settings `{t['settings_profile']}`)", "",
+                f"The null machine (rules that do nothing): {null['steps_per_second']:.0f} steps/s.", "",
+                "| adapter | search steps | search s | steps/s | ratio to null |", "|---|---:|---:|---:|---:|"]
+        out += [f"| {r['adapter']} | {r['steps']} | {_s(r['wall'])} | {r['steps_per_second']:.0f} | "
+                f"{r['ratio_to_null']:.3f} |" for r in t["adapters"]]
+        out.append("")
+    if "cost" in results:
+        out += ["## Cost of the default settings (`ci`, isolated, the whole command)", "",
+                "| adapter | wall s | CPU s | exit |", "|---|---:|---:|---:|"]
+        out += [f"| {r['adapter']} | {_s(r['wall'])} | {_s(r['cpu'])} | {r['exit_status']} |"
+                for r in results["cost"]["adapters"]]
+        out.append("")
+    if "bug_finding" in results:
+        b = results["bug_finding"]
+        out += [f"## Bug-finding power (`--exitfirst`, settings `{b['settings_profile']}`, seeds "
+                f"{', '.join(map(str, b['seeds']))}{', a sample of the zoo' if b['sampled'] else ''})", "",
+                "| chapter | modules | rejected on every seed | rate |", "|---|---:|---:|---:|"]
+        out += [f"| {name} | {c['modules']} | {c['rejected']} | {c['rate']:.0%} |" for name, c in b["chapters"].items()]
+        out += ["", "| faulty module | rejected (seeds) | for | the clause it breaks among them | median s |",
+                "|---|---:|---|---|---:|"]
+        out += [f"| {r['chapter']}/{r['module']} | {r['rejected']}/{r['seeds']} | {', '.join(r['clauses']) or '—'} | "
+                f"{'yes' if r['expected_clause'] else 'no'} | {_s(r['median_seconds'])} |" for r in b["modules"]]
+        out.append("")
+    if "isolation_overhead" in results:
+        i = results["isolation_overhead"]
+        out += [f"## Crash-isolation overhead (`{i['adapter']}`, settings `{i['settings_profile']}`, median of "
+                f"{i['repeats']})", "", f"Isolated {_s(i['isolated'])} s, `--in-process` {_s(i['in_process'])} s: "
+                f"ratio **{i['ratio']:.2f}**.", ""]
+    return "\n".join(out)

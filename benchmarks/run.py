@@ -1,0 +1,53 @@
+"""Run every benchmark and write benchmarks/results.md and benchmarks/results.json, with the machine they ran on.
+
+    python benchmarks/run.py [--quick] [--only NAME,…]
+
+The benchmarks report; they assert nothing. `--quick` runs fewer adapters, one seed and a sample of the zoo, and the
+throughput benchmark with the `dev` settings instead of `ci`."""
+import argparse
+import datetime
+import json
+import os
+import pathlib
+import platform
+import sys
+
+HERE = pathlib.Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))  # `python benchmarks/run.py` from a checkout: this copy of the suite
+
+from benchmarks import bug_finding, cost, isolation_overhead, report, throughput  # noqa: E402
+
+BENCHMARKS = ("throughput", "cost", "bug_finding", "isolation_overhead")
+
+
+def machine():
+    return {"cpus": os.cpu_count(), "python": platform.python_version(), "implementation":
+            platform.python_implementation(), "platform": platform.platform(), "processor": platform.machine(),
+            "date": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")}
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(prog="python benchmarks/run.py", description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="fewer adapters, one seed, a sample of the zoo")
+    parser.add_argument("--only", help=f"a comma-separated subset of {', '.join(BENCHMARKS)}")
+    parser.add_argument("--note", default="", help="a note on the machine, printed with the results")
+    args = parser.parse_args(argv)
+    chosen = args.only.split(",") if args.only else BENCHMARKS
+    quick = args.quick
+    runs = {
+        "throughput": lambda: throughput.run(quick, "dev" if quick else "ci"),
+        "cost": lambda: cost.run(quick),
+        "bug_finding": lambda: bug_finding.run(quick, "ci"),
+        "isolation_overhead": lambda: isolation_overhead.run(quick, "dev" if quick else "ci"),
+    }
+    results = {"machine": {**machine(), "note": args.note}, "quick": quick}
+    for name in chosen:
+        print(f"benchmark {name} …", file=sys.stderr, flush=True)
+        results[name] = runs[name]()
+    (HERE / "results.json").write_text(json.dumps(results, indent=2) + "\n")
+    (HERE / "results.md").write_text(report.markdown(results))
+    print(report.markdown(results))
+
+
+if __name__ == "__main__":
+    main()
