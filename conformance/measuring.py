@@ -115,9 +115,9 @@ def _file_summary(cov, name, path):
                        for b in targets)
     reached = len(statements) - len(missing)
     text = f"  {name} ({path}): {reached}/{len(statements)} lines reached"
-    n_branches = analysis.numbers.n_branches
-    if n_branches:
-        text += f", {n_branches - analysis.numbers.n_missing_branches}/{n_branches} branches"
+    stats = [counts for line, counts in analysis.branch_stats().items() if not at_import(line)]
+    if stats:
+        text += f", {sum(taken for _, taken in stats)}/{sum(exits for exits, _ in stats)} branches"
     out = [text]
     if missing:
         out.append(f"    unreached lines: {_ranges(missing)}")
