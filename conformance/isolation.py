@@ -37,7 +37,9 @@ def run(spec, settings_profile=None, seed=None, strict=False, limits=None, skip=
                    coverage=measurement is not None)
         outcome = Child(job, limits).run()
         if measurement is not None and outcome.coverage:
-            measurement.summary = outcome.coverage
+            lost = f"\n  (measured in the child that completed the run: what the {crashes} children that crashed " \
+                "reached is not counted, the lines of the crashing calls among it)"
+            measurement.summary = outcome.coverage + (lost if crashes else "")
         if outcome.report is not None:
             outcome.report.seconds = time.monotonic() - started
             return outcome.report

@@ -55,3 +55,10 @@ def test_the_default_sources_of_the_schemes():
     assert measuring.sources_of(loading.load("aio-class:reference.aio_future.Future")) == ("reference.aio_future",)
     assert measuring.sources_of(loading.load("task-class:asyncio.tasks._PyTask")) == ("asyncio.tasks",)
     assert measuring.sources_of(loading.load("reference")) == ("reference.future", "reference.executor")
+
+
+def test_a_crashed_run_says_what_is_not_counted():
+    run = cli("--adapter", "cf-module:tests.faulty.future.cancel_segfaults", "--coverage", "--profile", "dev",
+              "--seed", "0")
+    assert run.returncode == 1, run.stdout + run.stderr
+    assert "children that crashed reached is not counted" in summary(run)
