@@ -51,11 +51,12 @@ class AioRead:
 
 
 @dataclass
-class AioModel:
+class LoopOutcome:
+    """The state and outcome of a loop future, shared by the asyncio Future's model and the Task's."""
+
     state: AioState = AioState.PENDING
     result: Any = None
     exception: Optional[BaseException] = None
-    cancel_message: Any = None
 
     @property
     def done(self):
@@ -64,6 +65,11 @@ class AioModel:
     @property
     def cancelled(self):
         return self.state is AioState.CANCELLED
+
+
+@dataclass
+class AioModel(LoopOutcome):
+    cancel_message: Any = None
 
     def step(self, operation) -> Transition:
         return TRANSITIONS[(operation, self.state)]

@@ -9,7 +9,7 @@ import sys
 from dataclasses import dataclass, field
 from typing import Any, List, Optional
 
-from ..aio.model import AioRead, AioState
+from ..aio.model import AioRead, AioState, LoopOutcome
 
 WITHDRAWING_UNCANCEL = sys.version_info >= (3, 13)  # TASK-COUNT-3; before, TASK-COUNT-4
 
@@ -48,10 +48,7 @@ class CoroutineStep:
 
 
 @dataclass
-class TaskModel:
-    state: AioState = AioState.PENDING
-    result: Any = None
-    exception: Optional[BaseException] = None
+class TaskModel(LoopOutcome):
     phase: Phase = Phase.NEW
     order: Optional[Order] = None  # what the awaited future delivered, once it is done
     on_cancel: Order = Order("propagate")  # what the coroutine does with a CancelledError
@@ -60,14 +57,6 @@ class TaskModel:
     messages: List[Any] = field(default_factory=list)  # of the requests since the last step
     count: int = 0  # cancelling()
     uncancelled: bool = False  # uncancel() met a request waiting for the next step (TASK-COUNT-3, TASK-COUNT-4)
-
-    @property
-    def done(self):
-        return self.state is not AioState.PENDING
-
-    @property
-    def cancelled(self):
-        return self.state is AioState.CANCELLED
 
     def cancel(self, msg):
         """A request (TASK-CANCEL-1..3): True when the task was not done; whether it cancels the awaited future."""
