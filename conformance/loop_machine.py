@@ -125,13 +125,21 @@ class LoopMachine(JudgingMachine):
     def open_loop(self):
         """The adapter's new loop, with `on_loop_error` as its exception handler, or one clear AdapterError."""
         try:
-            loop = self.watchdog.call("the adapter's new_loop()", self.adapter.new_loop, kind="loop").value
-            self.watchdog.call("set_exception_handler()", loop.set_exception_handler, self.on_loop_error, kind="loop")
+            made = self.watchdog.call("the adapter's new_loop()", self.adapter.new_loop, kind="loop")
         except Hang:
             raise AdapterError("the adapter's new_loop() did not return") from None
-        if loop is None:
+        if made.raised:
+            raise AdapterError(f"the adapter's new_loop() raised {show(made.error)}")
+        if made.value is None:
             raise AdapterError("the adapter's new_loop() returned None")
-        return loop
+        try:
+            handler = self.watchdog.call("set_exception_handler()", made.value.set_exception_handler,
+                                         self.on_loop_error, kind="loop")
+        except Hang:
+            raise AdapterError("the new loop's set_exception_handler() did not return") from None
+        if handler.raised:
+            raise AdapterError(f"the new loop's set_exception_handler() raised {show(handler.error)}")
+        return made.value
 
     def on_loop_error(self, loop, context):
         """Kept for the machine to judge, and off the user's terminal."""
@@ -276,13 +284,18 @@ class LoopFutureMachine(LoopMachine):
             if max(created, f.completed_at) >= self.iterations:
                 waiting.append((awaiter, created))
                 continue
-            self.expect(self.AWAIT_CLAUSE, awaiter.done(),
+            done = self.call(f, "done() of the awaiting task", self.AWAIT_CLAUSE, awaiter.done)
+            self.expect(self.AWAIT_CLAUSE, done.value is True,
                         f"a task awaiting the {self.NOUN} had not resumed at the first loop iteration after it "
                         "completed")
             read = dataclasses.replace(f.model.read("result"), clause=self.AWAIT_CLAUSE)
             if isinstance(read.raises, StopIteration):
                 continue  # implementation-defined (AIO-AWAIT-1): a StopIteration cannot leave a coroutine
-            value, error = value_and_error(awaiter.result())
+            outcome = self.call(f, "result() of the awaiting task", self.AWAIT_CLAUSE, awaiter.result)
+            self.expect(self.AWAIT_CLAUSE, not outcome.raised,
+                        lambda: f"the task awaiting the {self.NOUN} did not return what the await gave: its result() "
+                                f"{outcome.describe()}")
+            value, error = value_and_error(outcome.value)
             self.judge_read(read, value, error, f"await {self.NOUN}, in a task,")
         f.awaiters = waiting
 

@@ -88,10 +88,10 @@ class BridgeMachine(BridgeJudge):
             return
         cf, _ = self.on_driver(f, "the adapter's new_cf_future()", "BRIDGE-WRAP-3", self.adapter.new_cf_future)
         f.kind, f.cf, f.created = "wrap", cf, self.iterations
-        prepare = {"running": cf.set_running_or_notify_cancel, "cancelled": cf.cancel,
-                   "result": lambda: cf.set_result(f)}.get(prior)
+        prepare = {"running": ("set_running_or_notify_cancel()", cf.set_running_or_notify_cancel),
+                   "cancelled": ("cancel()", cf.cancel), "result": ("set_result()", cf.set_result, f)}.get(prior)
         if prepare:
-            prepare()
+            self.on_driver(f, f"the cf future's {prepare[0]}, before wrap_future()", "BRIDGE-WRAP-3", *prepare[1:])
         f.cf_state = {"pending": "PENDING", "running": "RUNNING", "result": "DONE", "cancelled": "CANCELLED"}[prior]
         aio, error = self.on_driver(f, "wrap_future(cf, loop=loop)", "BRIDGE-WRAP-3", self.adapter.wrap_future, cf,
                                     self.loop)
@@ -175,7 +175,9 @@ class BridgeMachine(BridgeJudge):
                     "run_in_executor() returned a future of another loop, or a done one; expected a PENDING future "
                     "of the loop")
         f.done_event = threading.Event()
-        f.cf.add_done_callback(lambda _: f.done_event.set())  # after the bridge's own callback, so it has run
+        # after the bridge's own callback, so it has run:
+        self.on_driver(f, "add_done_callback() of the executor's future", "BRIDGE-EXEC-1", f.cf.add_done_callback,
+                       lambda _: f.done_event.set())
         self.queue.append(f)
         if self.running_call is None:
             self.start_next_call()
