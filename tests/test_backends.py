@@ -1,6 +1,8 @@
 """The third-party backends' adapters (loky, futurist, pebble): listed by name, imported only when chosen, and, when
 their library is missing, refused with exit status 2 and one line naming the package to install. Each case runs in
-a subprocess, with the library hidden (sys.modules[name] = None makes importing it fail) or merely not imported."""
+a subprocess, with the library hidden (a package of its name that fails to import is put first on PYTHONPATH, so
+that the supervised child the run starts cannot find the real one either) or merely not imported."""
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -12,8 +14,20 @@ BACKENDS = {"loky": "loky", "loky-process": "loky", "futurist-thread": "futurist
             "futurist-sync": "futurist", "pebble-thread": "pebble", "pebble-process": "pebble"}
 
 
-def _python(code):
-    return subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60)
+def _python(code, hidden=None):
+    env = dict(os.environ)
+    if hidden is not None:
+        env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(hidden), env.get("PYTHONPATH")]))
+    return subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60,
+                          env=env)
+
+
+def _hide(package, folder):
+    """A folder whose `package` fails to import as a missing one does; put first on the path, it hides the real."""
+    (folder / package).mkdir()
+    (folder / package / "__init__.py").write_text(
+        f"raise ModuleNotFoundError({f'No module named {package!r}'!r}, name={package!r})\n")
+    return folder
 
 
 def test_every_backend_is_listed():
@@ -34,9 +48,9 @@ def test_no_backend_library_is_a_dependency():
 
 
 @pytest.mark.parametrize("adapter, package", sorted(BACKENDS.items()))
-def test_a_missing_library_is_one_line_and_exit_2(adapter, package):
-    done = _python(f"import sys; sys.modules[{package!r}] = None; from conformance.cli import main; "
-                   f"sys.exit(main(['--adapter', {adapter!r}]))")
+def test_a_missing_library_is_one_line_and_exit_2(adapter, package, tmp_path):
+    done = _python(f"import sys; from conformance.cli import main; sys.exit(main(['--adapter', {adapter!r}]))",
+                   hidden=_hide(package, tmp_path))
     assert done.returncode == 2, done.stderr
     lines = done.stderr.splitlines()
     assert len(lines) == 1 and f"pip install {package}" in lines[0] and adapter in lines[0], done.stderr
