@@ -30,6 +30,7 @@ class Limits:
     hang_budget: float  # seconds of hangs after which calls of a kind that hung are no longer attempted
     map_timeout: float  # the timeout map() is given and the suite lets expire (EXEC-MAP-5)
     unresponsive: float = 5.0  # an isolated run's child that sends no sign of life this long is stuck: killed
+    startup: float = 60.0  # the same, before its first sign of life: starting an interpreter and importing the suite
 
     @classmethod
     def from_environment(cls):
@@ -37,7 +38,8 @@ class Limits:
         short = _seconds("FUTURESPEC_SHORT_TIMEOUT", 0.005)
         return cls(hang=hang, repeat_hang=min(hang, 0.05), short_timeouts=(short / 5, short),
                    hang_budget=4 * hang, map_timeout=_seconds("FUTURESPEC_MAP_TIMEOUT", 1.0),
-                   unresponsive=_seconds("FUTURESPEC_UNRESPONSIVE_TIMEOUT", 5.0))
+                   unresponsive=_seconds("FUTURESPEC_UNRESPONSIVE_TIMEOUT", 5.0),
+                   startup=_seconds("FUTURESPEC_STARTUP_TIMEOUT", 60.0))
 
 
 def crash_budget():

@@ -84,6 +84,7 @@ class Child:
         self.examples = 0  # examples begun in this phase
         self.steps = []
         self.call = self.last = None
+        self.silence = limits.unresponsive  # how long the child was silent when it was judged stuck
 
     def run(self):
         """Run the job to its end; the Outcome, or AdapterError / ChildError when the child says so."""
@@ -109,6 +110,7 @@ class Child:
         process it forked may hold the channel open); True if it fell silent for too long while alive instead."""
         tick = min(1.0, self.limits.unresponsive)
         heard = time.monotonic()
+        silence = max(self.limits.startup, self.limits.unresponsive)  # a busy machine may start Python slowly
         dead = False
         while True:
             try:
@@ -117,12 +119,13 @@ class Child:
                 if dead:
                     return False
                 dead = process.poll() is not None
-                if not dead and time.monotonic() - heard >= self.limits.unresponsive:
+                if not dead and time.monotonic() - heard >= silence:
+                    self.silence = silence
                     return True
                 continue
             if line is None:
                 return False
-            heard = time.monotonic()
+            heard, silence = time.monotonic(), self.limits.unresponsive
             try:
                 message = json.loads(line)
             except ValueError:
@@ -176,7 +179,7 @@ class Child:
             raise (AdapterError if kind == "usage" else ChildError)(message)
         if self.outcome.report is not None or self.outcome.replayed is not None:
             return self.outcome
-        how = _how(status, silent, self.limits)
+        how = _how(status, silent, self.silence)
         if self.outcome.plan is None and self.job["mode"] == "run":
             if self.loading:
                 raise AdapterError(f"loading the adapter {self.job['spec']!r} ended the process: it {how}")
@@ -199,9 +202,9 @@ def _read(stream, lines):
     lines.put(None)
 
 
-def _how(status, silent, limits):
+def _how(status, silent, silence):
     if silent:
-        return (f"stopped responding: no sign of life for {limits.unresponsive:g} s, as when C code holds the GIL "
+        return (f"stopped responding: no sign of life for {silence:g} s, as when C code holds the GIL "
                 "for ever, so the suite killed it (SIGABRT)")
     if status < 0:
         number = signal.Signals(-status)
