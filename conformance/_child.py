@@ -19,7 +19,7 @@ import traceback
 
 
 def main():
-    with open(sys.argv[1], encoding="utf-8") as job_file:
+    with open(_job_path(), encoding="utf-8") as job_file:
         job = json.load(job_file)
     sys.path[:] = job["path"]  # the parent's: the same adapters and implementations import here
     channel = os.dup(1)
@@ -39,6 +39,20 @@ def main():
     sys.stdout.flush()
     sys.stderr.flush()
     os._exit(0)
+
+
+def _job_path():
+    """The job file named on the command line; or, for a spare child (spare.py), the one the parent writes on stdin
+    once it has one — imported the suite meanwhile, and leaving quietly if the parent never sends a job."""
+    if sys.argv[1] != "-":
+        return sys.argv[1]
+    from . import loading, report, runner  # noqa: F401 (the suite's weight, imported while the parent starts)
+
+    path = sys.stdin.readline().strip()
+    if not path:
+        os._exit(0)
+    os.dup2(os.open(os.devnull, os.O_RDONLY), 0)  # nothing else to read: the implementation reads what a run reads
+    return path
 
 
 def _no_core_files():

@@ -21,7 +21,7 @@ import time
 from dataclasses import dataclass, field
 from typing import Optional, Tuple
 
-from . import clauses, report, runner
+from . import clauses, report, runner, spare
 from .adapter import AdapterError
 
 
@@ -92,8 +92,9 @@ class Child:
             faults, job = os.path.join(folder, "faults"), os.path.join(folder, "job.json")
             with open(job, "w", encoding="utf-8") as out:
                 json.dump({**self.job, "faults": faults, "path": [entry or os.getcwd() for entry in sys.path]}, out)
-            process = subprocess.Popen([sys.executable, "-m", "conformance._child", job], stdin=subprocess.DEVNULL,
-                                       stdout=subprocess.PIPE, env=_environment())
+            process = spare.take(job) or subprocess.Popen(
+                [sys.executable, "-m", "conformance._child", job], stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                env=spare.environment())
             lines = queue.SimpleQueue()
             threading.Thread(target=_read, args=(process.stdout, lines), name="futurespec-channel",
                              daemon=True).start()
@@ -187,13 +188,6 @@ class Child:
         where = f"{self.where}, example {self.examples}" if self.where.startswith("the search") else self.where
         self.outcome.crash = Crash(how, self.call, self.last, self.steps, where, faults)
         return self.outcome
-
-
-def _environment():
-    """This environment, with this package importable in the child wherever it was imported from here."""
-    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-    paths = [root, *filter(None, os.environ.get("PYTHONPATH", "").split(os.pathsep))]
-    return {**os.environ, "PYTHONPATH": os.pathsep.join(paths)}
 
 
 def _read(stream, lines):

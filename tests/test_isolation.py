@@ -96,6 +96,14 @@ def test_exitfirst_on_a_conforming_implementation_changes_nothing():
     assert run.returncode == 0 and "RESULT: CONFORMING" in run.stdout and "STOPPED" not in run.stdout
 
 
+def test_a_spare_child_never_handed_a_job_leaves_quietly():
+    """`python -m conformance` starts its first child before it imports the suite (spare.py); when the command ends
+    without running one (a usage error), the spare sees its stdin close and leaves, saying nothing."""
+    spare = subprocess.run([sys.executable, "-m", "conformance._child", "-"], input=b"", capture_output=True,
+                           cwd=ROOT, timeout=120)
+    assert (spare.returncode, spare.stdout, spare.stderr) == (0, b"", b"")
+
+
 def test_an_adapter_that_crashes_while_loading_is_a_usage_error():
     run = cli("--adapter", "cf-module:tests.fixtures.import_segfaults")
     assert run.returncode == 2 and run.stdout == "" and run.stderr.count("\n") == 1

@@ -1,0 +1,46 @@
+"""A child process started before the parent imports the suite, so that the two interpreters start and import it at
+the same time: the first child of an isolated run (supervision.py) then costs about nothing on top of the command's
+own start, which is most of the time to a first violation.
+
+`python -m conformance` starts it first thing when the command will run an adapter in isolation. The spare waits
+for its job on stdin; a command that never hands it one (a usage error, an adapter that does not load) leaves it to
+end with this process, when its stdin closes. This module imports nothing of the suite: it runs before it loads.
+"""
+import os
+import subprocess
+import sys
+
+_spare = None
+
+# Options after which the command runs no isolated child (cli.py):
+_NO_CHILD = {"--in-process", "--list-clauses", "--list-adapters", "-h", "--help", "matrix"}
+
+
+def environment():
+    """This environment, with this package importable in a child wherever it was imported from here."""
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    paths = [root, *filter(None, os.environ.get("PYTHONPATH", "").split(os.pathsep))]
+    return {**os.environ, "PYTHONPATH": os.pathsep.join(paths)}
+
+
+def start(argv):
+    """Start the spare child, unless the command line `argv` will run no child."""
+    global _spare
+    if _NO_CHILD.isdisjoint(argv):
+        _spare = subprocess.Popen([sys.executable, "-m", "conformance._child", "-"], stdin=subprocess.PIPE,
+                                  stdout=subprocess.PIPE, env=environment())
+
+
+def take(job_path):
+    """The spare child, handed the job in `job_path`, if one is still waiting; else None (start a fresh one)."""
+    global _spare
+    child, _spare = _spare, None
+    if child is None or child.poll() is not None:
+        return None
+    try:
+        child.stdin.write(f"{job_path}\n".encode())
+        child.stdin.close()
+    except OSError:  # it died meanwhile
+        child.kill()
+        return None
+    return child
