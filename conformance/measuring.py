@@ -106,13 +106,22 @@ def _import_time_lines(path):
     return lambda line: line not in in_functions
 
 
-def _file_summary(cov, name, path):
+def gaps(cov, path):
+    """(unreached lines, unreached branches as (line, target) pairs) of the file `path` that `cov` measured, the lines
+    run at import time left out."""
     analysis = cov._analyze(path)  # the public analysis2() has no branches
     at_import = _import_time_lines(path)
-    statements = [n for n in analysis.statements if not at_import(n)]
     missing = sorted(n for n in analysis.missing if not at_import(n))
     unreached = sorted((a, b) for a, targets in analysis.missing_branch_arcs().items() if not at_import(a)
                        for b in targets)
+    return missing, unreached
+
+
+def _file_summary(cov, name, path):
+    analysis = cov._analyze(path)
+    at_import = _import_time_lines(path)
+    statements = [n for n in analysis.statements if not at_import(n)]
+    missing, unreached = gaps(cov, path)
     reached = len(statements) - len(missing)
     text = f"  {name} ({path}): {reached}/{len(statements)} lines reached"
     stats = [counts for line, counts in analysis.branch_stats().items() if not at_import(line)]

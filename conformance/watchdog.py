@@ -1,8 +1,11 @@
 """Every call into an implementation runs here, on a worker thread, under a time limit.
 
 A deadlocked implementation then costs one time limit and becomes a verdict instead of a hung run: the stuck
-worker is abandoned (it is a daemon thread) and the next call gets a fresh one.
+worker is abandoned (it is a daemon thread) and the next call gets a fresh one. Time that was not the
+implementation's does not count against it: a garbage collection (it pauses every thread; in a long-lived process
+with a big heap, on a loaded machine, one can take seconds) and the delay before the worker took the call up.
 """
+import gc
 import queue
 import sys
 import threading
@@ -44,6 +47,30 @@ def stuck_at(thread_id, frames=3):
     stack = traceback.extract_stack(frame)[-frames:]
     return " <- ".join(f"{entry.filename.rsplit('/', 1)[-1]}:{entry.lineno} in {entry.name}"
                        for entry in reversed(stack))
+
+
+class _Collections:
+    """The seconds this interpreter has spent collecting garbage, the collection in progress included."""
+
+    def __init__(self):
+        self.total = 0.0
+        self.since = None
+
+    def __call__(self, phase, info):
+        now = time.monotonic()
+        if phase == "start":
+            self.since = now
+        elif self.since is not None:
+            self.total += now - self.since
+            self.since = None
+
+    def seconds(self):
+        since = self.since
+        return self.total + (time.monotonic() - since if since is not None else 0.0)
+
+
+COLLECTIONS = _Collections()
+gc.callbacks.append(COLLECTIONS)
 
 
 @dataclass
@@ -128,7 +155,8 @@ class Watchdog:
 
     def _wait(self, kind, event, extra):
         limit = self.waited = self.limit(kind) + extra
-        if event.wait(limit):
+        collected, started = COLLECTIONS.seconds(), time.monotonic()
+        if event.wait(limit) or self._excused(event, lambda: started, limit, collected):
             return True
         self._hang(kind, limit)
         return False
@@ -148,9 +176,10 @@ class Watchdog:
         if self._worker is None:
             self._worker = _Worker()
         call, finished = CallResult(), threading.Event()
+        collected = COLLECTIONS.seconds()
         self._worker.jobs.put((fn, args, call, finished))
         limit = self.limit(kind) + extra
-        if not finished.wait(limit) and not self._started_late(call, finished, limit):
+        if not finished.wait(limit) and not self._excused(finished, lambda: call.began, limit, collected):
             where = stuck_at(self._worker.ident)
             self._worker.abandoned = True
             self._worker = None
@@ -158,12 +187,19 @@ class Watchdog:
             raise Hang(what, limit, where)
         return call
 
-    def _started_late(self, call, finished, limit):
-        """Whether a call that outlived its limit did return within it, counted from when the worker took it up: on
-        a starved machine the worker may not run at once, and that delay is not the implementation's."""
-        waited_for_start = 0.0
-        while not call.began and waited_for_start < self.limits.startup:
-            if finished.wait(limit):
+    def _excused(self, finished, began, limit, collected):
+        """Whether what outlived its limit is done within it once the time that was not the implementation's is
+        left out: garbage collections since `collected` (COLLECTIONS.seconds() then), and the wait for the worker to
+        take the call up (`began()`: when it did, 0.0 until then). Bounded by the startup allowance."""
+        waited = 0.0
+        while waited < self.limits.startup:
+            if began():
+                remaining = began() + limit + COLLECTIONS.seconds() - collected - time.monotonic()
+                if remaining <= 0:
+                    return False
+            else:
+                remaining = limit  # not taken up yet: a starved machine
+            if finished.wait(remaining):
                 return True
-            waited_for_start += limit
-        return bool(call.began) and finished.wait(max(0.0, call.began + limit - time.monotonic()))
+            waited += remaining
+        return False

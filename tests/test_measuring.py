@@ -21,7 +21,7 @@ def summary(run):
 
 
 def test_an_isolated_run_reports_its_module_with_an_unreached_line():
-    module = "tests.faulty.executors.wait_cancel_no_wakeup"
+    module = "tests.fixtures.unreached_method"
     run = cli("--adapter", f"cf-module:{module}", "--coverage", "--profile", "dev", "--seed", "0", "--exitfirst")
     assert run.returncode == 1, run.stdout + run.stderr
     text = summary(run)

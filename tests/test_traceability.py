@@ -1,11 +1,16 @@
 """Traceability: every clause ID the code cites exists, every checked clause is exercised, every untested one says
-why, and every checked clause has a faulty implementation in tests/faulty/ that the suite rejects for it."""
+why, and every checked clause has a faulty implementation in tests/faulty/ that the suite rejects for it.
+
+The references' `ci` runs that show every checked clause exercised are made once (one xdist worker takes every
+test that needs them: `--dist loadgroup`), under coverage, and also show that the references pass and that the suite
+reaches every branch of reference/ — an unreached branch is a missing check or dead code."""
 import pathlib
 import re
 
+import coverage
 import pytest
 
-from conformance import checks, clauses, loading, runner
+from conformance import checks, clauses, loading, measuring, runner
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 INDEX = clauses.index()
@@ -59,12 +64,48 @@ def test_untested_clauses_give_a_reason():
             assert len(clause.untested) > 20, f"{clause.id} is untested without a real reason"
 
 
+REFERENCE_RUNS = pytest.mark.xdist_group("reference-runs")
+
+
 @pytest.fixture(scope="module")
-def reference_reports():
-    return {(profile, spec): runner.run(loading.load(spec), settings_profile="ci", seed=0)
-            for profile, specs in REFERENCES.items() for spec in specs}
+def measured_reference_runs():
+    """{(profile, spec): report} of every reference's `ci` run, and the coverage of reference/ they reached."""
+    measurement = coverage.Coverage(data_file=None, branch=True, include=[str(ROOT / "reference" / "*")],
+                                    config_file=False)
+    measurement.start()
+    try:
+        for path in (ROOT / "reference").glob("*.py"):  # what ran when they were imported, before measuring began
+            exec(compile(path.read_text(encoding="utf-8"), str(path), "exec"),
+                 {"__name__": f"reference.{path.stem}", "__package__": "reference"})
+        reports = {(profile, spec): runner.run(loading.load(spec), settings_profile="ci", seed=0)
+                   for profile, specs in REFERENCES.items() for spec in specs}
+    finally:
+        measurement.stop()
+    return reports, measurement
 
 
+@pytest.fixture(scope="module")
+def reference_reports(measured_reference_runs):
+    return measured_reference_runs[0]
+
+
+@REFERENCE_RUNS
+@pytest.mark.parametrize("spec", sorted(spec for specs in REFERENCES.values() for spec in specs))
+def test_the_references_pass_the_ci_profile(reference_reports, spec):
+    report = next(report for (_, name), report in reference_reports.items() if name == spec)
+    wrong = {cid: (v.verdict, v.counterexample and v.counterexample.message)
+             for cid, v in report.verdicts.items() if v.verdict == "fail"}
+    assert not wrong and report.exit_status == 0
+
+
+@REFERENCE_RUNS
+@pytest.mark.parametrize("path", sorted((ROOT / "reference").glob("*.py")), ids=lambda path: path.name)
+def test_the_suite_reaches_every_branch_of_the_references(measured_reference_runs, path):
+    missing, unreached = measuring.gaps(measured_reference_runs[1], str(path))
+    assert not missing and not unreached, f"unreached lines {missing}, branches {unreached}"
+
+
+@REFERENCE_RUNS
 @pytest.mark.parametrize("clause_id", CHECKED)
 def test_every_checked_clause_is_exercised_on_a_reference(reference_reports, clause_id):
     """A core clause must be exercised under every profile; a profile's clause under that profile."""

@@ -1,0 +1,41 @@
+"""The watchdog turns a call that does not return into a verdict, and only such a call: time that was not the
+implementation's — a garbage collection, which pauses every thread, or a worker that took the call up late on a
+starved machine — is not counted against it (no false alarms on a loaded machine)."""
+import dataclasses
+import threading
+
+import pytest
+
+from conformance import config, watchdog
+
+LIMITS = dataclasses.replace(config.Limits.from_environment(), hang=0.2, repeat_hang=0.2)
+
+
+def _blocked_for(seconds, collecting):
+    """A call that is blocked `seconds`, all of it inside a (simulated) garbage collection when `collecting`."""
+    def call():
+        if collecting:
+            watchdog.COLLECTIONS("start", {})
+        try:
+            threading.Event().wait(seconds)  # the pause itself: a stand-in for the collector's work
+        finally:
+            if collecting:
+                watchdog.COLLECTIONS("stop", {})
+        return "returned"
+    return call
+
+
+def test_a_call_blocked_past_its_limit_is_a_hang():
+    with pytest.raises(watchdog.Hang, match="did not return within 0.20 s"):
+        watchdog.Watchdog(LIMITS).call("blocked()", _blocked_for(0.6, collecting=False), kind="K")
+
+
+def test_a_garbage_collection_during_a_call_is_not_counted_against_it():
+    call = watchdog.Watchdog(LIMITS).call("collected()", _blocked_for(0.6, collecting=True), kind="K")
+    assert call.value == "returned"
+
+
+def test_a_garbage_collection_during_a_wait_is_not_counted_against_it():
+    dog, done = watchdog.Watchdog(LIMITS), threading.Event()
+    threading.Thread(target=lambda: (_blocked_for(0.6, collecting=True)(), done.set())).start()
+    assert dog.wait("K", done)
