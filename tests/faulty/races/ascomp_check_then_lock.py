@@ -2,8 +2,8 @@
 (check-then-lock). A future that finishes between the test and the wait appends itself and notifies nobody: the
 iterator blocks until the timeout (for ever without one) with a finished future in hand.
 
-Window: from the `if not finished` test of `yield_arrivals` to `changed.wait(...)`, past the `with` line between
-them. One thread at a time nothing finishes in between."""
+Window: from the `if not finished` test of `yield_arrivals` to the `with changed:` line under it (once the iterator
+holds `changed`, an arrival waits for it to be waiting). One thread at a time nothing finishes in between."""
 import threading
 
 from reference import executor

@@ -2,8 +2,9 @@
 completes between the test and the wait notifies nobody — wait() is not waiting yet — and wait() then blocks until
 its timeout, for ever without one, although its condition is met.
 
-Window: from the `while` test of `Faulty.wait` to `changed.wait(...)`, past the `with` line between them. One thread
-at a time the futures cannot complete in between."""
+Window: from the `while` test of `Faulty.wait` to the `with changed:` line under it (once wait() holds `changed`,
+the callback's notification waits for it to be waiting). One thread at a time the futures cannot complete in
+between."""
 import threading
 
 from reference import executor

@@ -2,7 +2,8 @@
 future is unfinished under the lock, release it, then take it again to install their Event. A completion between
 the two sets every Event installed so far — not this one, which then waits for ever (or until its timeout).
 
-Window: from the end of the first `with` block of `_wait` to the `with` line that installs the Event, two lines.
+Window: from the end of the first `with` block of `_wait` to the `with` line that installs the Event, past the
+`if` between them.
 One thread at a time the future cannot complete in between."""
 import threading
 from concurrent.futures import CancelledError, InvalidStateError, TimeoutError  # noqa: F401 (the API)
@@ -24,10 +25,10 @@ class Future(ref.Future):
         return super()._complete_locked()
 
     def _wait(self, timeout):
+        event = threading.Event()
         with self._condition:
             unfinished = self._state in ref._UNFINISHED
         if unfinished:
-            event = threading.Event()
             with self._condition:  # BUG: installed after the lock was released, without testing the state again
                 self._waiters.append(event)
             event.wait(timeout)

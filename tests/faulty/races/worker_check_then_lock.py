@@ -3,8 +3,8 @@
 counted idle yet, and no new worker starts once there are max_workers — so the call never starts; a shutdown()
 between them is missed the same way, and shutdown(wait=True) never returns.
 
-Window: from the `if not (...)` test of `_next_call` to `self._work.wait()`, past the `with` line and the idle count
-between them. One thread at a time nothing is submitted in between."""
+Window: from the `if not (...)` test of `_next_call` to the `with self._work:` line under it (once the worker holds
+the lock, submit() waits for it to be waiting). One thread at a time nothing is submitted in between."""
 from reference import executor
 from tests.faulty.executors import from_reference
 
