@@ -20,7 +20,8 @@ once the suite catches the bug and the marker should go.
 
 A whole folder may set NEEDS to what the suite lacks to reject its modules (tests/faulty/races/ waits for the
 controlled scheduler of issue 10): its modules are checked for form, but left out of MODULES, and the tests that
-they are rejected, and that the folder holds MINIMUM of them, are skipped with that reason.
+they are rejected, and that the folder holds MINIMUM of them, are skipped with that reason. A module may set a NEEDS
+of its own, for itself alone.
 """
 import asyncio.tasks
 import dataclasses
@@ -65,8 +66,8 @@ def _gap(name):
 
 
 def _needs(name):
-    """What the suite lacks to reject the modules of NAME's folder (its NEEDS), or None."""
-    return getattr(FOLDERS[_split(name)[0]], "NEEDS", None)
+    """What the suite lacks to reject NAME: the module's NEEDS, else its folder's, else None."""
+    return getattr(_module(name), "NEEDS", None) or getattr(FOLDERS[_split(name)[0]], "NEEDS", None)
 
 
 ALL = sorted(f"{folder}.{info.name}" for folder, package in FOLDERS.items()

@@ -144,6 +144,28 @@ def witness_start_check_then_lock(m):
     return "cancel() and set_running_or_notify_cancel() both returned True"
 
 
+def witness_start_decided_then_unlocked(m):
+    f = m.Future()
+    starting, stop = _stopped("start_decided_then_unlocked", "self._state = ref.RUNNING",
+                              f.set_running_or_notify_cancel)
+    assert f.cancel() is True
+    stop.resume()
+    assert starting.result() is True and f.running()  # CF-ATOMIC-2: two winners
+    return "cancel() and set_running_or_notify_cancel() both returned True"
+
+
+def witness_callbacks_copied_unlocked(m):
+    f, first, second = m.Future(), Probe(), Probe()
+    adding, stop = _stopped("callbacks_copied_unlocked", "self._callbacks = callbacks + [fn]", f.add_done_callback,
+                            first)
+    f.add_done_callback(second)
+    stop.resume()
+    adding.result()
+    f.set_result(1)
+    assert len(first.calls) == 1 and second.calls == []  # CORE-CB-1: every callback runs exactly once
+    return "of two callbacks added at once, one never ran"
+
+
 def witness_callback_check_then_lock(m):
     f, probe = m.Future(), Probe()
     adding, stop = _stopped("callback_check_then_lock", "with self._condition:", f.add_done_callback, probe)

@@ -13,7 +13,8 @@ so that the scheduler can put its cooperative primitives in their place.
 
 `NEEDS` says what the suite lacks to reject them: while it is set, tests/test_faulty.py checks that the modules are
 well formed but skips the rejection tests (and tests/test_traceability.py does not count them). Delete it once the
-controlled scheduler has landed."""
+controlled scheduler has landed. A module may set a NEEDS of its own, which outlives the folder's: the wait(),
+as_completed() and executor ones wait for race scenarios over those, after the scheduler's scenarios on one future."""
 PROFILE = "cf"
 ADAPTER = "cf-module:{module}"
 SKIP_MACHINES = ()
