@@ -13,8 +13,10 @@ import argparse
 import concurrent.futures
 import importlib
 import json
+import os
 import pathlib
 import pkgutil
+import platform
 import sys
 
 HERE = pathlib.Path(__file__).resolve().parent
@@ -61,7 +63,9 @@ def markdown(rows, seeds):
         lines.append(f"| {row['module']} | {', '.join(row['violates'])} | "
                      f"{', '.join(caught) or 'missed'} | {', '.join(other) or '—'} |")
     missed = sum(not any(r["caught"] for r in row["runs"]) for row in rows)
-    lines += ["", f"{missed} of {len(rows)} missed on every seed."]
+    walls = [r["wall"] for row in rows for r in row["runs"]]
+    lines += ["", f"{missed} of {len(rows)} missed on every seed. CPython {platform.python_version()}, "
+              f"{os.cpu_count()} cores, runs two at a time, {min(walls)}–{max(walls)} s each."]
     return "\n".join(lines) + "\n"
 
 
