@@ -53,7 +53,7 @@ def run(seeds, jobs, only=None):
                 for name, _, violates in chosen]
 
 
-def markdown(rows, seeds):
+def markdown(rows, seeds, jobs):
     lines = [f"# Race-only faulty implementations against today's suite (`--profile ci`, seeds {seeds})", "",
              "| module | violates | caught (seeds) | other failing clauses (seeds) |", "|---|---|---|---|"]
     for row in rows:
@@ -65,7 +65,7 @@ def markdown(rows, seeds):
     missed = sum(not any(r["caught"] for r in row["runs"]) for row in rows)
     walls = [r["wall"] for row in rows for r in row["runs"]]
     lines += ["", f"{missed} of {len(rows)} missed on every seed. CPython {platform.python_version()}, "
-              f"{os.cpu_count()} cores, runs two at a time, {min(walls)}–{max(walls)} s each."]
+              f"{os.cpu_count()} cores, {jobs} runs at a time, {min(walls)}–{max(walls)} s each."]
     return "\n".join(lines) + "\n"
 
 
@@ -77,8 +77,9 @@ def main(argv=None):
     args = parser.parse_args(argv)
     seeds = [int(s) for s in args.seeds.split(",")]
     rows = run(seeds, args.jobs, args.only.split(",") if args.only else None)
-    (HERE / "races_missed.json").write_text(json.dumps({"seeds": seeds, "modules": rows}, indent=2) + "\n")
-    text = markdown(rows, seeds)
+    results = {"seeds": seeds, "jobs": args.jobs, "modules": rows}
+    (HERE / "races_missed.json").write_text(json.dumps(results, indent=2) + "\n")
+    text = markdown(rows, seeds, args.jobs)
     (HERE / "races_missed.md").write_text(text)
     print(text)
 
