@@ -1,4 +1,5 @@
-"""Bug-finding power: every faulty implementation of the zoo (tests/faulty/) run with `--exitfirst`: is it rejected,
+"""Bug-finding power: every faulty implementation of the zoo (tests/faulty/; not the folders that set NEEDS, the
+race-only ones that benchmarks/races_missed.py runs) run with `--exitfirst`: is it rejected,
 for which clause, after how many seconds (median over seeds), and the rejection rate per chapter. The zoo's modules
 each break a known clause (`VIOLATES`), so this is the suite's sensitivity, measured. `--quick` takes one seed and a
 sample of the zoo; runs go two at a time (a small machine)."""
@@ -19,6 +20,8 @@ def zoo():
     found = []
     for folder in sorted(i.name for i in pkgutil.iter_modules(faulty.__path__) if i.ispkg):
         package = importlib.import_module(f"{faulty.__name__}.{folder}")
+        if getattr(package, "NEEDS", None):
+            continue  # a folder the suite cannot reject yet (tests/faulty/races/: races_missed.py measures it)
         for info in sorted(pkgutil.iter_modules(package.__path__), key=lambda i: i.name):
             name = f"{package.__name__}.{info.name}"
             violates = sorted(getattr(importlib.import_module(name), "VIOLATES", ()))

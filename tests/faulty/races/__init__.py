@@ -1,0 +1,22 @@
+"""Race-only faulty implementations (issue 10): each module has one thread-safety bug whose window is a few lines
+wide — a state tested outside the lock, a waiter installed after the lock is released, a notification lost, a lock
+held while running callbacks. Called one thread at a time, each is correct; a free-running run of the suite almost
+never lands in the window (benchmarks/races_missed.py measures how often it does). Only the controlled scheduler,
+which switches threads at every line of the implementation and at every lock operation, finds them for sure.
+
+Each module is a `concurrent.futures`-like module checked as `cf-module:tests.faulty.races.NAME`. A Future bug
+subclasses reference/future.py and overrides one method, whole, so that the window lies in the module's own lines;
+a bug of wait(), as_completed() or the executor overrides one step of reference/executor.py and, like
+tests/faulty/executors/, sets `__getattr__ = from_reference` for the rest. Every module docstring names its window.
+They use `threading` the ordinary way (module-level `import threading`, primitives made in `__init__` or per call),
+so that the scheduler can put its cooperative primitives in their place.
+
+`NEEDS` says what the suite lacks to reject them: while it is set, tests/test_faulty.py checks that the modules are
+well formed but skips the rejection tests (and tests/test_traceability.py does not count them). Delete it once the
+controlled scheduler has landed. A module may set a NEEDS of its own, which outlives the folder's: the wait(),
+as_completed() and executor ones wait for race scenarios over those, after the scheduler's scenarios on one future."""
+PROFILE = "cf"
+ADAPTER = "cf-module:{module}"
+SKIP_MACHINES = ()
+MINIMUM = 12
+NEEDS = "the controlled scheduler (issue 10)"
