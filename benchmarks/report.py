@@ -42,4 +42,11 @@ def markdown(results):
         out += [f"## Crash-isolation overhead (`{i['adapter']}`, settings `{i['settings_profile']}`, median of "
                 f"{i['repeats']})", "", f"Isolated {_s(i['isolated'])} s, `--in-process` {_s(i['in_process'])} s: "
                 f"ratio **{i['ratio']:.2f}**.", ""]
+    if "parallel" in results:
+        p = results["parallel"]
+        out += [f"## Parallel runs (two at once against one at a time, {p['cpus']} CPUs)", "",
+                "| workload | one at a time s | two at once s | ratio | exit statuses |", "|---|---:|---:|---:|---|"]
+        out += [f"| {w['workload']} | {_s(w['serial'])} | {_s(w['parallel'])} | {w['ratio']:.2f} | "
+                f"{', '.join(map(str, w['exit_statuses']))} |" for w in p["workloads"]]
+        out.append("")
     return "\n".join(out)

@@ -15,9 +15,9 @@ import sys
 HERE = pathlib.Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))  # `python benchmarks/run.py` from a checkout: this copy of the suite
 
-from benchmarks import bug_finding, cost, isolation_overhead, report, throughput  # noqa: E402
+from benchmarks import bug_finding, cost, isolation_overhead, parallel, report, throughput  # noqa: E402
 
-BENCHMARKS = ("throughput", "cost", "bug_finding", "isolation_overhead")
+BENCHMARKS = ("throughput", "cost", "bug_finding", "isolation_overhead", "parallel")
 
 
 def machine():
@@ -29,7 +29,8 @@ def machine():
 def main(argv=None):
     parser = argparse.ArgumentParser(prog="python benchmarks/run.py", description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="fewer adapters, one seed, a sample of the zoo")
-    parser.add_argument("--only", help=f"a comma-separated subset of {', '.join(BENCHMARKS)}")
+    parser.add_argument("--only", help=f"a comma-separated subset of {', '.join(BENCHMARKS)}; it replaces those "
+                                       "sections of the latest results and keeps the others")
     parser.add_argument("--note", default="", help="a note on the machine, printed with the results")
     args = parser.parse_args(argv)
     chosen = args.only.split(",") if args.only else BENCHMARKS
@@ -39,8 +40,11 @@ def main(argv=None):
         "cost": lambda: cost.run(quick),
         "bug_finding": lambda: bug_finding.run(quick, "ci"),
         "isolation_overhead": lambda: isolation_overhead.run(quick, "dev" if quick else "ci"),
+        "parallel": lambda: parallel.run(quick),
     }
     results = {"machine": {**machine(), "note": args.note}, "quick": quick}
+    if args.only and (HERE / "results.json").exists():  # a subset updates its sections of the latest results
+        results = {**json.loads((HERE / "results.json").read_text()), **results}
     for name in chosen:
         print(f"benchmark {name} …", file=sys.stderr, flush=True)
         results[name] = runs[name]()
