@@ -135,6 +135,10 @@ class Stopped(Exception):
     def at(clause_id):
         return f"the run stopped at its first failing clause, {clause_id}, as --exitfirst asks"
 
+    @staticmethod
+    def found(clause_id):
+        return f"the run stopped at {clause_id}, one of the clauses it was asked to stop at"
+
 
 def fails_run(clause, strict):
     """Whether a failure of `clause` fails the run: a MUST clause, or with `strict` a SHOULD one."""
@@ -149,27 +153,31 @@ class Failures(dict):
     """The run's failures by clause. Recording one mutes its clause and tells the progress; with `exitfirst`, a
     failure that fails the run (a MUST clause, or with `strict` a SHOULD one) stops it."""
 
-    def __init__(self, context, found=None, exitfirst=False, strict=False):
+    def __init__(self, context, found=None, exitfirst=False, strict=False, stop_at=()):
         super().__init__(found or {})
         context.ledger.muted.update(self)
         self.context = context
         self.exitfirst = exitfirst
         self.strict = strict
+        self.stop_at = frozenset(stop_at)
 
     def record(self, clause_id, counterexample):
         self[clause_id] = counterexample
         self.context.ledger.muted.add(clause_id)
         self.context.progress.found(clause_id, counterexample)
+        if clause_id in self.stop_at:
+            raise Stopped(Stopped.found(clause_id))
         if self.exitfirst and fails_run(self.context.ledger.clause_index[clause_id], self.strict):
             raise Stopped(Stopped.at(clause_id))
 
 
 def run(adapter, settings_profile=None, seed=None, strict=False, limits=None, spec=None, skip=(), exitfirst=False,
-        progress=None, found=None, refused=()):
+        progress=None, found=None, refused=(), stop_at=()):
     """One run of the suite against `adapter`; `skip` names machines (by class name, e.g. "FutureMachine") to leave
     out, for a caller that knows their clauses are not at stake. `exitfirst` stops at the first clause that fails
-    the run. An isolated run's child passes its `progress` stream, the counterexamples earlier children `found`,
-    and the kinds of call that crashed them (`refused`: not attempted again)."""
+    the run; `stop_at` at the first failure of one of the clauses it names (the zoo's tests: the clause the
+    implementation is known to break). An isolated run's child passes its `progress` stream, the counterexamples
+    earlier children `found`, and the kinds of call that crashed them (`refused`: not attempted again)."""
     started = time.monotonic()
     settings_profile = config.settings_profile_name(settings_profile)
     seed = seed_for(settings_profile, seed)
@@ -180,7 +188,7 @@ def run(adapter, settings_profile=None, seed=None, strict=False, limits=None, sp
     checked = [cid for cid, c in index.items() if c.checked and not not_applicable[cid]]
     ledger = Ledger(index, checked, muted=adapter.deviations)
     context = RunContext(adapter, ledger, Watchdog(limits, progress, refused), limits, progress)
-    failures = Failures(context, found, exitfirst, strict)
+    failures = Failures(context, found, exitfirst, strict, stop_at)
     stopped = ""
     try:
         _static_checks(context, failures)

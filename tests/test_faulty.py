@@ -94,7 +94,7 @@ def _run(name, strict=False):
                    skip=FOLDERS[_split(name)[0]].SKIP_MACHINES)
     if getattr(_module(name), "ISOLATED", False):
         return isolation.run(spec, **options)
-    return runner.run(loading.load(spec), spec=spec, **options)
+    return runner.run(loading.load(spec), spec=spec, stop_at=violates(name), **options)
 
 
 @pytest.mark.parametrize("folder", sorted(FOLDERS))
