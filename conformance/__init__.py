@@ -4,7 +4,7 @@ Run it with `python -m conformance --adapter SPEC`; write an adapter by subclass
 """
 __version__ = "0.1.0"
 
-from .adapter import (Adapter, AsyncioAdapter, BridgeAdapter, Deviation,  # noqa: E402  (the public API)
-                      TaskAdapter)
+from .adapter import (Adapter, AsyncioAdapter, BridgeAdapter, CombinatorAdapter,  # noqa: E402  (the public API)
+                      Deviation, TaskAdapter)
 
-__all__ = ["Adapter", "AsyncioAdapter", "BridgeAdapter", "Deviation", "TaskAdapter", "__version__"]
+__all__ = ["Adapter", "AsyncioAdapter", "BridgeAdapter", "CombinatorAdapter", "Deviation", "TaskAdapter", "__version__"]
