@@ -1,5 +1,6 @@
-"""The spec profiles the suite can check (`cf`, `asyncio`, `task`, `bridge`, `combinators`): for each, the machines that judge it
-(each with the capabilities it needs, its tour and its share of the examples) and its class-level checks.
+"""The spec profiles the suite can check (`cf`, `asyncio`, `task`, `bridge`, `combinators`): for each, the machines
+that judge it (each with the capabilities it needs, its tour and its share of the examples) and its class-level
+checks.
 
 A profile draws on the chapters' packages: `cf` on the Future chapter (conformance/future/) and the executors
 chapter (conformance/executors/), each other profile on the chapter of its name."""

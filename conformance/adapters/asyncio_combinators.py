@@ -9,7 +9,7 @@ from ..adapter import CombinatorAdapter, Deviation
 
 RESULT_AT_DEADLINE = Deviation(
     "from 3.12 wait_for is `async with timeout(): await inner`: a task that completes at the loop iteration at which "
-    "the deadline is reached has its result dropped and wait_for raises TimeoutError", 
+    "the deadline is reached has its result dropped and wait_for raises TimeoutError",
     "https://github.com/python/cpython/issues/96764")
 CANCELLATION_SWALLOWED = Deviation(
     "3.9-3.11 wait_for returns the inner's result when the caller is cancelled after the inner completed but before "

@@ -10,7 +10,7 @@ inner, whatever happened.
 from hypothesis import strategies as st
 from hypothesis.stateful import initialize, precondition, rule
 
-from ..judging import judged
+from ..judging import judged, show
 from .base import CombinatorMachine
 from .gather import COMPLETIONS, KINDS
 
@@ -115,7 +115,6 @@ class WaitForMachine(CombinatorMachine):
                                f"wait_for(timeout={self.timeout}) of {self.shown([self.inner])}{self.situation()}")
 
     def shown_outcome(self):
-        from ..judging import show
         return show(self.run.outcome[1])
 
     def situation(self):
@@ -133,10 +132,9 @@ class WaitForMachine(CombinatorMachine):
         inner = self.inner
         if self.timed_out == "pending" or self.cancelled == "pending":
             acted = inner.outcome is not None or "cancelled" in inner.received
-            clause = "COMB-WAITFOR-2" if self.timed_out else "COMB-WAITFOR-5"
-            self.expect(clause, acted, lambda: f"wait_for did not cancel its inner, {inner}, though "
-                                               f"{'the deadline was reached' if self.timed_out else 'its caller was cancelled'}"
-                                               " while it was pending")
+            clause, why = ("COMB-WAITFOR-2", "the deadline was reached") if self.timed_out else \
+                ("COMB-WAITFOR-5", "its caller was cancelled")
+            self.expect(clause, acted, f"wait_for did not cancel its inner, {inner}, though {why} while it was pending")
         super().finish()
         if self.started and not self.retired_all:
             self.expect("COMB-WAITFOR-1", self.run.outcome is not None,
