@@ -45,6 +45,8 @@ def wait_for_walks(capabilities):
                 yield [("start", {"kind": kind, "timeout": timeout, "done": False}), ("complete", {"how": how}),
                        RUN, RUN, SETTLE]
             yield [("start", {"kind": kind, "timeout": timeout, "done": True}), SETTLE]
+            yield [("start", {"kind": kind, "timeout": timeout, "done": False}), ("advance", {"step": 3}), SETTLE,
+                   ("advance", {"step": 3}), SETTLE, ("complete", {"how": "result"}), SETTLE]
             yield [("start", {"kind": kind, "timeout": timeout, "done": False}), ("cancel_caller", {}), SETTLE]
             yield [("start", {"kind": kind, "timeout": timeout, "done": False}), ("complete", {"how": "result"}),
                    ("cancel_caller", {}), SETTLE]

@@ -55,10 +55,10 @@ class WaitForMachine(CombinatorMachine):
     def complete(self, how):
         self.complete_child(self.inner, how)
 
-    @precondition(lambda self: self.started and self.deadline is not None)
+    @precondition(lambda self: self.started)
     @rule(step=st.sampled_from(STEPS))
     def advance(self, step):
-        """Move the loop's clock on; a deadline reached acts at the next loop iteration."""
+        """Move the loop's clock on; a deadline reached acts at the next loop iteration (without one, nothing may)."""
         self.clock += step
 
     def may_cancel_caller(self):
@@ -108,6 +108,10 @@ class WaitForMachine(CombinatorMachine):
         self.expect("COMB-WAITFOR-3", self.inner.outcome is not None,
                     lambda: f"wait_for ended ({self.run.outcome[0]} {self.shown_outcome()}) while its inner, "
                             f"{self.inner}, was not done{self.situation()}")
+        unasked = self.inner.outcome is not None and self.inner.outcome[0] == "cancelled" and not self.inner.requested
+        self.expect("COMB-WAITFOR-1", not (self.deadline is None and self.cancelled is None and unasked),
+                    lambda: f"wait_for(timeout=None) cancelled its inner ({self.inner}) after the clock moved "
+                            f"{self.clock}; without a deadline it must wait however much time passes")
         expected = self.expectation()
         if expected not in (None, "unjudged"):
             clause, outcome = expected
