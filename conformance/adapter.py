@@ -200,6 +200,10 @@ class CombinatorAdapter(AsyncioAdapter):
     def wait_for(self, inner, timeout):
         return asyncio.wait_for(inner, timeout)
 
+    def wait(self, children, timeout=None, return_when="ALL_COMPLETED"):
+        """return_when is the constant's value: "FIRST_COMPLETED", "FIRST_EXCEPTION" or "ALL_COMPLETED"."""
+        return asyncio.wait(children, timeout=timeout, return_when=return_when)
+
 
 def _qualname(cls) -> str:
     return f"{cls.__module__}.{cls.__qualname__}"

@@ -19,6 +19,7 @@ BUILTINS = {
     "reference": reference.ReferenceAdapter,
     "reference-asyncio": reference.ReferenceAsyncioAdapter,
     "reference-bridge": reference.ReferenceBridgeAdapter,
+    "reference-combinators": reference.ReferenceCombinatorAdapter,
     "stdlib": stdlib.load,
     "stdlib-thread": stdlib.load_thread,
     "stdlib-process": stdlib.load_process,

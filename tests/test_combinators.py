@@ -1,6 +1,6 @@
 """The combinators profile's own plumbing: combinators-module: loading (clear errors, asyncio's functions standing in
-for those a module lacks, and the name saying so), the zoo's correct combinators passing, and the standard library's
-version-bound deviations (COMB-WAITFOR-4 from 3.12, gh-96764; COMB-WAITFOR-5 up to 3.11, gh-86296) reproducing
+for those a module lacks, and the name saying so), the reference combinators passing strictly, and the standard
+library's version-bound deviations (COMB-WAITFOR-4 from 3.12, gh-96764; COMB-WAITFOR-5 up to 3.11, gh-86296) reproducing
 exactly where they are declared."""
 import asyncio
 import sys
@@ -24,15 +24,14 @@ def test_bad_combinator_modules_are_rejected_with_a_clear_message(spec, message)
 
 def test_a_module_lacking_some_combinators_borrows_asyncios_and_says_so():
     adapter = loading.load("combinators-module:tests.fixtures.only_gather")
-    assert adapter.name == "combinators-module:tests.fixtures.only_gather (asyncio's shield, wait_for)"
-    assert adapter.describe()["from_asyncio"] == ["shield", "wait_for"]
+    assert adapter.name == "combinators-module:tests.fixtures.only_gather (asyncio's shield, wait_for, wait)"
+    assert adapter.describe()["from_asyncio"] == ["shield", "wait_for", "wait"]
     assert adapter.gather is asyncio.gather and adapter.shield.__func__ is CombinatorAdapter.shield
 
 
 @pytest.mark.parametrize("seed", [1, 2])
-def test_the_zoos_correct_combinators_pass(seed):
-    report = runner.run(loading.load("combinators-module:tests.faulty.combinators._correct"), settings_profile="dev",
-                        seed=seed, strict=True)
+def test_the_reference_combinators_pass_strictly(seed):
+    report = runner.run(loading.load("reference-combinators"), settings_profile="dev", seed=seed, strict=True)
     assert report.exit_status == 0, [cid for cid, v in report.verdicts.items() if v.verdict == "fail"]
 
 

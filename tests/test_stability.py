@@ -15,7 +15,8 @@ PROCESS_SEEDS = SEEDS[:1]  # a process pool starts slowly: fewer seeds (and ever
 
 
 CORRECT = ["reference", "stdlib", "stdlib-thread", "reference-asyncio", "asyncio", "asyncio-py", "uvloop",
-           "asyncio-task", "asyncio-task-py", "uvloop-task", "reference-bridge", "asyncio-bridge", "uvloop-bridge"]
+           "asyncio-task", "asyncio-task-py", "uvloop-task", "reference-bridge", "asyncio-bridge", "uvloop-bridge",
+           "reference-combinators", "asyncio-combinators", "asyncio-combinators-py"]
 PROCESS_POOLS = ["stdlib-process", "stdlib-process-fork"]
 
 
@@ -35,7 +36,8 @@ def test_correct_implementations_pass_under_every_seed(spec, seed):
 
 
 @pytest.mark.parametrize("spec", [*CORRECT, "cf-module:reference.executor",
-                                  "aio-class:asyncio.Future", "task-class:asyncio.Task"])
+                                  "aio-class:asyncio.Future", "task-class:asyncio.Task",
+                                  "combinators-module:asyncio"])
 def test_correct_implementations_pass_the_ci_profile(spec):
     report = runner.run(loading.load(spec), settings_profile="ci")
     wrong = {cid: (v.verdict, v.counterexample and v.counterexample.message)

@@ -10,11 +10,9 @@ from conformance import checks, clauses, loading, runner
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 INDEX = clauses.index()
 CITATION = re.compile(r"\b(?:CORE|CF|EXEC|WAIT|ASCOMP|AIO|TASK|BRIDGE|COMB)-[A-Z]+-\d+\b")
-# The reference adapters of each profile (the task and combinators profiles have no reference: CPython's own, with
-# its C and its pure-Python Task).
-REFERENCES = {
+REFERENCES = {  # the reference adapters of each profile (the task profile has no reference: CPython's two Tasks)
     "cf": ["reference"], "asyncio": ["reference-asyncio"], "task": ["asyncio-task", "asyncio-task-py"],
-    "bridge": ["reference-bridge"], "combinators": ["asyncio-combinators", "asyncio-combinators-py"]}
+    "bridge": ["reference-bridge"], "combinators": ["reference-combinators"]}
 CHECKED = sorted(cid for cid, c in INDEX.items() if c.checked)
 
 

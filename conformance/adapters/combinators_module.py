@@ -1,11 +1,12 @@
 """`combinators-module:DOTTED.NAME` — check a module's combinators with no code written: `gather(*aws,
-return_exceptions=False)`, `shield(aw)` and `wait_for(aw, timeout)` as asyncio spells them. A module that provides
-only some of them is checked on those; asyncio's stand in for the rest, and the adapter's name says which."""
+return_exceptions=False)`, `shield(aw)`, `wait_for(aw, timeout)` and `wait(aws, timeout=None, return_when=...)` as
+asyncio spells them. A module that provides only some of them is checked on those; asyncio's stand in for the rest,
+and the adapter's name says which."""
 import importlib
 
 from ..adapter import AdapterError, CombinatorAdapter
 
-COMBINATORS = ("gather", "shield", "wait_for")
+COMBINATORS = ("gather", "shield", "wait_for", "wait")
 
 
 class ModuleCombinatorAdapter(CombinatorAdapter):

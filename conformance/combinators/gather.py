@@ -152,7 +152,7 @@ class GatherMachine(CombinatorMachine):
     def judge_requests(self):
         """A pending child task of a cancelled gather received the CancelledError at its next step."""
         for child in self.children:
-            request = getattr(child, "awaiting_request", None)
+            request = child.awaiting_request
             if request is None or self.iterations <= request[0]:
                 continue
             child.awaiting_request = None

@@ -59,3 +59,21 @@ def wait_for_walks(capabilities):
                    ("complete", {"how": how}), RUN, ("advance", {"step": 1}), SETTLE]
         yield [("start", {"kind": kind, "timeout": 3, "done": False}), ("advance", {"step": 3}), RUN, RUN,
                ("complete", {"how": "result"}), ("complete", {"how": "result"}), SETTLE]
+
+
+def wait_walks(capabilities):
+    del capabilities
+    for refused in ("empty", "return_when", "coroutine"):
+        yield [("start", {"kinds": ["future"], "return_when": "ALL_COMPLETED", "timeout": None, "refused": refused}),
+               SETTLE]
+    for when in ("ALL_COMPLETED", "FIRST_COMPLETED", "FIRST_EXCEPTION"):
+        for timeout in (None, 3):
+            for how in COMPLETIONS:
+                for kind in ("future", "task"):
+                    yield [("start", {"kinds": [kind, "task", "future"], "return_when": when, "timeout": timeout}),
+                           ("complete", {"index": 1, "how": how}), RUN, ("complete", {"index": 0, "how": how}),
+                           RUN, RUN, ("complete", {"index": 2, "how": "result"}), RUN, RUN, SETTLE]
+            yield [("start", {"kinds": ["future", "task-linger"], "return_when": when, "timeout": timeout}),
+                   ("cancel_caller", {}), SETTLE]
+        yield [("start", {"kinds": ["future", "task"], "return_when": when, "timeout": 3}), ("advance", {"step": 3}),
+               SETTLE, ("complete", {"index": 0, "how": "exception"}), SETTLE]

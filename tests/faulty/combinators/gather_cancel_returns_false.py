@@ -1,5 +1,5 @@
 """Injects: cancel() of a gather returns False although it cancelled children."""
-from ._correct import Combinators, Gathering
+from reference.combinators import Combinators, Gathering
 
 VIOLATES = {"COMB-GATHER-5"}
 
@@ -17,4 +17,4 @@ class Faulty(Combinators):
         return outer
 
 
-gather, shield, wait_for = Faulty().functions()
+gather, shield, wait_for, wait = Faulty().functions()

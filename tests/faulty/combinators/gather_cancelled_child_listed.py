@@ -1,6 +1,6 @@
 """Injects: without return_exceptions, a child cancelled on its own is listed as a CancelledError result instead of
 ending the gather."""
-from ._correct import Combinators
+from reference.combinators import Combinators
 
 VIOLATES = {"COMB-GATHER-4"}
 
@@ -14,4 +14,4 @@ class Faulty(Combinators):
                 for c in children]
 
 
-gather, shield, wait_for = Faulty().functions()
+gather, shield, wait_for, wait = Faulty().functions()

@@ -1,5 +1,5 @@
 """Injects: gather lists the results in the order the children completed, not the order they were passed."""
-from ._correct import Combinators
+from reference.combinators import Combinators
 
 VIOLATES = {"COMB-GATHER-1", "COMB-GATHER-3"}
 
@@ -9,4 +9,4 @@ class Faulty(Combinators):
         return super().results(finished, finished)  # BUG
 
 
-gather, shield, wait_for = Faulty().functions()
+gather, shield, wait_for, wait = Faulty().functions()

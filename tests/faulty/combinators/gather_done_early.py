@@ -1,5 +1,5 @@
 """Injects: gather completes once all but one child completed, with None for the child still pending."""
-from ._correct import Combinators
+from reference.combinators import Combinators
 
 VIOLATES = {"COMB-GATHER-1", "COMB-GATHER-3", "COMB-GATHER-4", "COMB-GATHER-5"}
 
@@ -12,4 +12,4 @@ class Faulty(Combinators):
                               for c in outer.children])  # BUG
 
 
-gather, shield, wait_for = Faulty().functions()
+gather, shield, wait_for, wait = Faulty().functions()

@@ -1,7 +1,7 @@
 """Injects: gather() without children returns a future that never completes."""
 import asyncio
 
-from ._correct import Combinators
+from reference.combinators import Combinators
 
 VIOLATES = {"COMB-GATHER-7"}
 
@@ -13,4 +13,4 @@ class Faulty(Combinators):
         return super().gather(*aws, return_exceptions=return_exceptions)
 
 
-gather, shield, wait_for = Faulty().functions()
+gather, shield, wait_for, wait = Faulty().functions()

@@ -1,5 +1,5 @@
 """Injects: gather ignores return_exceptions=True: the first exception is raised as without it."""
-from ._correct import Combinators
+from reference.combinators import Combinators
 
 VIOLATES = {"COMB-GATHER-3", "COMB-GATHER-4"}
 
@@ -9,4 +9,4 @@ class Faulty(Combinators):
         super().child_done(outer, finished, False, child)  # BUG
 
 
-gather, shield, wait_for = Faulty().functions()
+gather, shield, wait_for, wait = Faulty().functions()

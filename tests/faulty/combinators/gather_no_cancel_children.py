@@ -1,5 +1,5 @@
 """Injects: cancel() of the gather marks it cancelled without cancelling its children, which go on running."""
-from ._correct import Combinators
+from reference.combinators import Combinators
 
 VIOLATES = {"COMB-GATHER-5"}
 
@@ -9,4 +9,4 @@ class Faulty(Combinators):
         return any(not child.done() for child in children)  # BUG: reports, cancels nothing
 
 
-gather, shield, wait_for = Faulty().functions()
+gather, shield, wait_for, wait = Faulty().functions()

@@ -1,7 +1,7 @@
 """Injects: without return_exceptions, gather waits for every child before raising the first exception."""
 import asyncio
 
-from ._correct import Combinators
+from reference.combinators import Combinators
 
 VIOLATES = {"COMB-GATHER-2", "COMB-GATHER-4"}
 
@@ -20,4 +20,4 @@ class Faulty(Combinators):
             outer.set_result(self.results(outer.children, finished))
 
 
-gather, shield, wait_for = Faulty().functions()
+gather, shield, wait_for, wait = Faulty().functions()

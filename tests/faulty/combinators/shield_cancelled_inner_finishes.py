@@ -1,7 +1,7 @@
 """Injects: the shield of an inner that was cancelled is FINISHED with a CancelledError instead of CANCELLED."""
 import asyncio
 
-from ._correct import Combinators
+from reference.combinators import Combinators
 
 VIOLATES = {"COMB-SHIELD-2"}
 
@@ -14,4 +14,4 @@ class Faulty(Combinators):
         super().pass_on(inner, outer)
 
 
-gather, shield, wait_for = Faulty().functions()
+gather, shield, wait_for, wait = Faulty().functions()

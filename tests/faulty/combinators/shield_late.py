@@ -1,5 +1,5 @@
 """Injects: the shield passes its inner's outcome on one loop iteration late."""
-from ._correct import Combinators
+from reference.combinators import Combinators
 
 VIOLATES = {"COMB-SHIELD-2"}
 
@@ -9,4 +9,4 @@ class Faulty(Combinators):
         inner.get_loop().call_soon(lambda: outer.done() or super(Faulty, self).pass_on(inner, outer))  # BUG
 
 
-gather, shield, wait_for = Faulty().functions()
+gather, shield, wait_for, wait = Faulty().functions()

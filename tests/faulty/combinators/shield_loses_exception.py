@@ -1,5 +1,5 @@
 """Injects: the shield of an inner that raised returns None instead of raising its exception."""
-from ._correct import Combinators
+from reference.combinators import Combinators
 
 VIOLATES = {"COMB-SHIELD-2"}
 
@@ -12,4 +12,4 @@ class Faulty(Combinators):
         super().pass_on(inner, outer)
 
 
-gather, shield, wait_for = Faulty().functions()
+gather, shield, wait_for, wait = Faulty().functions()

@@ -1,5 +1,5 @@
 """Injects: cancelling the shield cancels its inner too."""
-from ._correct import Combinators
+from reference.combinators import Combinators
 
 VIOLATES = {"COMB-SHIELD-1"}
 
@@ -11,4 +11,4 @@ class Faulty(Combinators):
         super().shield_cancelled(inner, outer, inner_done)
 
 
-gather, shield, wait_for = Faulty().functions()
+gather, shield, wait_for, wait = Faulty().functions()

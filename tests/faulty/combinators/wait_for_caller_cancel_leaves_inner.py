@@ -1,7 +1,7 @@
 """Injects: when the caller is cancelled, wait_for raises CancelledError at once and leaves its inner running."""
 import asyncio
 
-from ._correct import Combinators
+from reference.combinators import Combinators
 
 VIOLATES = {"COMB-WAITFOR-3", "COMB-WAITFOR-5"}
 
@@ -11,4 +11,4 @@ class Faulty(Combinators):
         raise asyncio.CancelledError()  # BUG
 
 
-gather, shield, wait_for = Faulty().functions()
+gather, shield, wait_for, wait = Faulty().functions()

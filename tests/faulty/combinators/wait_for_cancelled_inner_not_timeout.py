@@ -1,5 +1,5 @@
 """Injects: at the deadline, wait_for lets the inner's CancelledError out instead of raising TimeoutError."""
-from ._correct import Combinators
+from reference.combinators import Combinators
 
 VIOLATES = {"COMB-WAITFOR-2"}
 
@@ -10,4 +10,4 @@ class Faulty(Combinators):
         return fut.result()  # BUG: raises CancelledError
 
 
-gather, shield, wait_for = Faulty().functions()
+gather, shield, wait_for, wait = Faulty().functions()

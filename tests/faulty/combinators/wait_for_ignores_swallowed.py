@@ -2,7 +2,7 @@
 with an outcome of its own."""
 import asyncio
 
-from ._correct import Combinators
+from reference.combinators import Combinators
 
 VIOLATES = {"COMB-WAITFOR-2"}
 
@@ -13,4 +13,4 @@ class Faulty(Combinators):
         raise asyncio.TimeoutError()  # BUG
 
 
-gather, shield, wait_for = Faulty().functions()
+gather, shield, wait_for, wait = Faulty().functions()

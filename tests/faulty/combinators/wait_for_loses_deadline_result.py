@@ -2,7 +2,7 @@
 that arrived at the deadline is lost (CPython 3.12+ does this for a task)."""
 import asyncio
 
-from ._correct import Combinators
+from reference.combinators import Combinators
 
 VIOLATES = {"COMB-WAITFOR-4"}
 
@@ -14,4 +14,4 @@ class Faulty(Combinators):
         return await super().after_wake(fut, expired)
 
 
-gather, shield, wait_for = Faulty().functions()
+gather, shield, wait_for, wait = Faulty().functions()

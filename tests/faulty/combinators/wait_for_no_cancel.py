@@ -1,7 +1,7 @@
 """Injects: at the deadline wait_for raises TimeoutError and leaves its inner running."""
 import asyncio
 
-from ._correct import Combinators
+from reference.combinators import Combinators
 
 VIOLATES = {"COMB-WAITFOR-2", "COMB-WAITFOR-3"}
 
@@ -11,4 +11,4 @@ class Faulty(Combinators):
         raise asyncio.TimeoutError()  # BUG
 
 
-gather, shield, wait_for = Faulty().functions()
+gather, shield, wait_for, wait = Faulty().functions()

@@ -1,7 +1,7 @@
 """Injects: at the deadline wait_for cancels its inner and raises TimeoutError at once, without waiting for it."""
 import asyncio
 
-from ._correct import Combinators
+from reference.combinators import Combinators
 
 VIOLATES = {"COMB-WAITFOR-3"}
 
@@ -12,4 +12,4 @@ class Faulty(Combinators):
         raise asyncio.TimeoutError()  # BUG: fut may still be running
 
 
-gather, shield, wait_for = Faulty().functions()
+gather, shield, wait_for, wait = Faulty().functions()

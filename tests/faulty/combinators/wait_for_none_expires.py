@@ -1,5 +1,5 @@
 """Injects: wait_for treats timeout=None as a deadline one second away."""
-from ._correct import Combinators
+from reference.combinators import Combinators
 
 VIOLATES = {"COMB-WAITFOR-1"}
 
@@ -9,4 +9,4 @@ class Faulty(Combinators):
         return await super().wait_for(aw, 1 if timeout is None else timeout)  # BUG
 
 
-gather, shield, wait_for = Faulty().functions()
+gather, shield, wait_for, wait = Faulty().functions()

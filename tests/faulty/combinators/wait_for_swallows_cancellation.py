@@ -1,6 +1,6 @@
 """Injects: when the caller is cancelled after the inner completed, wait_for returns the inner's result and the
 cancellation is lost (CPython 3.9-3.11, gh-86296)."""
-from ._correct import Combinators
+from reference.combinators import Combinators
 
 VIOLATES = {"COMB-WAITFOR-5"}
 
@@ -12,4 +12,4 @@ class Faulty(Combinators):
         return await super().caller_cancelled(fut)
 
 
-gather, shield, wait_for = Faulty().functions()
+gather, shield, wait_for, wait = Faulty().functions()

@@ -1,7 +1,7 @@
 """Injects: wait_for with timeout <= 0 raises TimeoutError even when its inner is already done."""
 import asyncio
 
-from ._correct import Combinators
+from reference.combinators import Combinators
 
 VIOLATES = {"COMB-WAITFOR-7"}
 
@@ -11,4 +11,4 @@ class Faulty(Combinators):
         raise asyncio.TimeoutError()  # BUG
 
 
-gather, shield, wait_for = Faulty().functions()
+gather, shield, wait_for, wait = Faulty().functions()

@@ -1,6 +1,6 @@
-"""The zoo's correct combinators: gather, shield and wait_for written from spec/combinators.md, each a class whose
-steps the faulty modules override one at a time (`Faulty(...).functions()` gives the module its functions). It is
-no faulty module (its name starts with "_"); tests/test_combinators.py holds it to passing the suite."""
+"""Reference combinators: gather, shield, wait_for and wait written from spec/combinators.md, as the steps of one
+class that the faulty modules of tests/faulty/combinators/ override one at a time (`Faulty().functions()` gives a
+module its functions). Checked as `reference-combinators`; unlike CPython's, it declares no deviation."""
 import asyncio
 import functools
 
@@ -161,8 +161,53 @@ class Combinators:
         finally:
             fut.remove_done_callback(release)
 
+    # -- wait ---------------------------------------------------------------------------------------------------
+
+    async def wait(self, aws, timeout=None, return_when="ALL_COMPLETED"):
+        self.check_wait(aws, return_when)
+        children = set(aws)
+        loop = asyncio.get_running_loop()
+        waiter = loop.create_future()
+        handle = loop.call_later(timeout, _release, waiter) if timeout is not None else None
+
+        def child_done(child):
+            if self.wait_holds(children, return_when):
+                _release(waiter)
+
+        for child in children:
+            child.add_done_callback(child_done)
+        try:
+            if not self.wait_holds(children, return_when):
+                await waiter
+        finally:
+            if handle is not None:
+                handle.cancel()
+            for child in children:
+                child.remove_done_callback(child_done)
+        return self.split(children)
+
+    def check_wait(self, aws, return_when):
+        if any(asyncio.iscoroutine(aw) for aw in aws):
+            raise TypeError("wait() takes futures and tasks, not bare coroutines")
+        if not aws:
+            raise ValueError("wait() of no futures")
+        if return_when not in ("FIRST_COMPLETED", "FIRST_EXCEPTION", "ALL_COMPLETED"):
+            raise ValueError(f"unknown return_when {return_when!r}")
+
+    def wait_holds(self, children, return_when):
+        done = [c for c in children if c.done()]
+        if return_when == "FIRST_COMPLETED":
+            return bool(done)
+        if return_when == "FIRST_EXCEPTION" and any(not c.cancelled() and c.exception() is not None for c in done):
+            return True
+        return len(done) == len(children)
+
+    def split(self, children):
+        done = {c for c in children if c.done()}
+        return done, children - done
+
     def functions(self):
-        return self.gather, self.shield, self.wait_for
+        return self.gather, self.shield, self.wait_for, self.wait
 
 
-gather, shield, wait_for = Combinators().functions()
+gather, shield, wait_for, wait = Combinators().functions()
