@@ -204,6 +204,10 @@ class CombinatorAdapter(AsyncioAdapter):
         """return_when is the constant's value: "FIRST_COMPLETED", "FIRST_EXCEPTION" or "ALL_COMPLETED"."""
         return asyncio.wait(children, timeout=timeout, return_when=return_when)
 
+    def timeout(self, delay):
+        """The asynchronous context manager of `async with timeout(delay)` (3.11+)."""
+        return asyncio.timeout(delay)
+
 
 def _qualname(cls) -> str:
     return f"{cls.__module__}.{cls.__qualname__}"

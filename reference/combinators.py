@@ -206,8 +206,55 @@ class Combinators:
         done = {c for c in children if c.done()}
         return done, children - done
 
+    # -- timeout (3.11+: it needs Task.cancelling() and uncancel()) ------------------------------------------------
+
+    def timeout(self, delay):
+        loop = asyncio.get_running_loop()
+        return Timeout(None if delay is None else loop.time() + delay, self)
+
+    def convert(self, scope, exc_type, exc):
+        """Leaving an expired block: its own cancellation (no new request since) becomes TimeoutError."""
+        if scope.task.uncancel() <= scope.cancelling and exc_type is asyncio.CancelledError:
+            raise TimeoutError from exc
+
     def functions(self):
-        return self.gather, self.shield, self.wait_for, self.wait
+        return self.gather, self.shield, self.wait_for, self.wait, self.timeout
 
 
-gather, shield, wait_for, wait = Combinators().functions()
+class Timeout:
+    """`async with timeout(delay)`: cancels the task at the deadline, and converts that cancellation on leaving."""
+
+    def __init__(self, when, combinators):
+        self.when, self.combinators = when, combinators
+        self.task = self.handle = None
+        self.cancelling = 0
+        self.state = "created"
+
+    async def __aenter__(self):
+        self.task = asyncio.current_task()
+        self.cancelling = self.task.cancelling()
+        self.state = "entered"
+        if self.when is not None:
+            self.handle = asyncio.get_running_loop().call_at(self.when, self.expire)
+        return self
+
+    def expire(self):
+        self.task.cancel()
+        self.state = "expiring"
+        self.handle = None
+
+    def expired(self):
+        return self.state in ("expiring", "expired")
+
+    async def __aexit__(self, exc_type, exc, traceback):
+        if self.handle is not None:
+            self.handle.cancel()
+            self.handle = None
+        if self.state == "expiring":
+            self.state = "expired"
+            self.combinators.convert(self, exc_type, exc)
+        else:
+            self.state = "exited"
+
+
+gather, shield, wait_for, wait, timeout = Combinators().functions()

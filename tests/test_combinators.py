@@ -24,8 +24,8 @@ def test_bad_combinator_modules_are_rejected_with_a_clear_message(spec, message)
 
 def test_a_module_lacking_some_combinators_borrows_asyncios_and_says_so():
     adapter = loading.load("combinators-module:tests.fixtures.only_gather")
-    assert adapter.name == "combinators-module:tests.fixtures.only_gather (asyncio's shield, wait_for, wait)"
-    assert adapter.describe()["from_asyncio"] == ["shield", "wait_for", "wait"]
+    assert adapter.name == "combinators-module:tests.fixtures.only_gather (asyncio's shield, wait_for, wait, timeout)"
+    assert adapter.describe()["from_asyncio"] == ["shield", "wait_for", "wait", "timeout"]
     assert adapter.gather is asyncio.gather and adapter.shield.__func__ is CombinatorAdapter.shield
 
 

@@ -149,7 +149,7 @@ class CombinatorMachine(LoopMachine):
 
     # -- driving ------------------------------------------------------------------------------------------------
 
-    @precondition(lambda self: self.started)
+    @precondition(lambda self: not self.loop_broken and not self.closed)
     @rule()
     @judged
     def run_loop_once(self):
@@ -157,12 +157,12 @@ class CombinatorMachine(LoopMachine):
         self.iterate()
         self.seen()
 
-    @precondition(lambda self: self.started)
+    @precondition(lambda self: not self.loop_broken and not self.closed)
     @rule()
     def settle(self):
         """Run the loop until nothing is left to happen (bounded)."""
         for _ in range(MAX_ITERATIONS):
-            if not self.started:
+            if self.loop_broken or self.failing:
                 return
             self.run_loop_once()
 

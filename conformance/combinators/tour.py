@@ -77,3 +77,15 @@ def wait_walks(capabilities):
                    ("cancel_caller", {}), SETTLE]
         yield [("start", {"kinds": ["future", "task"], "return_when": when, "timeout": 3}), ("advance", {"step": 3}),
                SETTLE, ("complete", {"index": 0, "how": "exception"}), SETTLE]
+
+
+def timeout_walks(capabilities):
+    del capabilities
+    for delay in (None, 0, 3):
+        for how in ("result", "exception"):
+            yield [("start", {"delay": delay}), ("complete", {"how": how}), RUN, RUN, ("advance", {"step": 3}),
+                   SETTLE, ("complete", {"how": how}), SETTLE]
+            yield [("start", {"delay": delay}), ("complete", {"how": how}), ("advance", {"step": 3}), SETTLE]
+        yield [("start", {"delay": delay}), ("advance", {"step": 3}), SETTLE]
+        yield [("start", {"delay": delay}), ("advance", {"step": 1}), ("cancel_caller", {}), SETTLE]
+        yield [("start", {"delay": delay}), ("cancel_caller", {}), ("advance", {"step": 3}), SETTLE]

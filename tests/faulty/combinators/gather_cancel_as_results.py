@@ -1,5 +1,5 @@
 """Injects: with return_exceptions=True, cancelling the gather gives a list of CancelledErrors instead of raising
-CancelledError (asyncio before 3.8, bpo-32684)."""
+CancelledError (asyncio before 3.7, bpo-32684)."""
 from reference.combinators import Combinators
 
 VIOLATES = {"COMB-GATHER-5"}
@@ -15,4 +15,4 @@ class Faulty(Combinators):
         super().child_done(outer, finished, return_exceptions, child)
 
 
-gather, shield, wait_for, wait = Faulty().functions()
+gather, shield, wait_for, wait, timeout = Faulty().functions()

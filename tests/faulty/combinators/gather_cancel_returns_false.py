@@ -17,4 +17,4 @@ class Faulty(Combinators):
         return outer
 
 
-gather, shield, wait_for, wait = Faulty().functions()
+gather, shield, wait_for, wait, timeout = Faulty().functions()

@@ -14,4 +14,4 @@ class Faulty(Combinators):
                 for c in children]
 
 
-gather, shield, wait_for, wait = Faulty().functions()
+gather, shield, wait_for, wait, timeout = Faulty().functions()

@@ -9,4 +9,4 @@ class Faulty(Combinators):
         return super().results(finished, finished)  # BUG
 
 
-gather, shield, wait_for, wait = Faulty().functions()
+gather, shield, wait_for, wait, timeout = Faulty().functions()

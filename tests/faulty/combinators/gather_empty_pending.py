@@ -13,4 +13,4 @@ class Faulty(Combinators):
         return super().gather(*aws, return_exceptions=return_exceptions)
 
 
-gather, shield, wait_for, wait = Faulty().functions()
+gather, shield, wait_for, wait, timeout = Faulty().functions()

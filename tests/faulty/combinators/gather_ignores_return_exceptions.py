@@ -9,4 +9,4 @@ class Faulty(Combinators):
         super().child_done(outer, finished, False, child)  # BUG
 
 
-gather, shield, wait_for, wait = Faulty().functions()
+gather, shield, wait_for, wait, timeout = Faulty().functions()

@@ -9,4 +9,4 @@ class Faulty(Combinators):
         return any(not child.done() for child in children)  # BUG: reports, cancels nothing
 
 
-gather, shield, wait_for, wait = Faulty().functions()
+gather, shield, wait_for, wait, timeout = Faulty().functions()

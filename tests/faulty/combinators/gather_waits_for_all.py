@@ -20,4 +20,4 @@ class Faulty(Combinators):
             outer.set_result(self.results(outer.children, finished))
 
 
-gather, shield, wait_for, wait = Faulty().functions()
+gather, shield, wait_for, wait, timeout = Faulty().functions()

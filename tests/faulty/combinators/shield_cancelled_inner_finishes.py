@@ -14,4 +14,4 @@ class Faulty(Combinators):
         super().pass_on(inner, outer)
 
 
-gather, shield, wait_for, wait = Faulty().functions()
+gather, shield, wait_for, wait, timeout = Faulty().functions()

@@ -9,4 +9,4 @@ class Faulty(Combinators):
         inner.get_loop().call_soon(lambda: outer.done() or super(Faulty, self).pass_on(inner, outer))  # BUG
 
 
-gather, shield, wait_for, wait = Faulty().functions()
+gather, shield, wait_for, wait, timeout = Faulty().functions()

@@ -11,4 +11,4 @@ class Faulty(Combinators):
         super().shield_cancelled(inner, outer, inner_done)
 
 
-gather, shield, wait_for, wait = Faulty().functions()
+gather, shield, wait_for, wait, timeout = Faulty().functions()

@@ -9,4 +9,4 @@ class Faulty(Combinators):
         return super().wait_holds(children, "FIRST_COMPLETED" if return_when == "ALL_COMPLETED" else return_when)  # BUG
 
 
-gather, shield, wait_for, wait = Faulty().functions()
+gather, shield, wait_for, wait, timeout = Faulty().functions()

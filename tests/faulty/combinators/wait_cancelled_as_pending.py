@@ -10,4 +10,4 @@ class Faulty(Combinators):
         return done, children - done
 
 
-gather, shield, wait_for, wait = Faulty().functions()
+gather, shield, wait_for, wait, timeout = Faulty().functions()

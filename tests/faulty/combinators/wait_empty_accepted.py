@@ -11,4 +11,4 @@ class Faulty(Combinators):
         return await super().wait(aws, timeout, return_when)
 
 
-gather, shield, wait_for, wait = Faulty().functions()
+gather, shield, wait_for, wait, timeout = Faulty().functions()

@@ -11,4 +11,4 @@ class Faulty(Combinators):
         return super().wait_holds(children, return_when)
 
 
-gather, shield, wait_for, wait = Faulty().functions()
+gather, shield, wait_for, wait, timeout = Faulty().functions()

@@ -11,4 +11,4 @@ class Faulty(Combinators):
         raise asyncio.CancelledError()  # BUG
 
 
-gather, shield, wait_for, wait = Faulty().functions()
+gather, shield, wait_for, wait, timeout = Faulty().functions()

@@ -10,4 +10,4 @@ class Faulty(Combinators):
         return fut.result()  # BUG: raises CancelledError
 
 
-gather, shield, wait_for, wait = Faulty().functions()
+gather, shield, wait_for, wait, timeout = Faulty().functions()

@@ -13,4 +13,4 @@ class Faulty(Combinators):
         raise asyncio.TimeoutError()  # BUG
 
 
-gather, shield, wait_for, wait = Faulty().functions()
+gather, shield, wait_for, wait, timeout = Faulty().functions()

@@ -14,4 +14,4 @@ class Faulty(Combinators):
         return await super().after_wake(fut, expired)
 
 
-gather, shield, wait_for, wait = Faulty().functions()
+gather, shield, wait_for, wait, timeout = Faulty().functions()

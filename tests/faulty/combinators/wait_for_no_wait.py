@@ -12,4 +12,4 @@ class Faulty(Combinators):
         raise asyncio.TimeoutError()  # BUG: fut may still be running
 
 
-gather, shield, wait_for, wait = Faulty().functions()
+gather, shield, wait_for, wait, timeout = Faulty().functions()

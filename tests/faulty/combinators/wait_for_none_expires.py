@@ -9,4 +9,4 @@ class Faulty(Combinators):
         return await super().wait_for(aw, 1 if timeout is None else timeout)  # BUG
 
 
-gather, shield, wait_for, wait = Faulty().functions()
+gather, shield, wait_for, wait, timeout = Faulty().functions()

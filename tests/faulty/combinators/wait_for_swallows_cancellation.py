@@ -12,4 +12,4 @@ class Faulty(Combinators):
         return await super().caller_cancelled(fut)
 
 
-gather, shield, wait_for, wait = Faulty().functions()
+gather, shield, wait_for, wait, timeout = Faulty().functions()

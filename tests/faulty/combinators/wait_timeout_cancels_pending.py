@@ -12,4 +12,4 @@ class Faulty(Combinators):
         return done, pending
 
 
-gather, shield, wait_for, wait = Faulty().functions()
+gather, shield, wait_for, wait, timeout = Faulty().functions()

@@ -9,4 +9,4 @@ class Faulty(Combinators):
         super().check_wait(aws, "ALL_COMPLETED")  # BUG
 
 
-gather, shield, wait_for, wait = Faulty().functions()
+gather, shield, wait_for, wait, timeout = Faulty().functions()
