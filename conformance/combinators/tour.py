@@ -77,6 +77,9 @@ def wait_walks(capabilities):
                    ("cancel_caller", {}), SETTLE]
         yield [("start", {"kinds": ["future", "task"], "return_when": when, "timeout": 3}), ("advance", {"step": 3}),
                SETTLE, ("complete", {"index": 0, "how": "exception"}), SETTLE]
+        for how in COMPLETIONS:  # one child done, the other left pending: FIRST_* must return, ALL must not
+            yield [("start", {"kinds": ["task", "future"], "return_when": when, "timeout": None}),
+                   ("complete", {"index": 1, "how": how}), SETTLE]
 
 
 def timeout_walks(capabilities):
