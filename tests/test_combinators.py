@@ -14,7 +14,7 @@ from conformance.adapter import AdapterError, CombinatorAdapter
 @pytest.mark.parametrize("spec, message", [
     ("combinators-module:tests.fixtures.import_fails", "cannot import module 'tests.fixtures.import_fails': "
                                                        "ModuleNotFoundError"),
-    ("combinators-module:tests.fixtures.no_future", "provides none of gather, shield, wait_for, which "
+    ("combinators-module:tests.fixtures.no_future", "provides none of gather, shield, wait_for, wait, timeout, which "
                                                     "combinators-module: checks"),
 ])
 def test_bad_combinator_modules_are_rejected_with_a_clear_message(spec, message):
@@ -51,3 +51,17 @@ def test_the_wait_for_deviations_reproduce_where_they_are_declared(stdlib_report
     assert stdlib_report.verdicts["COMB-WAITFOR-5"].verdict == ("pass" if later else "deviation")
     assert stdlib_report.exit_status == 0
 
+
+
+def test_a_loop_whose_clock_cannot_be_replaced_is_one_clear_error():
+    class FixedClock(asyncio.SelectorEventLoop):
+        time = property(lambda self: super().time)  # no setter: the suite cannot install its clock
+
+    class Adapter(CombinatorAdapter):
+        name = "fixed-clock"
+
+        def new_loop(self):
+            return FixedClock()
+
+    with pytest.raises(AdapterError, match="does not let its time\\(\\) be replaced"):
+        runner.run(Adapter(), settings_profile="dev", seed=1)

@@ -12,6 +12,7 @@ import itertools
 
 from hypothesis.stateful import precondition, rule
 
+from ..adapter import AdapterError
 from ..judging import judged, show
 from ..loop_machine import LoopMachine
 
@@ -114,7 +115,11 @@ class CombinatorMachine(LoopMachine):
 
     def open_loop(self):
         loop = super().open_loop()
-        loop.time = lambda: self.clock  # the machine's clock; it advances only in advance()
+        try:
+            loop.time = lambda: self.clock  # the machine's clock; it advances only in advance()
+        except (AttributeError, TypeError):  # a loop written in C or Cython (uvloop)
+            raise AdapterError(f"the combinators profile runs the loop on the suite's clock, but the adapter's loop "
+                               f"({type(loop).__name__}) does not let its time() be replaced") from None
         return loop
 
     def retire(self, items):
