@@ -36,8 +36,7 @@ def test_correct_implementations_pass_under_every_seed(spec, seed):
 
 
 @pytest.mark.parametrize("spec", [*CORRECT, "cf-module:reference.executor",
-                                  "aio-class:asyncio.Future", "task-class:asyncio.Task",
-                                  "combinators-module:asyncio"])
+                                  "aio-class:asyncio.Future", "task-class:asyncio.Task"])
 def test_correct_implementations_pass_the_ci_profile(spec):
     report = runner.run(loading.load(spec), settings_profile="ci")
     wrong = {cid: (v.verdict, v.counterexample and v.counterexample.message)
