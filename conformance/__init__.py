@@ -7,7 +7,8 @@ The public names are imported when first used (PEP 562), so that `python -m conf
 """
 __version__ = "0.1.0"
 
-__all__ = ["Adapter", "AsyncioAdapter", "BridgeAdapter", "Deviation", "TaskAdapter", "__version__"]
+__all__ = ["Adapter", "AsyncioAdapter", "BridgeAdapter", "CombinatorAdapter", "Deviation", "TaskAdapter",
+           "__version__"]
 
 
 def __getattr__(name):

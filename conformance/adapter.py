@@ -26,6 +26,7 @@ CAPABILITIES = {  # by profile
     "asyncio": {},
     "task": {},
     "bridge": {},
+    "combinators": {},
 }
 PROFILES = tuple(CAPABILITIES)
 FUTURE_CAPABILITIES = frozenset({"running-state", "invalid-state-error"})  # what a bare Future adapter declares
@@ -176,6 +177,36 @@ class BridgeAdapter(Adapter):
 
     def run_in_executor(self, loop, executor, fn, *args):
         return loop.run_in_executor(executor, fn, *args)
+
+
+class CombinatorAdapter(AsyncioAdapter):
+    """Base class for adapters of the combinators profile (spec/combinators.md): the asyncio functions that combine
+    futures and tasks. Every combinator defaults to the standard library's; override the ones implemented otherwise.
+    The suite replaces the loop's time() with a clock of its own, so new_loop() must return a loop that allows it."""
+
+    profile = "combinators"
+    capabilities = frozenset(CAPABILITIES["combinators"])
+
+    def new_future(self, loop):
+        """Return a new PENDING future of `loop`: the children the suite completes itself."""
+        return loop.create_future()
+
+    def gather(self, *children, return_exceptions=False):
+        return asyncio.gather(*children, return_exceptions=return_exceptions)
+
+    def shield(self, inner):
+        return asyncio.shield(inner)
+
+    def wait_for(self, inner, timeout):
+        return asyncio.wait_for(inner, timeout)
+
+    def wait(self, children, timeout=None, return_when="ALL_COMPLETED"):
+        """return_when is the constant's value: "FIRST_COMPLETED", "FIRST_EXCEPTION" or "ALL_COMPLETED"."""
+        return asyncio.wait(children, timeout=timeout, return_when=return_when)
+
+    def timeout(self, delay):
+        """The asynchronous context manager of `async with timeout(delay)` (3.11+)."""
+        return asyncio.timeout(delay)
 
 
 def _qualname(cls) -> str:

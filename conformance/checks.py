@@ -10,9 +10,9 @@ import pathlib
 import re
 from typing import Dict, Tuple
 
-CLAUSE_ID = re.compile(r"^(?:CORE|CF|EXEC|WAIT|ASCOMP|AIO|TASK|BRIDGE)-[A-Z]+-\d+$")
+CLAUSE_ID = re.compile(r"^(?:CORE|CF|EXEC|WAIT|ASCOMP|AIO|TASK|BRIDGE|COMB)-[A-Z]+-\d+$")
 PACKAGE = pathlib.Path(__file__).resolve().parent
-CHAPTERS = ("future", "executors", "aio", "task", "bridge")  # the chapters' packages, beside the engine's modules
+CHAPTERS = ("future", "executors", "aio", "task", "bridge", "combinators")  # the chapters' packages (and the engine)
 ENGINE = ("judging.py", "runner.py")  # engine modules that judge clauses shared by every machine
 
 

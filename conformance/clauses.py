@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Dict, FrozenSet, Optional, Tuple
 
 LEVELS = ("MUST", "SHOULD", "MAY", "IMPLEMENTATION-DEFINED")
-PROFILES = ("core", "cf", "asyncio", "task", "bridge")
+PROFILES = ("core", "cf", "asyncio", "task", "bridge", "combinators")
 CORE_PROFILES = ("cf", "asyncio", "task")  # the profiles whose adapters are Futures, to which the core clauses apply
 SPEC_URL_VARIABLE = "FUTURESPEC_SPEC_URL"  # where a project publishes the spec; unset: link the shipped files
 

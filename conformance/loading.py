@@ -1,7 +1,7 @@
 """Turn the --adapter SPEC a user typed into a validated adapter, or one clear AdapterError.
 
-SPEC is, in order of precedence: `cf-module:DOTTED.NAME`, `aio-class:DOTTED.NAME`, `task-class:DOTTED.NAME` or
-`bridge-module:DOTTED.NAME`; a built-in name; a name another package registered in
+SPEC is, in order of precedence: `cf-module:DOTTED.NAME`, `aio-class:DOTTED.NAME`, `task-class:DOTTED.NAME`,
+`bridge-module:DOTTED.NAME` or `combinators-module:DOTTED.NAME`; a built-in name; a name another package registered in
 the `futurespec.adapters` entry-point group; or `module:attribute` naming an Adapter subclass, an instance, or a
 zero-argument factory returning one.
 """
@@ -12,12 +12,14 @@ from . import clauses
 from .adapter import Adapter, AdapterError, validate
 from .adapters import aio_class, asyncio_std, asyncio_task, cf_module, reference, stdlib, task_class, uvloop_adapter
 from .adapters import asyncio_bridge, bridge_module, futurist_adapter, loky_adapter, pebble_adapter
+from .adapters import asyncio_combinators, combinators_module
 
 ENTRY_POINT_GROUP = "futurespec.adapters"
 BUILTINS = {
     "reference": reference.ReferenceAdapter,
     "reference-asyncio": reference.ReferenceAsyncioAdapter,
     "reference-bridge": reference.ReferenceBridgeAdapter,
+    "reference-combinators": reference.ReferenceCombinatorAdapter,
     "stdlib": stdlib.load,
     "stdlib-thread": stdlib.load_thread,
     "stdlib-process": stdlib.load_process,
@@ -30,6 +32,8 @@ BUILTINS = {
     "uvloop-task": asyncio_task.UvloopTaskAdapter,
     "asyncio-bridge": asyncio_bridge.AsyncioBridgeAdapter,
     "uvloop-bridge": asyncio_bridge.UvloopBridgeAdapter,
+    "asyncio-combinators": asyncio_combinators.AsyncioCombinatorsAdapter_C,
+    "asyncio-combinators-py": asyncio_combinators.AsyncioCombinatorsAdapter_Py,
     "loky": loky_adapter.LokyReusableAdapter,
     "loky-process": loky_adapter.LokyProcessAdapter,
     "futurist-thread": futurist_adapter.load_thread,
@@ -39,7 +43,7 @@ BUILTINS = {
     "pebble-process": pebble_adapter.PebbleProcessAdapter,
 }
 SCHEMES = {"cf-module": cf_module.load, "aio-class": aio_class.load, "task-class": task_class.load,
-           "bridge-module": bridge_module.load}
+           "bridge-module": bridge_module.load, "combinators-module": combinators_module.load}
 
 
 def _entry_points():

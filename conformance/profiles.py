@@ -1,5 +1,6 @@
-"""The spec profiles the suite can check (`cf`, `asyncio`, `task`, `bridge`): for each, the machines that judge it
-(each with the capabilities it needs, its tour and its share of the examples) and its class-level checks.
+"""The spec profiles the suite can check (`cf`, `asyncio`, `task`, `bridge`, `combinators`): for each, the machines
+that judge it (each with the capabilities it needs, its tour and its share of the examples) and its class-level
+checks.
 
 A profile draws on the chapters' packages: `cf` on the Future chapter (conformance/future/) and the executors
 chapter (conformance/executors/), each other profile on the chapter of its name."""
@@ -8,6 +9,7 @@ from typing import Callable, FrozenSet, Optional, Tuple
 
 from .aio import machine as aio_machine, tour as aio_tour
 from .bridge import machine as bridge_machine, tour as bridge_tour
+from .combinators import gather, shield, timeout, tour as combinators_tour, wait, wait_for
 from .executors import executor_machine, executor_tour, wait_machine, wait_tour
 from .future import machine as future_machine, tour as future_tour
 from .task import machine as task_machine, tour as task_tour
@@ -43,4 +45,9 @@ PROFILES = {
     "asyncio": Profile((Machine(aio_machine.AioFutureMachine, aio_tour.walks),)),
     "task": Profile((Machine(task_machine.TaskMachine, task_tour.walks),)),
     "bridge": Profile((Machine(bridge_machine.BridgeMachine, bridge_tour.walks),)),
+    "combinators": Profile((Machine(gather.GatherMachine, combinators_tour.gather_walks),
+                            Machine(shield.ShieldMachine, combinators_tour.shield_walks),
+                            Machine(wait_for.WaitForMachine, combinators_tour.wait_for_walks),
+                            Machine(wait.WaitMachine, combinators_tour.wait_walks),
+                            Machine(timeout.TimeoutMachine, combinators_tour.timeout_walks))),
 }

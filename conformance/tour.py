@@ -19,7 +19,7 @@ def take(machine_class, walk, lines):
 
     try:
         future = None
-        if hasattr(machine, "futures"):
+        if getattr(machine, "futures", None) is not None:
             step("v1 = state.new_future()")
             future = machine.new_future()
         for name, arguments in walk:

@@ -5,9 +5,10 @@ bug breaks. A run of the suite against it must report at least one of them as "f
 the bug only breaks SHOULD clauses, fail it under strict=True), and must back every "fail" with a counterexample
 message.
 
-tests/faulty/ has one folder per spec chapter (future, executors, aio, task, bridge); each folder's __init__ says
-which profile its modules belong to and how a module becomes an adapter spec (tests/faulty/__init__.py). A module
-is named here by folder and module: "future.NAME", "executors.NAME", "aio.NAME", "task.NAME" or "bridge.NAME".
+tests/faulty/ has one folder per spec chapter (future, executors, aio, task, bridge, combinators); each folder's
+__init__ says which profile its modules belong to and how a module becomes an adapter spec (tests/faulty/__init__.py).
+A module is named here by folder and module: "future.NAME", "executors.NAME", "aio.NAME", "task.NAME", "bridge.NAME" or
+"combinators.NAME".
 
 A module whose bug ends the process (a segfault, os.abort(), os._exit(), C code holding the GIL) sets ISOLATED = True:
 it is checked through the isolation entry point (conformance/isolation.py), in supervised child processes, where
@@ -120,6 +121,9 @@ def test_faulty_module_is_well_formed(name):
     elif _profile(name) == "bridge":
         for function in ("wrap_future", "run_coroutine_threadsafe", "run_in_executor"):
             assert callable(getattr(module, function, None)), f"{name} does not expose {function}"
+    elif _profile(name) == "combinators":
+        assert any(callable(getattr(module, f, None)) for f in ("gather", "shield", "wait_for")), (
+            f"{name} exposes none of gather, shield, wait_for")
     else:
         future = getattr(module, "Future", None)
         assert isinstance(future, type) and issubclass(future, reference.aio_future.Future) \

@@ -16,7 +16,7 @@ def test_the_spec_has_clauses_of_every_level():
 def test_clause_is_well_formed(clause_id):
     clause = INDEX[clause_id]
     prefixes = {"core": "CORE", "cf": "CF|EXEC|WAIT|ASCOMP", "asyncio": "AIO", "task": "TASK",
-                "bridge": "BRIDGE"}[clause.profile]
+                "bridge": "BRIDGE", "combinators": "COMB"}[clause.profile]
     assert re.fullmatch(rf"(?:{prefixes})-[A-Z]+-\d+", clause_id), "the ID's prefix names the clause's profile"
     assert clause.text, "a clause needs normative text"
     assert (3, 9) <= clause.since <= (3, 13)

@@ -9,16 +9,18 @@ import os
 import pytest
 
 from conformance import loading, runner
+from tests.test_traceability import REFERENCES
 
 SEEDS = range(int(os.environ.get("FUTURESPEC_STABILITY_SEEDS", "3")))
 PROCESS_SEEDS = SEEDS[:1]  # a process pool starts slowly: fewer seeds (and every CI run checks it on five Pythons)
 
 
 CORRECT = ["reference", "stdlib", "stdlib-thread", "reference-asyncio", "asyncio", "asyncio-py", "uvloop",
-           "asyncio-task", "asyncio-task-py", "uvloop-task", "reference-bridge", "asyncio-bridge", "uvloop-bridge"]
+           "asyncio-task", "asyncio-task-py", "uvloop-task", "reference-bridge", "asyncio-bridge", "uvloop-bridge",
+           "reference-combinators", "asyncio-combinators", "asyncio-combinators-py"]
 PROCESS_POOLS = ["stdlib-process", "stdlib-process-fork"]
 # run with the ci profile by tests/test_traceability.py, which needs their reports too:
-REFERENCES_RUN_ELSEWHERE = {"reference", "reference-asyncio", "reference-bridge", "asyncio-task", "asyncio-task-py"}
+REFERENCES_RUN_ELSEWHERE = {spec for specs in REFERENCES.values() for spec in specs}
 
 
 @pytest.fixture(autouse=True)

@@ -14,10 +14,10 @@ from conformance import checks, clauses, loading, measuring, runner
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 INDEX = clauses.index()
-CITATION = re.compile(r"\b(?:CORE|CF|EXEC|WAIT|ASCOMP|AIO|TASK|BRIDGE)-[A-Z]+-\d+\b")
+CITATION = re.compile(r"\b(?:CORE|CF|EXEC|WAIT|ASCOMP|AIO|TASK|BRIDGE|COMB)-[A-Z]+-\d+\b")
 REFERENCES = {  # the reference adapters of each profile (the task profile has no reference: CPython's two Tasks)
     "cf": ["reference"], "asyncio": ["reference-asyncio"], "task": ["asyncio-task", "asyncio-task-py"],
-    "bridge": ["reference-bridge"]}
+    "bridge": ["reference-bridge"], "combinators": ["reference-combinators"]}
 CHECKED = sorted(cid for cid, c in INDEX.items() if c.checked)
 
 

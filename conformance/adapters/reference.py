@@ -1,12 +1,14 @@
-"""`reference`, `reference-asyncio` and `reference-bridge`: the project's own reference implementations and bridges,
-which must pass every clause."""
+"""`reference`, `reference-asyncio`, `reference-bridge` and `reference-combinators`: the project's own reference
+implementations, bridges and combinators, which must pass every clause."""
 import reference.aio_future
 import reference.bridge
+import reference.combinators
 import reference.executor
 import reference.future
 
 from ..adapter import CAPABILITIES, Adapter, AsyncioAdapter
 from .bridge_module import ModuleBridgeAdapter
+from .combinators_module import ModuleCombinatorAdapter
 
 
 class ReferenceAdapter(Adapter):
@@ -44,3 +46,10 @@ class ReferenceBridgeAdapter(ModuleBridgeAdapter):
 
     def __init__(self):
         super().__init__(reference.bridge, "reference-bridge")
+
+
+class ReferenceCombinatorAdapter(ModuleCombinatorAdapter):
+    sources = ("reference.combinators",)
+
+    def __init__(self):
+        super().__init__(reference.combinators, "reference-combinators")

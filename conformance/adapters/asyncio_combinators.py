@@ -1,0 +1,39 @@
+"""`asyncio-combinators` and `asyncio-combinators-py`: the standard library's gather, shield and wait_for, over the
+interpreter's asyncio.Task (the C `_asyncio.Task` when it is built) and over the pure-Python `asyncio.tasks._PyTask`
+(the loop's task factory makes every task of the run one, those the combinators make included)."""
+import asyncio
+import asyncio.tasks
+import sys
+
+from ..adapter import CombinatorAdapter, Deviation
+
+RESULT_AT_DEADLINE = Deviation(
+    "from 3.12 wait_for is `async with timeout(): await inner`: a task that completes at the loop iteration at which "
+    "the deadline is reached has its result dropped and wait_for raises TimeoutError",
+    "https://github.com/python/cpython/issues/96764")
+CANCELLATION_SWALLOWED = Deviation(
+    "3.9-3.11 wait_for returns the inner's result when the caller is cancelled after the inner completed but before "
+    "wait_for resumed: the cancellation is lost (fixed in 3.12)", "https://github.com/python/cpython/issues/86296")
+
+
+def _deviations():
+    if sys.version_info >= (3, 12):
+        return {"COMB-WAITFOR-4": RESULT_AT_DEADLINE}
+    return {"COMB-WAITFOR-5": CANCELLATION_SWALLOWED}
+
+
+class AsyncioCombinatorsAdapter_C(CombinatorAdapter):
+    name = "asyncio-combinators"
+    sources = ("asyncio.tasks",)
+    deviations = _deviations()
+
+
+class AsyncioCombinatorsAdapter_Py(CombinatorAdapter):
+    name = "asyncio-combinators-py"
+    sources = ("asyncio.tasks",)
+    deviations = _deviations()
+
+    def new_loop(self):
+        loop = asyncio.new_event_loop()
+        loop.set_task_factory(lambda loop, coro, **kwargs: asyncio.tasks._PyTask(coro, loop=loop, **kwargs))
+        return loop

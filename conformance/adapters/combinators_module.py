@@ -1,0 +1,33 @@
+"""`combinators-module:DOTTED.NAME` — check a module's combinators with no code written: `gather(*aws,
+return_exceptions=False)`, `shield(aw)`, `wait_for(aw, timeout)`, `wait(aws, timeout=None, return_when=...)` and
+`timeout(delay)` (3.11+) as asyncio spells them. A module that provides only some of them is checked on those;
+asyncio's stand in for the rest, and the adapter's name says which."""
+import importlib
+
+from ..adapter import AdapterError, CombinatorAdapter
+
+COMBINATORS = ("gather", "shield", "wait_for", "wait", "timeout")
+
+
+class ModuleCombinatorAdapter(CombinatorAdapter):
+    def __init__(self, module, name):
+        provided = [f for f in COMBINATORS if callable(getattr(module, f, None))]
+        if not provided:
+            raise AdapterError(f"module {module.__name__!r} provides none of {', '.join(COMBINATORS)}, which "
+                               "combinators-module: checks")
+        self.module = module
+        self.borrowed = tuple(f for f in COMBINATORS if f not in provided)
+        self.name = name + (f" (asyncio's {', '.join(self.borrowed)})" if self.borrowed else "")
+        for function in provided:
+            setattr(self, function, getattr(module, function))
+
+    def describe(self):
+        return {**super().describe(), "from_asyncio": list(self.borrowed)}
+
+
+def load(dotted_name):
+    try:
+        module = importlib.import_module(dotted_name)
+    except Exception as exc:  # whatever importing the user's module raises, the user needs one clear line
+        raise AdapterError(f"cannot import module {dotted_name!r}: {type(exc).__name__}: {exc}") from None
+    return ModuleCombinatorAdapter(module, f"combinators-module:{dotted_name}")

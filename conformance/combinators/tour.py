@@ -1,0 +1,94 @@
+"""The combinators' tours (see tour.py): for each combinator, every kind of child with every completion, the
+cancellations from either side before, at and after a completion, and for wait_for every timeout with the deadline
+reached before, at and after the inner's outcome — the walks that reproduce CPython's declared deviations included."""
+from .gather import COMPLETIONS, KINDS
+
+RUN = ("run_loop_once", {})
+SETTLE = ("settle", {})
+
+
+def gather_walks(capabilities):
+    del capabilities  # the combinators profile declares none
+    yield [("start", {"kinds": [], "return_exceptions": False}), SETTLE]
+    for rex in (False, True):
+        for kind in KINDS:
+            for how in COMPLETIONS:
+                yield [("start", {"kinds": [kind, "future"], "return_exceptions": rex}),
+                       ("complete", {"index": 1, "how": "result"}), RUN, ("complete", {"index": 0, "how": how}),
+                       RUN, RUN, SETTLE]
+            yield [("start", {"kinds": [kind, "task"], "return_exceptions": rex}), ("cancel_gather", {}), RUN, SETTLE]
+            yield [("start", {"kinds": ["future", kind], "return_exceptions": rex}), ("cancel_caller", {}), SETTLE]
+        yield [("start", {"kinds": ["task", "future", "task-raise"], "return_exceptions": rex}),
+               ("complete", {"index": 1, "how": "exception"}), ("complete", {"index": 0, "how": "exception"}),
+               ("cancel_gather", {}), RUN, ("cancel_gather", {}), RUN, SETTLE]
+        yield [("start", {"kinds": ["future", "future"], "return_exceptions": rex}),
+               ("complete", {"index": 0, "how": "result"}), ("complete", {"index": 1, "how": "result"}),
+               ("cancel_gather", {}), RUN, ("cancel_gather", {}), SETTLE]
+
+
+def shield_walks(capabilities):
+    del capabilities
+    for kind in KINDS:
+        for how in COMPLETIONS:
+            yield [("start", {"kind": kind}), ("complete", {"how": how}), RUN, RUN, SETTLE]
+            yield [("start", {"kind": kind}), ("complete", {"how": how}), ("cancel_shield", {}), RUN, SETTLE]
+        yield [("start", {"kind": kind}), ("cancel_shield", {}), RUN, ("complete", {"how": "result"}), SETTLE]
+        yield [("start", {"kind": kind}), ("cancel_caller", {}), RUN, ("complete", {"how": "exception"}), SETTLE]
+        yield [("start", {"kind": kind}), ("complete", {"how": "result"}), ("cancel_caller", {}), SETTLE]
+
+
+def wait_for_walks(capabilities):
+    del capabilities
+    for kind in KINDS:
+        for timeout in (None, 0, 3):
+            for how in COMPLETIONS:
+                yield [("start", {"kind": kind, "timeout": timeout, "done": False}), ("complete", {"how": how}),
+                       RUN, RUN, SETTLE]
+            yield [("start", {"kind": kind, "timeout": timeout, "done": True}), SETTLE]
+            yield [("start", {"kind": kind, "timeout": timeout, "done": False}), ("advance", {"step": 3}), SETTLE,
+                   ("advance", {"step": 3}), SETTLE, ("complete", {"how": "result"}), SETTLE]
+            yield [("start", {"kind": kind, "timeout": timeout, "done": False}), ("cancel_caller", {}), SETTLE]
+            yield [("start", {"kind": kind, "timeout": timeout, "done": False}), ("complete", {"how": "result"}),
+                   ("cancel_caller", {}), SETTLE]
+        for how in COMPLETIONS:  # the deadline reached before, as and after the inner completes
+            yield [("start", {"kind": kind, "timeout": 3, "done": False}), ("advance", {"step": 3}), RUN,
+                   ("complete", {"how": how}), SETTLE]
+            yield [("start", {"kind": kind, "timeout": 3, "done": False}), ("complete", {"how": how}),
+                   ("advance", {"step": 3}), SETTLE]
+            yield [("start", {"kind": kind, "timeout": 3, "done": False}), ("advance", {"step": 2}),
+                   ("complete", {"how": how}), RUN, ("advance", {"step": 1}), SETTLE]
+        yield [("start", {"kind": kind, "timeout": 3, "done": False}), ("advance", {"step": 3}), RUN, RUN,
+               ("complete", {"how": "result"}), ("complete", {"how": "result"}), SETTLE]
+
+
+def wait_walks(capabilities):
+    del capabilities
+    for refused in ("empty", "return_when", "coroutine"):
+        yield [("start", {"kinds": ["future"], "return_when": "ALL_COMPLETED", "timeout": None, "refused": refused}),
+               SETTLE]
+    for when in ("ALL_COMPLETED", "FIRST_COMPLETED", "FIRST_EXCEPTION"):
+        for timeout in (None, 3):
+            for how in COMPLETIONS:
+                for kind in ("future", "task"):
+                    yield [("start", {"kinds": [kind, "task", "future"], "return_when": when, "timeout": timeout}),
+                           ("complete", {"index": 1, "how": how}), RUN, ("complete", {"index": 0, "how": how}),
+                           RUN, RUN, ("complete", {"index": 2, "how": "result"}), RUN, RUN, SETTLE]
+            yield [("start", {"kinds": ["future", "task-linger"], "return_when": when, "timeout": timeout}),
+                   ("cancel_caller", {}), SETTLE]
+        yield [("start", {"kinds": ["future", "task"], "return_when": when, "timeout": 3}), ("advance", {"step": 3}),
+               SETTLE, ("complete", {"index": 0, "how": "exception"}), SETTLE]
+        for how in COMPLETIONS:  # one child done, the other left pending: FIRST_* must return, ALL must not
+            yield [("start", {"kinds": ["task", "future"], "return_when": when, "timeout": None}),
+                   ("complete", {"index": 1, "how": how}), SETTLE]
+
+
+def timeout_walks(capabilities):
+    del capabilities
+    for delay in (None, 0, 3):
+        for how in ("result", "exception"):
+            yield [("start", {"delay": delay}), ("complete", {"how": how}), RUN, RUN, ("advance", {"step": 3}),
+                   SETTLE, ("complete", {"how": how}), SETTLE]
+            yield [("start", {"delay": delay}), ("complete", {"how": how}), ("advance", {"step": 3}), SETTLE]
+        yield [("start", {"delay": delay}), ("advance", {"step": 3}), SETTLE]
+        yield [("start", {"delay": delay}), ("advance", {"step": 1}), ("cancel_caller", {}), SETTLE]
+        yield [("start", {"delay": delay}), ("cancel_caller", {}), ("advance", {"step": 3}), SETTLE]

@@ -1,0 +1,165 @@
+"""The machine for asyncio.wait (spec/combinators.md §4): every return_when over children completed in every order,
+with and without a deadline, the caller cancelled, and the inputs refused by version (no children, an unknown
+return_when, a bare coroutine).
+
+wait's condition is a property of the children's states, which the machine sees after every step: wait must not
+return while it fails (before the deadline), must return once it holds (the machine settles and checks), and what it
+returns must split the very children passed into the done and the pending. Nothing it does may cancel a child.
+"""
+from hypothesis import strategies as st
+from hypothesis.stateful import initialize, precondition, rule
+
+from ..judging import judged, show
+from .base import CombinatorMachine
+from .gather import COMPLETIONS, KINDS
+
+RETURN_WHEN = ("ALL_COMPLETED", "FIRST_COMPLETED", "FIRST_EXCEPTION")
+CLAUSES = {"ALL_COMPLETED": "COMB-WAIT-1", "FIRST_COMPLETED": "COMB-WAIT-2", "FIRST_EXCEPTION": "COMB-WAIT-3"}
+REFUSALS = {"empty": ("COMB-WAIT-5", "ValueError"), "return_when": ("COMB-WAIT-5", "ValueError"),
+            "coroutine": ("COMB-WAIT-6", "TypeError")}
+
+
+async def bare():
+    """A coroutine that is never wrapped in a task; wait must refuse it (3.11+)."""
+
+
+class WaitMachine(CombinatorMachine):
+    LOOP_CLAUSE = "COMB-WAIT-1"
+
+    def __init__(self):
+        super().__init__()
+        self.return_when = "ALL_COMPLETED"
+        self.deadline = None
+        self.timed_out = False
+        self.refused = None  # the input wait must refuse: a key of REFUSALS
+        self.caller_cancelled = False
+        self.judged_caller = False
+        self.coroutine = None
+
+    @initialize(kinds=st.lists(st.sampled_from(sorted(KINDS)), min_size=1, max_size=3),
+                return_when=st.sampled_from(RETURN_WHEN), timeout=st.sampled_from((None, 3)),
+                refused=st.sampled_from((None, None, None, "empty", "return_when", "coroutine")))
+    def start(self, kinds, return_when, timeout, refused=None):
+        if refused == "coroutine" and not self.applies("COMB-WAIT-6"):
+            refused = None  # before 3.11, a coroutine is wrapped in a task (deprecated): not specified
+        self.return_when, self.refused = return_when, refused
+        children = [] if refused == "empty" else [self.new_child(*KINDS[kind]) for kind in kinds]
+        if timeout is not None:
+            self.deadline = self.clock + timeout
+        given = [c.future for c in children]
+        if refused == "coroutine":
+            self.coroutine = bare()
+            given.append(self.coroutine)
+        when = "SOMETIMES" if refused == "return_when" else return_when
+        self.start_caller(lambda: self.adapter.wait(given, timeout=timeout, return_when=when), "COMB-WAIT-1")
+
+    # -- rules ----------------------------------------------------------------------------------------------------
+
+    @precondition(lambda self: self.started)
+    @rule(index=st.integers(0, 2), how=st.sampled_from(COMPLETIONS))
+    @judged
+    def complete(self, index, how):
+        if index < len(self.children):
+            self.complete_child(self.children[index], how)
+
+    @precondition(lambda self: self.started)
+    @rule(step=st.sampled_from((1, 3)))
+    def advance(self, step):
+        self.clock += step
+
+    @precondition(lambda self: self.started and not self.caller_cancelled and self.run.outcome is None)
+    @rule()
+    @judged
+    def cancel_caller(self):
+        if self.caller_cancelled or self.run.outcome is not None:
+            return
+        self.caller_cancelled = True
+        self.caller_task.cancel()
+        self.seen()
+
+    def before_iteration(self):
+        if self.deadline is not None and self.clock >= self.deadline and self.run.outcome is None:
+            self.timed_out = True
+
+    # -- the model ------------------------------------------------------------------------------------------------
+
+    def holds(self):
+        """Whether wait's condition holds on what the children are now."""
+        done = [c for c in self.children if c.outcome is not None]
+        if self.return_when == "FIRST_COMPLETED":
+            return bool(done)
+        if self.return_when == "FIRST_EXCEPTION" and any(c.outcome[0] == "exception" for c in done):
+            return True
+        return len(done) == len(self.children)
+
+    def judge_now(self):
+        if self.retired_all or self.run is None:
+            return
+        for child in self.children:
+            reached = child.future.cancelled() if child.kind == "future" else "cancelled" in child.received
+            self.expect("COMB-WAIT-4", child.requested or not reached,
+                        lambda: f"{child} was cancelled, though only the machine may cancel it: wait cancels nothing "
+                                f"({'its caller was cancelled' if self.caller_cancelled else 'no one asked'})")
+        if self.run.outcome is None or self.judged_caller:
+            return
+        self.judged_caller = True
+        if self.refused:
+            clause, error = REFUSALS[self.refused]
+            self.judge_outcome(clause, self.run.outcome, ("raises", error), f"wait() of {self.refusal()}")
+            return
+        if self.caller_cancelled:
+            self.judge_outcome("COMB-WAIT-4", self.run.outcome, ("raises", "CancelledError"),
+                               "the cancelled caller of wait()")
+            return
+        clause = CLAUSES[self.return_when]
+        self.expect(clause, self.timed_out or self.holds(),
+                    lambda: f"wait(return_when={self.return_when}) returned before its condition held, with no "
+                            f"deadline reached: {self.shown(self.children)}")
+        self.judge_sets("COMB-WAIT-4" if self.timed_out and not self.holds() else clause)
+
+    def judge_sets(self, clause):
+        kind, value = self.run.outcome
+        self.expect(clause, kind == "returns" and isinstance(value, tuple) and len(value) == 2
+                    and all(isinstance(s, (set, frozenset)) for s in value),
+                    lambda: f"wait(return_when={self.return_when}) {'returned' if kind == 'returns' else 'raised'} "
+                            f"{show(value)}; expected a pair of sets (done, pending)")
+        if not (kind == "returns" and isinstance(value, tuple) and len(value) == 2):
+            return  # a muted clause: nothing more to read
+        done, pending = value
+        futures = {id(c.future): c for c in self.children}
+        split = [id(f) for f in done] + [id(f) for f in pending]
+        self.expect(clause, sorted(split) == sorted(futures),
+                    "the sets wait() returned are not the children passed, each in exactly one of them")
+        late = [futures[id(f)] for f in done if futures[id(f)].outcome is None]
+        early = [futures[id(f)] for f in pending if futures[id(f)].done_at is not None
+                 and futures[id(f)].done_at < self.iterations]
+        self.expect(clause, not late and not early,
+                    lambda: f"wait() returned {', '.join(map(str, late))} as done though pending" if late else
+                    f"wait() returned {', '.join(map(str, early))} as pending though done before it returned")
+        if self.return_when == "ALL_COMPLETED" and not self.timed_out:
+            self.expect(clause, not pending, "wait(return_when=ALL_COMPLETED) returned with children pending")
+
+    def refusal(self):
+        return {"empty": "no children", "return_when": "return_when='SOMETIMES'",
+                "coroutine": "children among which a bare coroutine"}[self.refused]
+
+    @judged
+    def finish(self):
+        self.settle()
+        if not self.started or self.retired_all:
+            return
+        if self.timed_out or self.holds():
+            clause = "COMB-WAIT-4" if self.timed_out and not self.holds() else CLAUSES[self.return_when]
+            self.expect(clause, self.run.outcome is not None,
+                        lambda: f"wait(return_when={self.return_when}) did not return though "
+                                f"{'the deadline was reached' if self.timed_out else 'its condition held'}: "
+                                f"{self.shown(self.children)}")
+        super().finish()
+        if self.started and not self.retired_all:
+            self.expect("COMB-WAIT-1", self.run.outcome is not None, "the caller awaiting wait() never resumed")
+
+    def closing(self):
+        super().closing()
+        if self.coroutine is not None:
+            self.coroutine.close()
+

@@ -1,0 +1,67 @@
+"""The combinators profile's own plumbing: combinators-module: loading (clear errors, asyncio's functions standing in
+for those a module lacks, and the name saying so), the reference combinators passing strictly, and the standard
+library's version-bound deviations (COMB-WAITFOR-4 from 3.12, gh-96764; COMB-WAITFOR-5 up to 3.11, gh-86296) reproducing
+exactly where they are declared."""
+import asyncio
+import sys
+
+import pytest
+
+from conformance import clauses, loading, runner
+from conformance.adapter import AdapterError, CombinatorAdapter
+
+
+@pytest.mark.parametrize("spec, message", [
+    ("combinators-module:tests.fixtures.import_fails", "cannot import module 'tests.fixtures.import_fails': "
+                                                       "ModuleNotFoundError"),
+    ("combinators-module:tests.fixtures.no_future", "provides none of gather, shield, wait_for, wait, timeout, which "
+                                                    "combinators-module: checks"),
+])
+def test_bad_combinator_modules_are_rejected_with_a_clear_message(spec, message):
+    with pytest.raises(AdapterError, match=message):
+        loading.load(spec)
+
+
+def test_a_module_lacking_some_combinators_borrows_asyncios_and_says_so():
+    adapter = loading.load("combinators-module:tests.fixtures.only_gather")
+    assert adapter.name == "combinators-module:tests.fixtures.only_gather (asyncio's shield, wait_for, wait, timeout)"
+    assert adapter.describe()["from_asyncio"] == ["shield", "wait_for", "wait", "timeout"]
+    assert adapter.gather is asyncio.gather and adapter.shield.__func__ is CombinatorAdapter.shield
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_the_reference_combinators_pass_strictly(seed):
+    report = runner.run(loading.load("reference-combinators"), settings_profile="dev", seed=seed, strict=True)
+    assert report.exit_status == 0, [cid for cid, v in report.verdicts.items() if v.verdict == "fail"]
+
+
+@pytest.fixture(scope="module")
+def stdlib_report():
+    return runner.run(loading.load("asyncio-combinators"), settings_profile="dev", seed=3)
+
+
+def test_core_clauses_do_not_apply_to_combinators(stdlib_report):
+    core = [cid for cid, clause in clauses.index().items() if clause.profile == "core"]
+    assert core and all(stdlib_report.verdicts[cid].verdict == "not-applicable" for cid in core)
+
+
+def test_the_wait_for_deviations_reproduce_where_they_are_declared(stdlib_report):
+    later = sys.version_info >= (3, 12)
+    assert stdlib_report.verdicts["COMB-WAITFOR-4"].verdict == ("deviation" if later else "pass")
+    assert stdlib_report.verdicts["COMB-WAITFOR-5"].verdict == ("pass" if later else "deviation")
+    assert stdlib_report.exit_status == 0
+
+
+
+def test_a_loop_whose_clock_cannot_be_replaced_is_one_clear_error():
+    class FixedClock(asyncio.SelectorEventLoop):
+        time = property(lambda self: super().time)  # no setter: the suite cannot install its clock
+
+    class Adapter(CombinatorAdapter):
+        name = "fixed-clock"
+
+        def new_loop(self):
+            return FixedClock()
+
+    with pytest.raises(AdapterError, match="does not let its time\\(\\) be replaced"):
+        runner.run(Adapter(), settings_profile="dev", seed=1)
