@@ -1,5 +1,6 @@
 """The machine for asyncio.shield (spec/combinators.md §2): the inner a future or a task, completed or cancelled by
-the machine; the shield cancelled directly or through its caller, before, after or as the inner completes.
+the machine (a future possibly before the call); the shield cancelled directly or through its caller, before, after
+or as the inner completes.
 
 The model: the shield is decided by its own cancellation (at once) or by the inner's completion (at the next
 iteration); nothing the shield's side does may ever reach the inner.
@@ -22,10 +23,15 @@ class ShieldMachine(CombinatorMachine):
         self.unknown = False  # the caller was cancelled as the inner completed: the shield's fate is open
         self.caller_cancelled = False
         self.outer_judged = self.caller_judged = False
+        self.called_at = 0  # the loop iteration in which the caller called shield()
 
-    @initialize(kind=st.sampled_from(sorted(KINDS)))
-    def start(self, kind):
+    @initialize(kind=st.sampled_from(sorted(KINDS)), done=st.sampled_from((None, None, *COMPLETIONS)))
+    def start(self, kind, done=None):
+        """shield(inner), of an inner already done if `done` (a future completed that way before the call)."""
         self.inner = self.new_child(*KINDS[kind])
+        if done is not None and self.inner.kind == "future":
+            self.complete_child(self.inner, done)
+        self.called_at = self.iterations + 1
         self.start_caller(lambda: self.adapter.shield(self.inner.future), "COMB-SHIELD-2")
 
     @property
@@ -37,7 +43,8 @@ class ShieldMachine(CombinatorMachine):
             return "cancelled"
         if self.inner.outcome is None:
             return "pending"
-        return "deciding" if self.inner.done_at == self.iterations else "done"
+        # the iteration after the inner's completion, or after the call for an inner done before it, decides
+        return "deciding" if self.iterations <= max(self.inner.done_at, self.called_at) else "done"
 
     # -- rules ----------------------------------------------------------------------------------------------------
 

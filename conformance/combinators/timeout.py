@@ -4,7 +4,8 @@ alone or at the iteration the deadline is reached.
 
 The model: what the body was doing at the loop iteration that reached the deadline (awaiting a pending gate: the
 block must end in TimeoutError; its gate already completed: a race either outcome answers), and whether someone
-else cancelled the task first (then only CancelledError may leave the block).
+else cancelled the task first (then only CancelledError may leave the block); a body that catches the deadline's
+CancelledError leaves the block normally.
 """
 from hypothesis import strategies as st
 from hypothesis.stateful import initialize, precondition, rule
@@ -14,7 +15,8 @@ from .base import CombinatorMachine, Run
 
 
 async def timed(run, adapter, delay, loop):
-    """The caller: a body awaiting the gate inside `async with timeout(delay)`, then, outside the block, the second
+    """The caller: a body awaiting the gate inside `async with timeout(delay)` (catching a CancelledError and ending
+    normally if `run.swallow`), then, outside the block, the second
     gate, which an old deadline must leave alone."""
     run.started = True
     try:
@@ -24,7 +26,8 @@ async def timed(run, adapter, delay, loop):
                 await run.gate
             except adapter.CancelledError:
                 run.received.append("cancelled")
-                raise
+                if not run.swallow:
+                    raise
         run.left = True
         await run.after
         run.outcome = ("returns", None)
@@ -42,11 +45,12 @@ class TimeoutMachine(CombinatorMachine):
         self.foreign = False  # the task was cancelled from outside while in the block
         self.judged_caller = False
 
-    @initialize(delay=st.sampled_from((None, 0, 3)))
-    def start(self, delay):
+    @initialize(delay=st.sampled_from((None, 0, 3)), swallow=st.sampled_from((False, False, True)))
+    def start(self, delay, swallow=False):
         if not self.applies("COMB-TIMEOUT-1"):
             return  # asyncio.timeout is 3.11+
         self.run = Run(None)
+        self.run.swallow = swallow
         self.run.gate, self.run.after = self.loop.create_future(), self.loop.create_future()
         self.run.received, self.run.left = [], False
         self.deadline = None if delay is None else self.clock + delay
@@ -78,11 +82,16 @@ class TimeoutMachine(CombinatorMachine):
     def advance(self, step):
         self.clock += step
 
-    @precondition(lambda self: self.started and not self.foreign and self.reached is None and self.in_block())
+    def may_cancel_caller(self):
+        """Once, in the block, before the deadline; not in a body that swallows the CancelledError (whose block then
+        ends normally, and its caller with whatever follows: nothing to say about the request)."""
+        return self.started and not self.foreign and self.reached is None and self.in_block() and not self.run.swallow
+
+    @precondition(lambda self: self.may_cancel_caller())
     @rule()
     @judged
     def cancel_caller(self):
-        if not self.started or self.foreign or self.reached is not None or not self.in_block():
+        if not self.may_cancel_caller():
             return
         self.foreign = True
         self.caller_task.cancel()
@@ -110,6 +119,14 @@ class TimeoutMachine(CombinatorMachine):
             return  # the body resumed at the iteration the deadline was reached: either ending is right
         scope = self.run.awaitable
         expired = self.call(None, "expired() of the timeout", "COMB-TIMEOUT-1", scope.expired)
+        if self.reached == "pending" and self.run.swallow:
+            self.expect("COMB-TIMEOUT-4", self.run.left and expired.value is True,
+                        lambda: f"a body that caught the deadline's CancelledError and ended normally "
+                                f"{'left the block' if self.run.left else 'did not leave the block normally'} "
+                                f"(the caller {kind} {show(value)}), and expired() {expired.describe()}")
+            self.judge_outcome("COMB-TIMEOUT-4", self.run.outcome, self.after_block(),
+                               "the caller, after its body caught the deadline's CancelledError,")
+            return
         if self.reached == "pending" and not self.run.left:
             self.judge_outcome("COMB-TIMEOUT-1", self.run.outcome, ("raises", "TimeoutError"),
                                "a block whose deadline was reached while its body awaited")
@@ -124,11 +141,14 @@ class TimeoutMachine(CombinatorMachine):
         self.expect("COMB-TIMEOUT-2", (self.run.left or failed is not None) and expired.value is False,
                     lambda: f"a body that ended before the deadline {'left' if self.run.left else 'did not leave'} "
                             f"the block, and expired() {expired.describe()}")
-        after = self.run.after.exception() if self.run.after.done() else None
-        expected = ("raises", failed) if failed is not None else ("raises", after) if after is not None else \
-            ("returns", None)
+        expected = ("raises", failed) if failed is not None else self.after_block()
         self.judge_outcome("COMB-TIMEOUT-2", self.run.outcome, expected,
                            "the caller, after a block ended before its deadline (and the clock went on),")
+
+    def after_block(self):
+        """What the caller must get once it left the block normally: the outcome of the gate it then awaited."""
+        after = self.run.after.exception() if self.run.after.done() else None
+        return ("raises", after) if after is not None else ("returns", None)
 
     @judged
     def finish(self):

@@ -35,6 +35,9 @@ def shield_walks(capabilities):
         yield [("start", {"kind": kind}), ("cancel_shield", {}), RUN, ("complete", {"how": "result"}), SETTLE]
         yield [("start", {"kind": kind}), ("cancel_caller", {}), RUN, ("complete", {"how": "exception"}), SETTLE]
         yield [("start", {"kind": kind}), ("complete", {"how": "result"}), ("cancel_caller", {}), SETTLE]
+    for how in COMPLETIONS:  # the shield of a future already done
+        yield [("start", {"kind": "future", "done": how}), RUN, RUN, SETTLE]
+        yield [("start", {"kind": "future", "done": how}), ("cancel_shield", {}), SETTLE]
 
 
 def wait_for_walks(capabilities):
@@ -80,6 +83,9 @@ def wait_walks(capabilities):
         for how in COMPLETIONS:  # one child done, the other left pending: FIRST_* must return, ALL must not
             yield [("start", {"kinds": ["task", "future"], "return_when": when, "timeout": None}),
                    ("complete", {"index": 1, "how": how}), SETTLE]
+            for kinds in (["future", "future"], ["future", "task"]):  # children done before the call
+                yield [("start", {"kinds": kinds, "return_when": when, "timeout": None, "done": how}), SETTLE,
+                       ("complete", {"index": 1, "how": "result"}), SETTLE]
 
 
 def timeout_walks(capabilities):
@@ -92,3 +98,6 @@ def timeout_walks(capabilities):
         yield [("start", {"delay": delay}), ("advance", {"step": 3}), SETTLE]
         yield [("start", {"delay": delay}), ("advance", {"step": 1}), ("cancel_caller", {}), SETTLE]
         yield [("start", {"delay": delay}), ("cancel_caller", {}), ("advance", {"step": 3}), SETTLE]
+        for how in ("result", "exception"):  # the body catches the deadline's CancelledError
+            yield [("start", {"delay": delay, "swallow": True}), ("advance", {"step": 3}), SETTLE,
+                   ("complete", {"how": how}), SETTLE]

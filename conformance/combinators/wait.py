@@ -38,12 +38,17 @@ class WaitMachine(CombinatorMachine):
 
     @initialize(kinds=st.lists(st.sampled_from(sorted(KINDS)), min_size=1, max_size=3),
                 return_when=st.sampled_from(RETURN_WHEN), timeout=st.sampled_from((None, 3)),
-                refused=st.sampled_from((None, None, None, "empty", "return_when", "coroutine")))
-    def start(self, kinds, return_when, timeout, refused=None):
+                refused=st.sampled_from((None, None, None, "empty", "return_when", "coroutine")),
+                done=st.sampled_from((None, None, *COMPLETIONS)))
+    def start(self, kinds, return_when, timeout, refused=None, done=None):
+        """wait(children, ...), its future children already done if `done` (completed that way before the call)."""
         if refused == "coroutine" and not self.applies("COMB-WAIT-6"):
             refused = None  # before 3.11, a coroutine is wrapped in a task (deprecated): not specified
         self.return_when, self.refused = return_when, refused
         children = [] if refused == "empty" else [self.new_child(*KINDS[kind]) for kind in kinds]
+        for child in children if done is not None else ():
+            if child.kind == "future":
+                self.complete_child(child, done)
         if timeout is not None:
             self.deadline = self.clock + timeout
         given = [c.future for c in children]
