@@ -11,7 +11,7 @@ from importlib import metadata
 from . import clauses
 from .adapter import Adapter, AdapterError, validate
 from .adapters import aio_class, asyncio_std, asyncio_task, cf_module, reference, stdlib, task_class, uvloop_adapter
-from .adapters import asyncio_bridge, bridge_module, futurist_adapter, loky_adapter, pebble_adapter
+from .adapters import asyncio_bridge, bridge_module, event_loops, futurist_adapter, loky_adapter, pebble_adapter
 
 ENTRY_POINT_GROUP = "futurespec.adapters"
 BUILTINS = {
@@ -30,6 +30,12 @@ BUILTINS = {
     "uvloop-task": asyncio_task.UvloopTaskAdapter,
     "asyncio-bridge": asyncio_bridge.AsyncioBridgeAdapter,
     "uvloop-bridge": asyncio_bridge.UvloopBridgeAdapter,
+    "rloop": event_loops.RloopAdapter,
+    "rloop-task": event_loops.RloopTaskAdapter,
+    "rloop-bridge": event_loops.RloopBridgeAdapter,
+    "trio-asyncio": event_loops.TrioAsyncioAdapter,
+    "trio-asyncio-task": event_loops.TrioAsyncioTaskAdapter,
+    "trio-asyncio-bridge": event_loops.TrioAsyncioBridgeAdapter,
     "loky": loky_adapter.LokyReusableAdapter,
     "loky-process": loky_adapter.LokyProcessAdapter,
     "futurist-thread": futurist_adapter.load_thread,

@@ -1,6 +1,8 @@
-"""The third-party backends' adapters (loky, futurist, pebble): listed by name, imported only when chosen, and, when
-their library is missing, refused with exit status 2 and one line naming the package to install. Each case runs in
-a subprocess, with the library hidden (sys.modules[name] = None makes importing it fail) or merely not imported."""
+"""The third-party backends' adapters (loky, futurist, pebble, rloop, trio-asyncio): listed by name, imported
+only when chosen, and, when their library is missing, refused with exit status 2 and one line naming the package to
+install. Each case runs in a subprocess, with the library hidden (a module of its name first on PYTHONPATH raises
+ImportError, in the supervised child too) or merely not imported."""
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -9,11 +11,14 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 BACKENDS = {"loky": "loky", "loky-process": "loky", "futurist-thread": "futurist", "futurist-process": "futurist",
-            "futurist-sync": "futurist", "pebble-thread": "pebble", "pebble-process": "pebble"}
+            "futurist-sync": "futurist", "pebble-thread": "pebble", "pebble-process": "pebble",
+            "rloop": "rloop", "rloop-task": "rloop", "rloop-bridge": "rloop", "trio-asyncio": "trio_asyncio",
+            "trio-asyncio-task": "trio_asyncio", "trio-asyncio-bridge": "trio_asyncio"}  # adapter: module
+PACKAGES = {"trio_asyncio": "trio-asyncio"}  # module: its distribution, where the names differ
 
 
-def _python(code):
-    return subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60)
+def _python(code, env=None):
+    return subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60, env=env)
 
 
 def test_every_backend_is_listed():
@@ -23,20 +28,23 @@ def test_every_backend_is_listed():
 
 def test_no_backend_library_is_imported_until_chosen():
     found = _python("import sys; from conformance import cli, loading; loading.available(); "
-                    "print(sorted(m for m in ('loky', 'futurist', 'pebble') if m in sys.modules))")
+                    f"print(sorted(m for m in {sorted(set(BACKENDS.values()))} if m in sys.modules))")
     assert found.stdout.strip() == "[]", found.stderr
 
 
 def test_no_backend_library_is_a_dependency():
     pyproject = (ROOT / "pyproject.toml").read_text()
     dependencies = pyproject.split("dependencies = [", 1)[1].split("]", 1)[0]
-    assert not any(package in dependencies for package in set(BACKENDS.values()))
+    assert not any(PACKAGES.get(module, module) in dependencies for module in set(BACKENDS.values()))
 
 
-@pytest.mark.parametrize("adapter, package", sorted(BACKENDS.items()))
-def test_a_missing_library_is_one_line_and_exit_2(adapter, package):
-    done = _python(f"import sys; sys.modules[{package!r}] = None; from conformance.cli import main; "
-                   f"sys.exit(main(['--adapter', {adapter!r}]))")
+@pytest.mark.parametrize("adapter, module", sorted(BACKENDS.items()))
+def test_a_missing_library_is_one_line_and_exit_2(adapter, module, tmp_path):
+    package = PACKAGES.get(module, module)
+    (tmp_path / f"{module}.py").write_text(f"raise ImportError('no module named {module} (hidden by the test)')\n")
+    paths = [str(tmp_path), *filter(None, os.environ.get("PYTHONPATH", "").split(os.pathsep))]
+    done = _python(f"import sys; from conformance.cli import main; sys.exit(main(['--adapter', {adapter!r}]))",
+                   env={**os.environ, "PYTHONPATH": os.pathsep.join(paths)})
     assert done.returncode == 2, done.stderr
     lines = done.stderr.splitlines()
     assert len(lines) == 1 and f"pip install {package}" in lines[0] and adapter in lines[0], done.stderr
