@@ -11,7 +11,8 @@ from importlib import metadata
 from . import clauses
 from .adapter import Adapter, AdapterError, validate
 from .adapters import aio_class, asyncio_std, asyncio_task, cf_module, reference, stdlib, task_class, uvloop_adapter
-from .adapters import asyncio_bridge, bridge_module, event_loops, futurist_adapter, loky_adapter, pebble_adapter
+from .adapters import asyncio_bridge, bridge_module, event_loops, futurist_adapter, gevent_adapter, loky_adapter
+from .adapters import pebble_adapter
 
 ENTRY_POINT_GROUP = "futurespec.adapters"
 BUILTINS = {
@@ -43,6 +44,7 @@ BUILTINS = {
     "futurist-sync": futurist_adapter.load_sync,
     "pebble-thread": pebble_adapter.PebbleThreadAdapter,
     "pebble-process": pebble_adapter.PebbleProcessAdapter,
+    "gevent-thread": gevent_adapter.GeventThreadAdapter,
 }
 SCHEMES = {"cf-module": cf_module.load, "aio-class": aio_class.load, "task-class": task_class.load,
            "bridge-module": bridge_module.load}

@@ -1,7 +1,7 @@
-"""The third-party backends' adapters (loky, futurist, pebble, rloop, trio-asyncio): listed by name, imported
-only when chosen, and, when their library is missing, refused with exit status 2 and one line naming the package to
-install. Each case runs in a subprocess, with the library hidden (a module of its name first on PYTHONPATH raises
-ImportError, in the supervised child too) or merely not imported."""
+"""The third-party backends' adapters (loky, futurist, pebble, rloop, trio-asyncio, gevent): listed by name,
+imported only when chosen, and, when their library is missing, refused with exit status 2 and one line naming the
+package to install. Each case runs in a subprocess, with the library hidden (a module of its name first on
+PYTHONPATH raises ImportError, in the supervised child too) or merely not imported."""
 import os
 import subprocess
 import sys
@@ -13,7 +13,8 @@ ROOT = Path(__file__).resolve().parent.parent
 BACKENDS = {"loky": "loky", "loky-process": "loky", "futurist-thread": "futurist", "futurist-process": "futurist",
             "futurist-sync": "futurist", "pebble-thread": "pebble", "pebble-process": "pebble",
             "rloop": "rloop", "rloop-task": "rloop", "rloop-bridge": "rloop", "trio-asyncio": "trio_asyncio",
-            "trio-asyncio-task": "trio_asyncio", "trio-asyncio-bridge": "trio_asyncio"}  # adapter: module
+            "trio-asyncio-task": "trio_asyncio", "trio-asyncio-bridge": "trio_asyncio",
+            "gevent-thread": "gevent"}  # adapter: the module it imports
 PACKAGES = {"trio_asyncio": "trio-asyncio"}  # module: its distribution, where the names differ
 
 
