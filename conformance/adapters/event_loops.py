@@ -11,13 +11,13 @@ greenlet. That is the loop these adapters check, and what the results say they m
 
 Each library is imported when its adapter is chosen, as the uvloop adapters do. Futures and tasks are made by the
 loop (`loop.create_future()`, `loop.create_task()`), the way code on that loop gets them. Both loops use asyncio's
-Future, Task and wrap_future(), so the bridges inherit CPython's deviation BRIDGE-EXC-3 on 3.11 and 3.12. Every
-deviation of their own is reproduced with the library alone by a script in results/repro/rloop/ or
-results/repro/trio-asyncio/ (no upstream issue found for any of them).
+Future, Task and wrap_future(), so the bridges inherit CPython's deviation BRIDGE-EXC-3 on 3.11 and 3.12 (reproduced
+on each loop by results/repro/<library>/BRIDGE-EXC-3.py). Every deviation of their own is reproduced with the
+library alone by a script in results/repro/rloop/ or results/repro/trio-asyncio/ (no upstream issue found for any).
 """
 from ..adapter import AsyncioAdapter, BridgeAdapter, Deviation, TaskAdapter
 from . import requires
-from .asyncio_bridge import _deviations as _bridge_deviations
+from .asyncio_bridge import wrap_future_deviations
 
 NO_ISSUE = "no upstream issue found"
 
@@ -35,7 +35,7 @@ LATE = ("trio-asyncio routes call_soon_threadsafe() through Trio's TrioToken.run
         "from another thread may run after a loop.stop() scheduled later with call_soon(): in about half of the tries "
         "the {} handed over by wrap_future() arrives one loop iteration late")
 TRIO_ASYNCIO_BRIDGE = {
-    **_bridge_deviations(),
+    **wrap_future_deviations(),
     "BRIDGE-WRAP-4": _deviation("trio-asyncio", "BRIDGE-WRAP-4", LATE.format("outcome")),
     "BRIDGE-CANCEL-1": _deviation("trio-asyncio", "BRIDGE-CANCEL-1", LATE.format("cancellation")),
     "BRIDGE-EXEC-1": _deviation("trio-asyncio", "BRIDGE-EXEC-1", "run_in_executor() accepts only None or a "
@@ -87,7 +87,7 @@ class RloopTaskAdapter(_Rloop, TaskAdapter):
 
 class RloopBridgeAdapter(_Rloop, BridgeAdapter):
     name = "rloop-bridge"
-    deviations = _bridge_deviations()
+    deviations = wrap_future_deviations()
 
 
 class TrioAsyncioAdapter(_TrioAsyncio, AsyncioAdapter):
