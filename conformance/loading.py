@@ -11,8 +11,8 @@ from importlib import metadata
 from . import clauses
 from .adapter import Adapter, AdapterError, validate
 from .adapters import aio_class, asyncio_std, asyncio_task, cf_module, reference, stdlib, task_class, uvloop_adapter
-from .adapters import asyncio_bridge, bridge_module, futurist_adapter, loky_adapter, pebble_adapter
-from .adapters import asyncio_combinators, combinators_module
+from .adapters import asyncio_bridge, bridge_module, event_loops, futurist_adapter, gevent_adapter, loky_adapter
+from .adapters import asyncio_combinators, combinators_module, pebble_adapter
 
 ENTRY_POINT_GROUP = "futurespec.adapters"
 BUILTINS = {
@@ -34,6 +34,12 @@ BUILTINS = {
     "uvloop-bridge": asyncio_bridge.UvloopBridgeAdapter,
     "asyncio-combinators": asyncio_combinators.AsyncioCombinatorsAdapter_C,
     "asyncio-combinators-py": asyncio_combinators.AsyncioCombinatorsAdapter_Py,
+    "rloop": event_loops.RloopAdapter,
+    "rloop-task": event_loops.RloopTaskAdapter,
+    "rloop-bridge": event_loops.RloopBridgeAdapter,
+    "trio-asyncio": event_loops.TrioAsyncioAdapter,
+    "trio-asyncio-task": event_loops.TrioAsyncioTaskAdapter,
+    "trio-asyncio-bridge": event_loops.TrioAsyncioBridgeAdapter,
     "loky": loky_adapter.LokyReusableAdapter,
     "loky-process": loky_adapter.LokyProcessAdapter,
     "futurist-thread": futurist_adapter.load_thread,
@@ -41,6 +47,7 @@ BUILTINS = {
     "futurist-sync": futurist_adapter.load_sync,
     "pebble-thread": pebble_adapter.PebbleThreadAdapter,
     "pebble-process": pebble_adapter.PebbleProcessAdapter,
+    "gevent-thread": gevent_adapter.GeventThreadAdapter,
 }
 SCHEMES = {"cf-module": cf_module.load, "aio-class": aio_class.load, "task-class": task_class.load,
            "bridge-module": bridge_module.load, "combinators-module": combinators_module.load}

@@ -1,7 +1,7 @@
-"""The third-party backends' adapters (loky, futurist, pebble): listed by name, imported only when chosen, and, when
-their library is missing, refused with exit status 2 and one line naming the package to install. Each case runs in
-a subprocess, with the library hidden (a package of its name that fails to import is put first on PYTHONPATH, so
-that the supervised child the run starts cannot find the real one either) or merely not imported."""
+"""The third-party backends' adapters (loky, futurist, pebble, rloop, trio-asyncio, gevent): listed by name,
+imported only when chosen, and, when their library is missing, refused with exit status 2 and one line naming the
+package to install. Each case runs in a subprocess, with the library hidden (a module of its name first on
+PYTHONPATH raises ImportError, in the supervised child too) or merely not imported."""
 import os
 import subprocess
 import sys
@@ -11,23 +11,15 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 BACKENDS = {"loky": "loky", "loky-process": "loky", "futurist-thread": "futurist", "futurist-process": "futurist",
-            "futurist-sync": "futurist", "pebble-thread": "pebble", "pebble-process": "pebble"}
+            "futurist-sync": "futurist", "pebble-thread": "pebble", "pebble-process": "pebble",
+            "rloop": "rloop", "rloop-task": "rloop", "rloop-bridge": "rloop", "trio-asyncio": "trio_asyncio",
+            "trio-asyncio-task": "trio_asyncio", "trio-asyncio-bridge": "trio_asyncio",
+            "gevent-thread": "gevent"}  # adapter: the module it imports
+PACKAGES = {"trio_asyncio": "trio-asyncio"}  # module: its distribution, where the names differ
 
 
-def _python(code, hidden=None):
-    env = dict(os.environ)
-    if hidden is not None:
-        env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(hidden), env.get("PYTHONPATH")]))
-    return subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60,
-                          env=env)
-
-
-def _hide(package, folder):
-    """A folder whose `package` fails to import as a missing one does; put first on the path, it hides the real."""
-    (folder / package).mkdir()
-    (folder / package / "__init__.py").write_text(
-        f"raise ModuleNotFoundError({f'No module named {package!r}'!r}, name={package!r})\n")
-    return folder
+def _python(code, env=None):
+    return subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60, env=env)
 
 
 def test_every_backend_is_listed():
@@ -37,20 +29,23 @@ def test_every_backend_is_listed():
 
 def test_no_backend_library_is_imported_until_chosen():
     found = _python("import sys; from conformance import cli, loading; loading.available(); "
-                    "print(sorted(m for m in ('loky', 'futurist', 'pebble') if m in sys.modules))")
+                    f"print(sorted(m for m in {sorted(set(BACKENDS.values()))} if m in sys.modules))")
     assert found.stdout.strip() == "[]", found.stderr
 
 
 def test_no_backend_library_is_a_dependency():
     pyproject = (ROOT / "pyproject.toml").read_text()
     dependencies = pyproject.split("dependencies = [", 1)[1].split("]", 1)[0]
-    assert not any(package in dependencies for package in set(BACKENDS.values()))
+    assert not any(PACKAGES.get(module, module) in dependencies for module in set(BACKENDS.values()))
 
 
-@pytest.mark.parametrize("adapter, package", sorted(BACKENDS.items()))
-def test_a_missing_library_is_one_line_and_exit_2(adapter, package, tmp_path):
+@pytest.mark.parametrize("adapter, module", sorted(BACKENDS.items()))
+def test_a_missing_library_is_one_line_and_exit_2(adapter, module, tmp_path):
+    package = PACKAGES.get(module, module)
+    (tmp_path / f"{module}.py").write_text(f"raise ImportError('no module named {module} (hidden by the test)')\n")
+    paths = [str(tmp_path), *filter(None, os.environ.get("PYTHONPATH", "").split(os.pathsep))]
     done = _python(f"import sys; from conformance.cli import main; sys.exit(main(['--adapter', {adapter!r}]))",
-                   hidden=_hide(package, tmp_path))
+                   env={**os.environ, "PYTHONPATH": os.pathsep.join(paths)})
     assert done.returncode == 2, done.stderr
     lines = done.stderr.splitlines()
     assert len(lines) == 1 and f"pip install {package}" in lines[0] and adapter in lines[0], done.stderr

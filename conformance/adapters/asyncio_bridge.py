@@ -10,18 +10,19 @@ TIMEOUT_REPLACED = Deviation(
     "https://github.com/python/cpython/issues/117459")
 
 
-def _deviations():
+def wrap_future_deviations():
+    """CPython's deviations of asyncio.wrap_future(), which every loop using it inherits."""
     return {"BRIDGE-EXC-3": TIMEOUT_REPLACED} if (3, 11) <= sys.version_info < (3, 13) else {}
 
 
 class AsyncioBridgeAdapter(BridgeAdapter):
     name = "asyncio-bridge"
-    deviations = _deviations()
+    deviations = wrap_future_deviations()
 
 
 class UvloopBridgeAdapter(BridgeAdapter):
     name = "uvloop-bridge"
-    deviations = _deviations()  # uvloop's run_in_executor wraps with asyncio.wrap_future
+    deviations = wrap_future_deviations()  # uvloop's run_in_executor wraps with asyncio.wrap_future
 
     def __init__(self):
         try:
