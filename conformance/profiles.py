@@ -9,8 +9,10 @@ from typing import Callable, FrozenSet, Optional, Tuple
 from .aio import machine as aio_machine, tour as aio_tour
 from .bridge import machine as bridge_machine, tour as bridge_tour
 from .executors import executor_machine, executor_tour, wait_machine, wait_tour
-from .future import machine as future_machine, tour as future_tour
+from .future import machine as future_machine, race_machine, tour as future_tour
 from .task import machine as task_machine, tour as task_tour
+
+RACE_SHARE = 0.2  # of the settings profile's examples, for the controlled race machine (each runs 3 scenarios)
 
 
 @dataclass(frozen=True)
@@ -36,6 +38,7 @@ class Profile:
 
 PROFILES = {
     "cf": Profile((Machine(future_machine.FutureMachine, future_tour.walks),
+                   Machine(race_machine.RaceMachine, future_tour.race_walks, scale=lambda adapter: RACE_SHARE),
                    Machine(wait_machine.WaitMachine, wait_tour.walks, frozenset({"wait"})),
                    Machine(executor_machine.ExecutorMachine, executor_tour.walks, frozenset({"executor", "workers"}),
                            lambda adapter: adapter.executor_examples)),
