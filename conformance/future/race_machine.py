@@ -38,6 +38,8 @@ TOUR = [  # (prefix, threads): the classic races, each explored exhaustively up 
     ((), (("exception(timeout)",), ("set_exception",))),
     (("set_running_or_notify_cancel",), (("result",), ("result",), ("set_result",))),
     (("add_done_callback",), (("set_result",), ("set_exception",))),
+    (("add_done_callback",), (("set_result",), ("result(0)",))),
+    ((), (("set_exception",), ("result(0)", "done"))),
 ]
 
 prefixes = st.lists(st.sampled_from(PREFIXES), max_size=2).map(tuple)
@@ -127,8 +129,8 @@ class RaceMachine(Judge):
     @staticmethod
     def clauses(threads):
         names = {op for ops in threads for op in ops}
-        return (["CF-ATOMIC-1"] + ["CF-ATOMIC-2"] * ({"cancel", "set_running_or_notify_cancel"} <= names)
-                + ["CF-ATOMIC-3"] * ("add_done_callback" in names)
+        return (["CF-ATOMIC-1", "CF-ATOMIC-4"] + ["CF-ATOMIC-2"] * ({"cancel", "set_running_or_notify_cancel"} <= names)
+                + ["CF-ATOMIC-3"] * ("add_done_callback" in names) + ["CF-CB-8"] * ("add_done_callback" in names)
                 + ["CF-BLOCK-2"] * any(n in READS and READS[n][1] != 0 for n in names))
 
     def counterexample(self, scenario, outcome, strategy, message, prefix, threads):

@@ -28,7 +28,7 @@ READS["exception(0)"] = ("exception", 0)
 NEEDS_RUNNING = ("set_running_or_notify_cancel", "running")
 CLAUSE = {"set_result": "CF-ATOMIC-1", "set_exception": "CF-ATOMIC-1", "cancel": "CF-ATOMIC-1",
           "set_running_or_notify_cancel": "CF-ATOMIC-2", "add_done_callback": "CF-ATOMIC-3",
-          "done": "CORE-QUERY-1", "cancelled": "CORE-QUERY-2", "running": "CF-QUERY-1"}
+          "done": "CF-ATOMIC-4", "cancelled": "CF-ATOMIC-4", "running": "CF-ATOMIC-4"}
 
 
 def normalized(prefix, threads, running_state=True):
@@ -88,16 +88,29 @@ class Token:
 
 
 class Probe:
-    """A done-callback that records the scenario thread and clock of each call."""
+    """A done-callback that records the scenario thread and clock of each call. The scenario's first one is
+    *patient* (CF-CB-8): it offers a switch point, then waits until every call another thread made on the future
+    since it started — calls that find the future done, and must not wait for a callback — has returned. If the
+    completing call holds the future's lock while callbacks run, that is a deadlock the scheduler sees at once."""
 
     def __init__(self, scenario, number):
         self.scenario = scenario
         self.number = number
         self.calls = []
+        self.waiting = False
 
     def __call__(self, future):
         worker = scheduler.managed()
-        self.calls.append((None if worker is None else self.scenario.thread_of[worker.index], self.scenario.tick()))
+        thread = None if worker is None else self.scenario.thread_of[worker.index]
+        started = self.scenario.tick()
+        self.calls.append((thread, started))
+        if self.number == 1 and worker is not None:
+            primitives.wait_until(lambda: False, "a callback's switch point", 0)
+            self.waiting = True
+            primitives.wait_until(lambda: all(c.finished for c in self.scenario.calls
+                                              if c.thread != thread and started < c.called != float("inf")),
+                                  "a callback waiting for the calls made while it runs")
+            self.waiting = False
 
 
 class Scenario:
@@ -263,13 +276,17 @@ def verdict(scenario, outcome):
     if outcome.status == "deadlock":
         stuck = [c for c in calls if c.called != float("inf") and not c.finished]
         clause = next((CLAUSE.get(c.name, "CF-BLOCK-2") for c in stuck if c.name not in READS), "CF-BLOCK-2")
+        patient = [c for c in calls if c.probe is not None and c.probe.waiting]
+        if patient:
+            clause = "CF-CB-8"
         return clause, "every thread is blocked: " + "; ".join(
-            f"T{c.thread} in {c.name} (on {outcome.blocked.get(c.thread - 1, 'a lock')})" for c in stuck)
+            f"T{c.thread} in {c.name} (on {outcome.blocked.get(c.thread - 1, 'a lock')})" for c in stuck) + (
+            "; callback 1 was waiting for the others' calls, which waited for it" if patient else "")
     completions = [c for c in calls if c.name in ("set_result", "set_exception", "cancel") and c.finished
                    and c.error is None and c.value is not False]
-    for call in calls:
+    for call in racing:
         if call.name in READS and call.fired and isinstance(call.error, roles.TimeoutError):
-            fired_at = max(step for t, step in outcome.timeouts if step <= call.returned_step)
+            fired_at = max(step for t, step in outcome.timeouts if t == call.thread - 1 and step <= call.returned_step)
             done_before = [c for c in completions if c.returned_step <= fired_at and c.returned < call.returned]
             if done_before:
                 return "CF-BLOCK-2", (f"T{call.thread}'s {call.name} was still waiting, and timed out, after "
@@ -286,10 +303,8 @@ def verdict(scenario, outcome):
             clause = "CF-ATOMIC-2" if {"cancel", "set_running_or_notify_cancel"} <= names else "CF-ATOMIC-1"
         elif level == 1:
             clause = "CF-ATOMIC-3" if "add_done_callback" in names else "CF-ATOMIC-1"
-        elif level == 2:
-            clause = _read_clause(included, racing)
         else:
-            clause = CLAUSE[kind[0]]
+            clause = _read_clause(included, racing)
         return clause, "no serial order of the calls does what they did" + (
             " (each callback runs exactly once, in the completing call or, on a done future, at once)"
             if level == 1 else "")
@@ -297,9 +312,9 @@ def verdict(scenario, outcome):
 
 
 def _read_clause(calls, racing):
-    reads = [c for c in racing if c.name in READS and READS[c.name][1] != 0]
-    if not reads:
-        return "CF-ATOMIC-1"
+    """A blocking read that returned before any completion was even called broke CF-BLOCK-1; any other read or query
+    that no serial order explains saw a transition half-way (CF-ATOMIC-4)."""
+    reads = [c for c in racing if c.name in READS and READS[c.name][1] != 0 and c.error is None]
     early = [r for r in reads if not any(c.name in ("set_result", "set_exception", "cancel") and c.called < r.returned
                                          for c in calls)]
-    return "CF-BLOCK-1" if early else "CF-BLOCK-2"
+    return "CF-BLOCK-1" if early else "CF-ATOMIC-4"

@@ -29,7 +29,7 @@ def _point(what):
         sched.point((what, 0))
 
 
-def _wait_until(until, what, timeout=None):
+def wait_until(until, what, timeout=None):
     """Block the calling scenario thread until `until()` (`timeout` None: for ever; not positive: not at all); False
     if it could not block or its timeout fired."""
     if until():
@@ -54,7 +54,7 @@ class Lock:
         self._owner = None
 
     def acquire(self, blocking=True, timeout=-1):
-        if not _wait_until(lambda: self._owner is None, "Lock.acquire", _lock_timeout(blocking, timeout)):
+        if not wait_until(lambda: self._owner is None, "Lock.acquire", _lock_timeout(blocking, timeout)):
             return False
         self._owner = threading.get_ident()
         return True
@@ -94,7 +94,7 @@ class RLock(Lock):
         if self._owner == me:
             self._count += 1
             return True
-        if not _wait_until(lambda: self._owner is None, "RLock.acquire", _lock_timeout(blocking, timeout)):
+        if not wait_until(lambda: self._owner is None, "RLock.acquire", _lock_timeout(blocking, timeout)):
             return False
         self._owner, self._count = me, 1
         return True
@@ -143,7 +143,7 @@ class Condition:
         self._waiters.append(token)
         saved = self._lock._release_save()
         try:
-            woken = _wait_until(lambda: token[0], "Condition.wait", timeout)
+            woken = wait_until(lambda: token[0], "Condition.wait", timeout)
         finally:
             if not token[0] and token in self._waiters:
                 self._waiters.remove(token)
@@ -191,7 +191,7 @@ class Event:
         self._flag = False
 
     def wait(self, timeout=None):
-        return _wait_until(lambda: self._flag, "Event.wait", timeout)
+        return wait_until(lambda: self._flag, "Event.wait", timeout)
 
 
 class Semaphore:
@@ -201,7 +201,7 @@ class Semaphore:
         self._value = value
 
     def acquire(self, blocking=True, timeout=None):
-        if not _wait_until(lambda: self._value > 0, "Semaphore.acquire",
+        if not wait_until(lambda: self._value > 0, "Semaphore.acquire",
                            _lock_timeout(blocking, timeout)):
             return False
         self._value -= 1
