@@ -121,6 +121,10 @@ class RLock(Lock):
         self._count = saved
 
 
+class _Token:
+    woken = False
+
+
 class Condition:
     def __init__(self, lock=None):
         self._lock = lock if lock is not None else RLock()
@@ -139,13 +143,13 @@ class Condition:
     def wait(self, timeout=None):
         if not self._is_owned():
             raise RuntimeError("cannot wait on un-acquired lock")
-        token = [False]
+        token = _Token()  # compared by identity: each waiter removes its own
         self._waiters.append(token)
         saved = self._lock._release_save()
         try:
-            woken = wait_until(lambda: token[0], "Condition.wait", timeout)
+            woken = wait_until(lambda: token.woken, "Condition.wait", timeout)
         finally:
-            if not token[0] and token in self._waiters:
+            if not token.woken and token in self._waiters:
                 self._waiters.remove(token)
             self._lock._acquire_restore(saved)
         return woken
@@ -166,7 +170,7 @@ class Condition:
             raise RuntimeError("cannot notify on un-acquired lock")
         woken, self._waiters = self._waiters[:n], self._waiters[n:]
         for token in woken:
-            token[0] = True
+            token.woken = True
 
     def notify_all(self):
         self.notify(len(self._waiters))
