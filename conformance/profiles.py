@@ -21,6 +21,8 @@ class Machine:
     walks: Callable  # adapter capabilities -> the tour's walks
     needs: FrozenSet[str] = frozenset()  # capabilities the adapter must declare for this machine to run
     scale: Callable = lambda adapter: 1.0  # the share of the settings profile's examples this machine runs
+    steps: Optional[int] = None  # steps per example at most, when fewer than the settings profile's
+    shrink: bool = True  # Hypothesis's shrinking and explaining (a machine that shrinks its own cases says no)
 
     @property
     def name(self):
@@ -38,7 +40,8 @@ class Profile:
 
 PROFILES = {
     "cf": Profile((Machine(future_machine.FutureMachine, future_tour.walks),
-                   Machine(race_machine.RaceMachine, future_tour.race_walks, scale=lambda adapter: RACE_SHARE),
+                   Machine(race_machine.RaceMachine, future_tour.race_walks, scale=lambda adapter: RACE_SHARE,
+                           steps=race_machine.SCENARIOS_PER_EXAMPLE, shrink=False),
                    Machine(wait_machine.WaitMachine, wait_tour.walks, frozenset({"wait"})),
                    Machine(executor_machine.ExecutorMachine, executor_tour.walks, frozenset({"executor", "workers"}),
                            lambda adapter: adapter.executor_examples)),

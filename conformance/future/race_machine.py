@@ -80,26 +80,27 @@ class RaceMachine(Judge):
         prefix, threads = self.scenario(prefix, threads)
         if threads is None:
             return
-        steps = self.attempt(prefix, threads, strategies.Choices())
+        steps = self.attempt(prefix, threads, strategies.Choices, shrink=True)
         if steps is not None:
             order = sorted(range(len(threads)), key=lambda i: priorities[i])
             ranks = [order.index(i) for i in range(len(threads))]
-            self.attempt(prefix, threads, strategies.PCT(ranks, [1 + c * steps // CHANGE_POINTS for c in changes]))
+            self.attempt(prefix, threads, lambda: strategies.PCT(
+                ranks, [1 + c * steps // CHANGE_POINTS for c in changes]), shrink=True)
 
     @judged
     def explore(self, prefix, threads, preemptions=TOUR_PREEMPTIONS):
         """A scenario under every schedule with at most `preemptions` preemptions (the tour's floor)."""
         prefix, threads = self.scenario(prefix, threads)
         if threads is not None:
-            strategies.bounded(lambda strategy: self.attempt(prefix, threads, strategy, stop=True), preemptions,
-                               TOUR_RUNS)
+            strategies.bounded(lambda strategy: self.attempt(prefix, threads, lambda: strategy, stop=True),
+                               preemptions, TOUR_RUNS)
 
     @judged
     def replay_schedule(self, prefix, threads, choices):
         """A scenario under one schedule: `choices` at its decision points, as a counterexample prints them."""
         prefix, threads = self.scenario(prefix, threads)
         if threads is not None:
-            self.attempt(prefix, threads, strategies.Choices(choices))
+            self.attempt(prefix, threads, lambda: strategies.Choices(choices))
 
     def scenario(self, prefix, threads):
         """The scenario to run, or (…, None) when this machine does not judge it."""
@@ -110,21 +111,44 @@ class RaceMachine(Judge):
             return prefix, None  # linearizability is judged against the serial semantics: not while they are broken
         return prefix, threads
 
-    def attempt(self, prefix, threads, strategy, stop=False):
-        """Run the scenario once; a violation is reported (and raises). The racing phase's step count, or None."""
-        scenario = Scenario(self.adapter, prefix, threads, self.limits.short_timeouts[-1])
-        outcome = scenario.run(self.modules, self.files, strategy, self.limits.hang)
+    def attempt(self, prefix, threads, make, stop=False, shrink=False):
+        """Run the scenario once under the schedule `make()` gives; a violation is reported (and raises), with the
+        scenario shrunk first if `shrink`. The racing phase's step count, or None."""
+        strategy = make()
+        scenario, outcome, found = self.run(prefix, threads, strategy)
         if outcome.status in ("uncontrolled", "livelock"):
             self.adapter.race_mode = "free-running threads only: under the controlled scheduler the implementation " + (
                 f"blocked outside its control at {outcome.stuck}" if outcome.stuck else "never finished a scenario")
             return None
-        found = verdict(scenario, outcome)
         if found is None:
             for clause_id in self.clauses(threads):
                 self.passed(clause_id)
             return None if stop else outcome.steps
+        if shrink:
+            prefix, threads, strategy, scenario, outcome, found = self.shrunk(
+                prefix, threads, make, (strategy, scenario, outcome, found))
         clause_id, message = found
         self.fail(clause_id, self.counterexample(scenario, outcome, strategy, message, prefix, threads))
+
+    def run(self, prefix, threads, strategy):
+        scenario = Scenario(self.adapter, prefix, threads, self.limits.short_timeouts[-1])
+        outcome = scenario.run(self.modules, self.files, strategy, self.limits.hang)
+        return scenario, outcome, (verdict(scenario, outcome) if outcome.status in ("finished", "deadlock") else None)
+
+    def shrunk(self, prefix, threads, make, ran):
+        """The smallest scenario, one call or thread fewer at a time, that the same kind of schedule still finds
+        breaking the same clause (Hypothesis's own shrinking re-runs whole examples: far slower, for less)."""
+        clause_id = ran[-1][0]
+        smaller = True
+        while smaller:
+            smaller = False
+            for candidate in _fewer(prefix, threads):
+                strategy = make()
+                scenario, outcome, found = self.run(*candidate, strategy)
+                if found is not None and found[0] == clause_id:
+                    (prefix, threads), ran, smaller = candidate, (strategy, scenario, outcome, found), True
+                    break
+        return (prefix, threads) + ran
 
     @staticmethod
     def clauses(threads):
@@ -147,3 +171,15 @@ class RaceMachine(Judge):
                   if isinstance(strategy, strategies.Choices) else "")
         return (f"{message}\n" + "\n".join(rows) + f"\nswitches (thread@where it was preempted→next): {switches}"
                 + (" …" if len(outcome.trail) > 40 else "") + (f"\nreplay this schedule: {replay}" if replay else ""))
+
+
+def _fewer(prefix, threads):
+    """The scenarios with one call fewer (a thread left empty goes), prefix first, then the threads' last calls."""
+    for i in range(len(prefix)):
+        yield prefix[:i] + prefix[i + 1:], threads
+    for t, ops in enumerate(threads):
+        for i in reversed(range(len(ops))):
+            rest = ops[:i] + ops[i + 1:]
+            fewer = threads[:t] + ((rest,) if rest else ()) + threads[t + 1:]
+            if len(fewer) >= 2:
+                yield prefix, fewer

@@ -11,6 +11,7 @@ timeout times out (the scheduler models time), and if none is, the scenario has 
 Code that blocks outside the scheduler's control (C code, a lock made before the scenario) never reaches a switch
 point: a watchdog on the controlling thread sees no step for a whole time limit and ends the run as `uncontrolled`.
 """
+import functools
 import os
 import sys
 import threading
@@ -48,28 +49,51 @@ class Outcome:
     stuck: str = ""  # where the thread that blocked outside the scheduler's control was
 
 
+class Carrier:
+    """A real thread that runs scenario threads, one after another: starting a thread costs two hand-offs between
+    OS threads, more than a whole short scenario, so carriers are kept between runs (IDLE). One stuck where the
+    scheduler cannot see (an `uncontrolled` run) never comes back, and is replaced."""
+
+    def __init__(self):
+        self.wake = threading.Semaphore(0)
+        self.worker = None
+        self.thread = threading.Thread(target=self.loop, name="futurespec-scheduled", daemon=True)
+        self.thread.start()
+        self.ident = self.thread.ident
+
+    def loop(self):
+        while True:
+            self.wake.acquire()
+            self.worker.run()
+            self.worker = None
+            IDLE.append(self)
+
+
+IDLE = []  # carriers waiting for a scenario thread (list.append and pop are atomic)
+
+
 class Worker:
-    """One scenario thread: its body, its own semaphore to be resumed with, and whether it can run."""
+    """One scenario thread: its body, the carrier that runs it (and its semaphore, to be resumed with), and whether
+    it can run."""
 
     def __init__(self, scheduler, index, body):
         self.scheduler = scheduler
         self.index = index
         self.body = body
-        self.wake = threading.Semaphore(0)
         self.status = "ready"  # ready | blocked | done
         self.until = None  # when blocked: whether it can go on
         self.blocked_on = ""
         self.timed = False  # blocked with a timeout the scheduler may fire
         self.fired = False
         self.where = ("start", 0)
-        self.ident = None
-        self.thread = threading.Thread(target=self.run, name=f"futurespec-scheduled-T{index + 1}", daemon=True)
+        carrier = IDLE.pop() if IDLE else Carrier()
+        carrier.worker = self
+        self.wake, self.ident = carrier.wake, carrier.ident
 
     def run(self):
-        self.ident = threading.get_ident()
-        self.wake.acquire()
         scheduler = self.scheduler
         if scheduler.ended:
+            self.status = "done"
             return
         sys.settrace(scheduler.trace)
         try:
@@ -93,9 +117,8 @@ class Scheduler:
 
     def __init__(self, strategy, files, limit):
         self.strategy = strategy
-        self.files = frozenset(os.path.realpath(f) for f in files)
+        self.files = frozenset(map(_real, files))
         self.limit = limit
-        self._traced = {}
         self.workers = []
         self.current = None
 
@@ -107,8 +130,6 @@ class Scheduler:
         self.outcome = None
         self.trail, self.timeouts = [], []
         self.finished = threading.Event()
-        for worker in self.workers:
-            worker.thread.start()
         ACTIVE = self
         try:
             first = self.workers[self.strategy.choose([w.index for w in self.workers], None, 0)]
@@ -127,11 +148,7 @@ class Scheduler:
     # -- called by the running scenario thread ---------------------------------------------------------------------
 
     def trace(self, frame, event, arg):
-        code = frame.f_code
-        traced = self._traced.get(code)
-        if traced is None:
-            traced = self._traced[code] = os.path.realpath(code.co_filename) in self.files
-        return self._line if traced else None
+        return self._line if _real(frame.f_code.co_filename) in self.files else None
 
     def _line(self, frame, event, arg):
         if event == "line":
@@ -201,9 +218,15 @@ class Scheduler:
         self.outcome = Outcome(status, self.steps, self.trail, timeouts=self.timeouts, stuck=stuck, blocked={
             w.index: w.blocked_on for w in self.workers if w.status == "blocked"})
         for worker in self.workers:
-            if worker is not self.current:
+            if worker is not self.current and worker.status != "done":
                 worker.wake.release()
         self.finished.set()
+
+
+@functools.lru_cache(maxsize=None)
+def _real(filename):
+    """A source file's real path (cached: asked at every call the scenario threads make)."""
+    return os.path.realpath(filename)
 
 
 def where(point):
