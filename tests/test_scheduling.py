@@ -7,6 +7,7 @@ import threading
 import pytest
 
 from conformance import loading, runner
+from conformance.future import scenario
 from conformance.scheduling import primitives, scheduler, strategies
 from tests.fixtures import racy_counter
 
@@ -134,3 +135,29 @@ def test_a_waiter_giving_up_never_takes_another_waiters_place():
     scheduler.Scheduler(strategies.Choices(), [], LIMIT).run([make])
     outcome = scheduler.Scheduler(strategies.Choices(), [], LIMIT).run([patient, hasty])
     assert outcome.status == "finished" and seen == {"patient": True, "hasty": False}
+
+
+def test_the_clause_named_is_that_of_the_call_no_serial_order_explains():
+    """cancel() won, set_running_or_notify_cancel() saw it, and set_result() also 'succeeded': set_result's outcome is
+    the one nothing explains (CF-ATOMIC-1), though cancel and set_running_or_notify_cancel raced (CF-ATOMIC-2)."""
+    ran = scenario.Scenario(loading.load("reference"), (), (("set_running_or_notify_cancel",), ("cancel",),
+                                                            ("set_result",)), 0.01)
+    ran.future = None
+    outcomes = {"set_running_or_notify_cancel": False, "cancel": True, "set_result": None,
+                "done": True, "cancelled": True, "running": False, "exception(0)": None}
+    for clock, call in enumerate(ran.calls):
+        racing = 1 <= call.thread <= 3
+        call.called, call.returned = (0, 10) if racing else (20 + 2 * clock, 21 + 2 * clock)
+        if call.name == "exception(0)":
+            call.error = ran.adapter.CancelledError()
+        else:
+            call.value = outcomes[call.name]
+    clause, _ = scenario.verdict(ran, scheduler.Outcome("finished", 0))
+    assert clause == "CF-ATOMIC-1"
+    outcomes.update(set_running_or_notify_cancel=True)
+    for call in ran.calls:
+        if call.name == "set_result":
+            call.error = ran.adapter.InvalidStateError()
+        elif call.name in outcomes and call.name != "exception(0)":
+            call.value = outcomes[call.name]
+    assert scenario.verdict(ran, scheduler.Outcome("finished", 0))[0] == "CF-ATOMIC-2"
