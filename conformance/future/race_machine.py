@@ -14,6 +14,7 @@ import sys
 from hypothesis import strategies as st
 from hypothesis.stateful import rule
 
+from ..executors import races
 from ..judging import Judge, judged
 from ..scheduling import strategies
 from ..scheduling.scheduler import where
@@ -102,6 +103,55 @@ class RaceMachine(Judge):
         if threads is not None:
             self.attempt(prefix, threads, lambda: strategies.Choices(choices))
 
+    @judged
+    def explore_race(self, kind, detail, completions, preemptions=TOUR_PREEMPTIONS, choices=None):
+        """A wait(), as_completed() or executor scenario (conformance/executors/races.py) under every schedule with
+        at most `preemptions` preemptions, or under the one `choices` gives."""
+        target = self.race_target(kind)
+        if target is None or FOUNDATIONS & self.ledger.muted:
+            return
+
+        def attempt(strategy):
+            race = races.Race(self.adapter, kind, detail, tuple(completions))
+            outcome = race.run(*target, strategy, self.limits.hang)
+            if outcome.status in ("uncontrolled", "livelock"):
+                self.free_running("executor" if kind == "executor" else "wait", outcome)
+                return outcome
+            found = race.verdict(outcome)
+            if found is not None:
+                replay = (f"state.explore_race(kind={kind!r}, detail={detail!r}, completions={tuple(completions)!r}, "
+                          f"choices={strategy.taken!r})")
+                self.fail(found[0], f"{found[1]}\n{race.show()}\nswitches (thread@where it was preempted→next): "
+                                    f"{_switches(outcome)}\nreplay this schedule: {replay}")
+            return found
+        if choices is not None:
+            return attempt(strategies.Choices(choices))
+        if strategies.bounded(attempt, preemptions, TOUR_RUNS) is None:
+            for clause_id in races.CHECKS[detail or kind]:
+                self.passed(clause_id)
+
+    def race_target(self, kind):
+        """The modules and source files a wait()/as_completed() (kind "wait") or executor scenario runs under the
+        scheduler — the Future's and the function's or the executor's — or None when it cannot (found once)."""
+        key = "executor" if kind == "executor" else "wait"
+        targets = self.adapter.__dict__.setdefault("race_targets", {})
+        if key not in targets:
+            targets[key] = None
+            needs = {"wait": {"wait"}, "executor": {"executor", "workers"}}[key]
+            if self.files and needs <= set(self.adapter.capabilities) and not self.adapter.race_mode.startswith("free"):
+                found = [m for m in races.target(self.adapter, key) if (getattr(m, "__file__", None) or "").endswith(
+                    ".py") and not m.__name__.startswith("conformance")]
+                modules = self.modules + [m for m in found if m not in self.modules]
+                if found:
+                    targets[key] = modules, [os.path.realpath(m.__file__) for m in modules]
+                    self.adapter.race_mode += f"; {races.NAMES[key]}: tracing " + ", ".join(m.__name__ for m in found)
+        return targets[key]
+
+    def free_running(self, key, outcome):
+        self.adapter.race_targets[key] = None
+        self.adapter.race_mode += f"; {races.NAMES[key]}: free-running only, " + (
+            f"blocked outside the scheduler's control at {outcome.stuck}" if outcome.stuck else "never finished")
+
     def scenario(self, prefix, threads):
         """The scenario to run, or (…, None) when this machine does not judge it."""
         if not self.files or getattr(self.adapter, "race_mode", "").startswith("free"):
@@ -166,11 +216,16 @@ class RaceMachine(Judge):
         for depth in range(max(len(c) for c in columns)):
             rows.append(" | ".join((calls[depth].show() if depth < len(calls) else "").ljust(width)
                                    for calls in columns))
-        switches = " → ".join(f"T{a + 1}@{where(w)}→T{b + 1}" for _, a, b, w in outcome.trail[:40])
+        switches = _switches(outcome)
         replay = (f"state.replay_schedule(prefix={prefix!r}, threads={threads!r}, choices={strategy.taken!r})"
                   if isinstance(strategy, strategies.Choices) else "")
         return (f"{message}\n" + "\n".join(rows) + f"\nswitches (thread@where it was preempted→next): {switches}"
-                + (" …" if len(outcome.trail) > 40 else "") + (f"\nreplay this schedule: {replay}" if replay else ""))
+                + (f"\nreplay this schedule: {replay}" if replay else ""))
+
+
+def _switches(outcome):
+    return " → ".join(f"T{a + 1}@{where(w)}→T{b + 1}" for _, a, b, w in outcome.trail[:40]) + (
+        " …" if len(outcome.trail) > 40 else "")
 
 
 def _fewer(prefix, threads):

@@ -1,4 +1,5 @@
 """The cf profile's tour: walks through every cell of the transition table of spec/future.md (see tour.py)."""
+from ..executors.races import TOUR as RACE_TOUR
 from .race_machine import TOUR
 
 # How to reach each state, and whether the path needs a RUNNING state.
@@ -58,3 +59,6 @@ def race_walks(capabilities):
     """The race machine's floor: each classic race under every schedule with at most one preemption."""
     for prefix, threads in TOUR:
         yield [("explore", {"prefix": prefix, "threads": threads})]
+    for kind, detail, completions in RACE_TOUR:
+        if {"executor": "executor"}.get(kind, "wait") in capabilities:
+            yield [("explore_race", {"kind": kind, "detail": detail, "completions": completions})]

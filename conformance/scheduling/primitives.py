@@ -8,12 +8,15 @@ runs at a time, so their state needs no lock of its own; each operation that can
 switch point. A timed wait returns False only when the scheduler fires its timeout (see scheduler.py).
 """
 import contextlib
+import queue
 import threading
 
 from . import scheduler
 
 _REAL = {"Lock": threading.Lock, "RLock": threading.RLock, "Condition": threading.Condition,
          "Event": threading.Event, "Semaphore": threading.Semaphore, "BoundedSemaphore": threading.BoundedSemaphore}
+
+_REAL_ALL = dict(_REAL, Thread=threading.Thread, SimpleQueue=queue.SimpleQueue)
 
 
 def _running():
@@ -232,40 +235,131 @@ class BoundedSemaphore(Semaphore):
         super().release(n)
 
 
+class Thread:
+    """A thread the implementation starts from a scenario thread (an executor's worker): it becomes one more thread
+    of the scenario, run under the same schedule; join() is a blocking operation like any other."""
+
+    def __init__(self, group=None, target=None, name=None, args=(), kwargs=None, *, daemon=None):
+        self._target, self._args, self._kwargs = target, args, kwargs or {}
+        self.name, self.daemon, self._worker = name or "futurespec-spawned", daemon, None
+
+    def start(self):
+        self._worker = scheduler.managed().scheduler.spawn(self.run)
+
+    def run(self):
+        if self._target is not None:
+            self._target(*self._args, **self._kwargs)
+
+    def join(self, timeout=None):
+        wait_until(lambda: not self.is_alive(), "Thread.join", timeout)
+
+    def is_alive(self):
+        return self._worker is not None and self._worker.status != "done"
+
+    @property
+    def ident(self):
+        return None if self._worker is None else self._worker.ident
+
+
+class SimpleQueue:
+    """queue.SimpleQueue (C code, which blocks where the scheduler cannot see)."""
+
+    def __init__(self):
+        self._items = []
+
+    def put(self, item, block=True, timeout=None):
+        self._items.append(item)
+        _point("SimpleQueue.put")
+
+    put_nowait = put
+
+    def get(self, block=True, timeout=None):
+        if not wait_until(lambda: self._items, "SimpleQueue.get", None if block and timeout is None else
+                          timeout if block else 0):
+            raise queue.Empty
+        return self._items.pop(0)
+
+    def get_nowait(self):
+        return self.get(False)
+
+    def empty(self):
+        return not self._items
+
+    def qsize(self):
+        return len(self._items)
+
+
 _COOPERATIVE = {"Lock": Lock, "RLock": RLock, "Condition": Condition, "Event": Event, "Semaphore": Semaphore,
-                "BoundedSemaphore": BoundedSemaphore}
+                "BoundedSemaphore": BoundedSemaphore, "Thread": Thread, "SimpleQueue": SimpleQueue}
+_MODULES = {threading: ("Lock", "RLock", "Condition", "Event", "Semaphore", "BoundedSemaphore", "Thread"),
+            queue: ("SimpleQueue",)}
 
 
 def _factory(name):
     def make(*args, **kwargs):
-        return (_COOPERATIVE if scheduler.managed() else _REAL)[name](*args, **kwargs)
+        return (_COOPERATIVE if scheduler.managed() else _REAL_ALL)[name](*args, **kwargs)
     make.__name__ = name
     return make
 
 
-class _Threading:
-    """Stands for the threading module in the implementation's modules during a scenario."""
+class _Namespace:
+    """Stands for the threading (or queue) module in the implementation's modules during a scenario."""
+
+    def __init__(self, module):
+        self._module = module
 
     def __getattr__(self, name):
-        if name in _COOPERATIVE and scheduler.managed() is not None:
+        if name in _MODULES[self._module] and scheduler.managed() is not None:
             return _COOPERATIVE[name]
-        return getattr(threading, name)
+        return getattr(self._module, name)
+
+
+class _Shared:
+    """A lock made before the scenario (at module level): scenario threads wait for it cooperatively."""
+
+    def __init__(self, lock):
+        self._lock = lock
+
+    def acquire(self, blocking=True, timeout=-1):
+        if scheduler.managed() is None:
+            return self._lock.acquire(blocking, timeout)
+        while not self._lock.acquire(False):
+            if not wait_until(lambda: not self._lock.locked(), "Lock.acquire (module level)",
+                              _lock_timeout(blocking, timeout)):
+                return False
+        return True
+
+    def release(self):
+        self._lock.release()
+        _point("Lock.release (module level)")
+
+    def locked(self):
+        return self._lock.locked()
+
+    __enter__ = acquire
+
+    def __exit__(self, *exc):
+        self.release()
 
 
 @contextlib.contextmanager
 def installed(modules):
     """Give the implementation's `modules` the cooperative primitives (in scenario threads) until the block ends."""
     swapped = []
-    namespace = _Threading()
     real = {id(cls): name for name, cls in _REAL.items()}
+    real.update({id(threading.Thread): "Thread", id(queue.SimpleQueue): "SimpleQueue"})
+    lock_type = type(threading.Lock())
     for module in modules:
         for name, value in list(vars(module).items()):
-            if value is threading:
+            if any(value is m for m in _MODULES):
                 swapped.append((module, name, value))
-                setattr(module, name, namespace)
+                setattr(module, name, _Namespace(value))
             elif id(value) in real:
                 swapped.append((module, name, value))
                 setattr(module, name, _factory(real[id(value)]))
+            elif type(value) is lock_type:
+                swapped.append((module, name, value))
+                setattr(module, name, _Shared(value))
     try:
         yield
     finally:

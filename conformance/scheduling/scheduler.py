@@ -86,6 +86,7 @@ class Worker:
         self.timed = False  # blocked with a timeout the scheduler may fire
         self.fired = False
         self.where = ("start", 0)
+        self.error = None
         carrier = IDLE.pop() if IDLE else Carrier()
         carrier.worker = self
         self.wake, self.ident = carrier.wake, carrier.ident
@@ -100,6 +101,8 @@ class Worker:
             self.body()
         except Abandoned:
             return
+        except BaseException as error:  # a thread the implementation started ends as a real one would
+            self.error = error
         finally:
             sys.settrace(None)
         self.status = "done"
@@ -144,6 +147,12 @@ class Scheduler:
         finally:
             ACTIVE = None
         return self.outcome
+
+    def spawn(self, body):
+        """A thread the running one starts (primitives.Thread): one more worker, ready to be scheduled."""
+        worker = Worker(self, len(self.workers), body)
+        self.workers.append(worker)
+        return worker
 
     # -- called by the running scenario thread ---------------------------------------------------------------------
 

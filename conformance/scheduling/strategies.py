@@ -21,6 +21,8 @@ class PCT:
         self.applied = 0
 
     def choose(self, enabled, current, step):
+        while len(self.priority) <= max(enabled):  # a thread the implementation started: below the others
+            self.priority.append(-len(self.changes) - len(self.priority) - 1)
         while self.applied < len(self.changes) and self.changes[self.applied] <= step:
             if current is not None:
                 self.priority[current] = -1 - self.applied
