@@ -15,9 +15,9 @@ import sys
 HERE = pathlib.Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))  # `python benchmarks/run.py` from a checkout: this copy of the suite
 
-from benchmarks import bug_finding, cost, isolation_overhead, report, throughput  # noqa: E402
+from benchmarks import bug_finding, cost, isolation_overhead, races, report, throughput  # noqa: E402
 
-BENCHMARKS = ("throughput", "cost", "bug_finding", "isolation_overhead")
+BENCHMARKS = ("throughput", "cost", "bug_finding", "isolation_overhead", "races")
 
 
 def machine():
@@ -39,6 +39,7 @@ def main(argv=None):
         "cost": lambda: cost.run(quick),
         "bug_finding": lambda: bug_finding.run(quick, "ci"),
         "isolation_overhead": lambda: isolation_overhead.run(quick, "dev" if quick else "ci"),
+        "races": lambda: races.run(quick),
     }
     results = {"machine": {**machine(), "note": args.note}, "quick": quick}
     for name in chosen:
