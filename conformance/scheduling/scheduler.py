@@ -150,6 +150,8 @@ class Scheduler:
 
     def spawn(self, body):
         """A thread the running one starts (primitives.Thread): one more worker, ready to be scheduled."""
+        if self.ended:
+            raise Abandoned()
         worker = Worker(self, len(self.workers), body)
         self.workers.append(worker)
         return worker

@@ -21,7 +21,7 @@ class PCT:
         self.applied = 0
 
     def choose(self, enabled, current, step):
-        while len(self.priority) <= max(enabled):  # a thread the implementation started: below the others
+        while len(self.priority) <= max(*enabled, -1 if current is None else current):  # a thread the code started
             self.priority.append(-len(self.changes) - len(self.priority) - 1)
         while self.applied < len(self.changes) and self.changes[self.applied] <= step:
             if current is not None:
