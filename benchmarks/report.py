@@ -49,4 +49,17 @@ def markdown(results):
         out += [f"| {w['workload']} | {_s(w['serial'])} | {_s(w['parallel'])} | {w['ratio']:.2f} | "
                 f"{', '.join(map(str, w['exit_statuses']))} |" for w in p["workloads"]]
         out.append("")
+    if "races" in results:
+        r = results["races"]
+        out += ["## The controlled scheduler (race scenarios)", "",
+                "| adapter | tour schedules | s | schedules/s | ms per run, traced | untraced | tracing ratio |",
+                "|---|---:|---:|---:|---:|---:|---:|"]
+        out += [f"| {a['adapter']} | {a['schedules']} | {_s(a['seconds'])} | {a['schedules_per_second']:.0f} | "
+                f"{a['traced_ms']:.2f} | {a['untraced_ms']:.2f} | {a['tracing_ratio']:.2f} |" for a in r["adapters"]]
+        out += ["", f"Time to the first violation (`--exitfirst`, `ci`, seeds {', '.join(map(str, r['seeds']))}): "
+                f"median {_s(r['median_seconds'])} s, worst {_s(r['worst_seconds'])} s.", "",
+                "| race-only module | clauses | median s | worst s |", "|---|---|---:|---:|"]
+        out += [f"| races/{m['module']} | {', '.join(m['clauses']) or '—'} | {_s(m['median_seconds'])} | "
+                f"{_s(m['worst_seconds'])} |" for m in r["modules"]]
+        out.append("")
     return "\n".join(out)

@@ -15,9 +15,9 @@ import sys
 HERE = pathlib.Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))  # `python benchmarks/run.py` from a checkout: this copy of the suite
 
-from benchmarks import bug_finding, cost, isolation_overhead, parallel, report, throughput  # noqa: E402
+from benchmarks import bug_finding, cost, isolation_overhead, parallel, races, report, throughput  # noqa: E402
 
-BENCHMARKS = ("throughput", "cost", "bug_finding", "isolation_overhead", "parallel")
+BENCHMARKS = ("throughput", "cost", "bug_finding", "isolation_overhead", "parallel", "races")
 
 
 def machine():
@@ -41,6 +41,7 @@ def main(argv=None):
         "bug_finding": lambda: bug_finding.run(quick, "ci"),
         "isolation_overhead": lambda: isolation_overhead.run(quick, "dev" if quick else "ci"),
         "parallel": lambda: parallel.run(quick),
+        "races": lambda: races.run(quick),
     }
     results = {"machine": {**machine(), "note": args.note}, "quick": quick}
     if args.only and (HERE / "results.json").exists():  # a subset updates its sections of the latest results

@@ -108,6 +108,7 @@ class Adapter:
                 role: _qualname(getattr(self, role)) for role in self.exception_roles()
             },
             "deviations": {cid: {"reason": d.reason, "issue": d.issue} for cid, d in sorted(self.deviations.items())},
+            **({"races": self.race_mode} if getattr(self, "race_mode", None) else {}),  # which mode judged races
         }
 
 

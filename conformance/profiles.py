@@ -11,8 +11,10 @@ from .aio import machine as aio_machine, tour as aio_tour
 from .bridge import machine as bridge_machine, tour as bridge_tour
 from .combinators import gather, shield, timeout, tour as combinators_tour, wait, wait_for
 from .executors import executor_machine, executor_tour, wait_machine, wait_tour
-from .future import machine as future_machine, tour as future_tour
+from .future import machine as future_machine, race_machine, tour as future_tour
 from .task import machine as task_machine, tour as task_tour
+
+RACE_SHARE = 0.2  # of the settings profile's examples, for the controlled race machine (each runs 3 scenarios)
 
 
 @dataclass(frozen=True)
@@ -21,6 +23,8 @@ class Machine:
     walks: Callable  # adapter capabilities -> the tour's walks
     needs: FrozenSet[str] = frozenset()  # capabilities the adapter must declare for this machine to run
     scale: Callable = lambda adapter: 1.0  # the share of the settings profile's examples this machine runs
+    steps: Optional[int] = None  # steps per example at most, when fewer than the settings profile's
+    shrink: bool = True  # Hypothesis's shrinking and explaining (a machine that shrinks its own cases says no)
 
     @property
     def name(self):
@@ -38,6 +42,8 @@ class Profile:
 
 PROFILES = {
     "cf": Profile((Machine(future_machine.FutureMachine, future_tour.walks),
+                   Machine(race_machine.RaceMachine, future_tour.race_walks, scale=lambda adapter: RACE_SHARE,
+                           steps=race_machine.SCENARIOS_PER_EXAMPLE, shrink=False),
                    Machine(wait_machine.WaitMachine, wait_tour.walks, frozenset({"wait"})),
                    Machine(executor_machine.ExecutorMachine, executor_tour.walks, frozenset({"executor", "workers"}),
                            lambda adapter: adapter.executor_examples)),

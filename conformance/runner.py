@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import Dict, Optional
 
 from hypothesis import seed as hypothesis_seed
-from hypothesis import settings
+from hypothesis import Phase, settings
 from hypothesis.errors import Flaky
 from hypothesis.reporting import with_reporter
 from hypothesis.stateful import run_state_machine_as_test
@@ -250,7 +250,7 @@ def _search(context, settings_profile, seed, spec, failures, skip):
             try:
                 with with_reporter(reported.append):
                     run_state_machine_as_test(state_machine, settings=_scaled(
-                        config.SETTINGS_PROFILES[settings_profile], machine.scale(context.adapter)))
+                        config.SETTINGS_PROFILES[settings_profile], machine.scale(context.adapter), machine))
             except Exception as error:
                 violation = _violation_in(error)
                 if violation is None:
@@ -268,7 +268,11 @@ def _search(context, settings_profile, seed, spec, failures, skip):
             break
 
 
-def _scaled(base, share):
+def _scaled(base, share, machine=None):
+    if machine is not None and machine.steps is not None and machine.steps < base.stateful_step_count:
+        base = settings(base, stateful_step_count=machine.steps)
+    if machine is not None and not machine.shrink:
+        base = settings(base, phases=[p for p in base.phases if p not in (Phase.shrink, Phase.explain)])
     if share >= 1:
         return base
     return settings(base, max_examples=max(10, int(base.max_examples * share)))

@@ -9,6 +9,7 @@ import pytest
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 CHAPTERS = {"future": "future.md", "executors": "executors.md", "aio": "asyncio.md", "task": "tasks.md",
             "bridge": "bridges.md", "combinators": "combinators.md"}  # a package of conformance/ -> its spec document
+ENGINES = {"adapters", "matrix", "scheduling", "spec"}  # packages of conformance/ that are engine, not a chapter
 MAX_LINES = 450
 LONG_REASON = "Longer than"  # a module over MAX_LINES says why at its top: "Longer than 450 lines because …"
 MODULES = sorted(p for folder in ("conformance", "reference") for p in (ROOT / folder).rglob("*.py"))
@@ -20,6 +21,8 @@ def test_one_package_and_one_zoo_folder_per_spec_chapter():
     for chapter in CHAPTERS:
         assert (ROOT / "conformance" / chapter / "__init__.py").is_file(), f"conformance/{chapter}/ is missing"
         assert (ROOT / "tests" / "faulty" / chapter / "__init__.py").is_file(), f"tests/faulty/{chapter}/ is missing"
+    packages = {p.parent.name for p in (ROOT / "conformance").glob("*/__init__.py")}
+    assert packages <= set(CHAPTERS) | ENGINES, f"neither chapter nor engine: {packages - set(CHAPTERS) - ENGINES}"
 
 
 @pytest.mark.skipif(sys.version_info < (3, 11), reason="tomllib is 3.11+")

@@ -1,4 +1,7 @@
 """The cf profile's tour: walks through every cell of the transition table of spec/future.md (see tour.py)."""
+from ..executors.races import TOUR as RACE_TOUR
+from .race_machine import TOUR
+
 # How to reach each state, and whether the path needs a RUNNING state.
 PREFIXES = {
     "PENDING": [],
@@ -50,3 +53,12 @@ def walks(capabilities):
     for race in RACES * RACE_REPEATS:
         if running or _NEEDS_RUNNING not in race[1]["racers"]:
             yield [WATCHERS[0], WATCHERS[3], race, ("observe", {})]
+
+
+def race_walks(capabilities):
+    """The race machine's floor: each classic race under every schedule with at most one preemption."""
+    for prefix, threads in TOUR:
+        yield [("explore", {"prefix": prefix, "threads": threads})]
+    for kind, detail, completions in RACE_TOUR:
+        if {"executor": "executor"}.get(kind, "wait") in capabilities:
+            yield [("explore_race", {"kind": kind, "detail": detail, "completions": completions})]

@@ -10,7 +10,6 @@ from tests.faulty.executors import from_reference
 
 VIOLATES = {"EXEC-ATOMIC-1"}
 __getattr__ = from_reference
-NEEDS = "race scenarios over wait(), as_completed() and executors (issue 10)"
 
 
 class ThreadPoolExecutor(executor.ThreadPoolExecutor):

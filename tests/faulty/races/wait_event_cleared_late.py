@@ -11,7 +11,6 @@ from tests.faulty.executors import from_reference
 
 VIOLATES = {"WAIT-RETURN-1", "WAIT-RETURN-2", "WAIT-RETURN-3"}
 __getattr__ = from_reference
-NEEDS = "race scenarios over wait(), as_completed() and executors (issue 10)"
 
 
 class Faulty(executor.Waiting):

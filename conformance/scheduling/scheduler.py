@@ -1,0 +1,246 @@
+"""Run the threads of a scenario one at a time, switching only where a strategy says so.
+
+A free-running race only finds bugs whose window the OS happens to hit; here the suite decides. Every scenario thread
+is a real thread, but at most one of them runs: the others wait on a semaphore of their own (of the real threading
+module). The running thread stops at *switch points* — every line of the implementation's own files (sys.settrace,
+restricted to those files, so the suite's and the standard library's frames cost nothing) and every operation on a
+cooperative primitive (primitives.py) — and asks the strategy which thread runs next. A thread that would block is
+known to be blocked, with the condition under which it can go on; when no thread can go on, a thread blocked with a
+timeout times out (the scheduler models time), and if none is, the scenario has deadlocked: that is known at once.
+
+Code that blocks outside the scheduler's control (C code, a lock made before the scenario) never reaches a switch
+point: a watchdog on the controlling thread sees no step for a whole time limit and ends the run as `uncontrolled`.
+"""
+import functools
+import os
+import sys
+import threading
+from dataclasses import dataclass, field
+
+from ..watchdog import stuck_at
+
+ACTIVE = None  # the scheduler running a scenario now, if any (the cooperative primitives ask it)
+FAIR_AFTER = 5000  # steps after which the strategy is overridden by round-robin, so a thread spinning ends
+MAX_STEPS = 100000  # steps after which a schedule is a livelock
+
+
+class Abandoned(BaseException):
+    """Raised in a scenario thread that the scheduler gives up on (a deadlock, a livelock), to unwind it."""
+
+
+def managed():
+    """The scenario thread the caller runs in, or None when it is not one."""
+    scheduler = ACTIVE
+    if scheduler is None:
+        return None
+    worker = scheduler.current
+    return worker if worker is not None and worker.ident == threading.get_ident() else None
+
+
+@dataclass
+class Outcome:
+    """How a run under the scheduler ended, and the switches that led there."""
+
+    status: str  # finished | deadlock | uncontrolled | livelock
+    steps: int
+    trail: list = field(default_factory=list)  # (step, from thread, to thread, where the first one stopped)
+    blocked: dict = field(default_factory=dict)  # thread index -> what it was blocked on, when it ended
+    timeouts: list = field(default_factory=list)  # (thread index, step) of every timeout the scheduler fired
+    stuck: str = ""  # where the thread that blocked outside the scheduler's control was
+
+
+class Carrier:
+    """A real thread that runs scenario threads, one after another: starting a thread costs two hand-offs between
+    OS threads, more than a whole short scenario, so carriers are kept between runs (IDLE). One stuck where the
+    scheduler cannot see (an `uncontrolled` run) never comes back, and is replaced."""
+
+    def __init__(self):
+        self.wake = threading.Semaphore(0)
+        self.worker = None
+        self.thread = threading.Thread(target=self.loop, name="futurespec-scheduled", daemon=True)
+        self.thread.start()
+        self.ident = self.thread.ident
+
+    def loop(self):
+        while True:
+            self.wake.acquire()
+            self.worker.run()
+            self.worker = None
+            IDLE.append(self)
+
+
+IDLE = []  # carriers waiting for a scenario thread (list.append and pop are atomic)
+
+
+class Worker:
+    """One scenario thread: its body, the carrier that runs it (and its semaphore, to be resumed with), and whether
+    it can run."""
+
+    def __init__(self, scheduler, index, body):
+        self.scheduler = scheduler
+        self.index = index
+        self.body = body
+        self.status = "ready"  # ready | blocked | done
+        self.until = None  # when blocked: whether it can go on
+        self.blocked_on = ""
+        self.timed = False  # blocked with a timeout the scheduler may fire
+        self.fired = False
+        self.where = ("start", 0)
+        self.error = None
+        carrier = IDLE.pop() if IDLE else Carrier()
+        carrier.worker = self
+        self.wake, self.ident = carrier.wake, carrier.ident
+
+    def run(self):
+        scheduler = self.scheduler
+        if scheduler.ended:
+            self.status = "done"
+            return
+        sys.settrace(scheduler.trace)
+        try:
+            self.body()
+        except Abandoned:
+            return
+        except BaseException as error:  # a thread the implementation started ends as a real one would
+            self.error = error
+        finally:
+            sys.settrace(None)
+        self.status = "done"
+        if not scheduler.ended:
+            scheduler.next(self)
+
+    @property
+    def enabled(self):
+        return self.status == "ready" or (self.status == "blocked" and self.until())
+
+
+class Scheduler:
+    """Runs bodies (callables) as scenario threads under a strategy; `files` are the implementation's source files,
+    whose lines are switch points; `limit` is how long one step may take before the run is `uncontrolled`."""
+
+    def __init__(self, strategy, files, limit):
+        self.strategy = strategy
+        self.files = frozenset(map(_real, files))
+        self.limit = limit
+        self.workers = []
+        self.current = None
+
+    def run(self, bodies):
+        global ACTIVE
+        self.workers = [Worker(self, i, body) for i, body in enumerate(bodies)]
+        self.steps = 0
+        self.ended = False
+        self.outcome = None
+        self.trail, self.timeouts = [], []
+        self.finished = threading.Event()
+        ACTIVE = self
+        try:
+            first = self.workers[self.strategy.choose([w.index for w in self.workers], None, 0)]
+            self.current = first
+            first.wake.release()
+            seen = -1
+            while not self.finished.wait(self.limit):
+                if self.steps == seen:  # no switch point for a whole limit: blocked where the scheduler cannot see
+                    self.end("uncontrolled", stuck=stuck_at(self.current.ident, frames=4))
+                    break
+                seen = self.steps
+        finally:
+            ACTIVE = None
+        return self.outcome
+
+    def spawn(self, body):
+        """A thread the running one starts (primitives.Thread): one more worker, ready to be scheduled."""
+        if self.ended:
+            raise Abandoned()
+        worker = Worker(self, len(self.workers), body)
+        self.workers.append(worker)
+        return worker
+
+    # -- called by the running scenario thread ---------------------------------------------------------------------
+
+    def trace(self, frame, event, arg):
+        return self._line if _real(frame.f_code.co_filename) in self.files else None
+
+    def _line(self, frame, event, arg):
+        if event == "line":
+            self.point((frame.f_code.co_filename, frame.f_lineno))
+        return self._line
+
+    def point(self, where):
+        """A switch point in the running thread: the strategy may hand control to another thread here."""
+        worker = self.current
+        if self.ended:
+            raise Abandoned()
+        self.steps += 1
+        worker.where = where
+        if self.steps > MAX_STEPS:
+            self.end("livelock")
+            raise Abandoned()
+        self.next(worker)
+
+    def block(self, until, what, timed):
+        """The running thread cannot go on until `until()` holds: run others meanwhile. False if its timeout fired."""
+        worker = self.current
+        if self.ended:
+            raise Abandoned()
+        worker.status, worker.until, worker.blocked_on = "blocked", until, what
+        worker.timed, worker.fired = timed, False
+        self.steps += 1
+        self.next(worker)
+        worker.status = "ready"
+        return not worker.fired
+
+    def next(self, worker):
+        """Choose the thread that runs after `worker` (the running one, which may have blocked or finished)."""
+        enabled = [w.index for w in self.workers if w.enabled]
+        if not enabled:
+            timed = [w for w in self.workers if w.status == "blocked" and w.timed]
+            if timed:  # nothing else can happen: the modelled time passes and the first timed wait expires
+                timed[0].fired = True
+                self.timeouts.append((timed[0].index, self.steps))
+                enabled = [timed[0].index]
+            elif all(w.status == "done" for w in self.workers):
+                self.end("finished")
+                return
+            else:
+                self.end("deadlock")
+                raise Abandoned()
+        if self.steps > FAIR_AFTER:
+            chosen = enabled[self.steps % len(enabled)]
+        else:
+            chosen = self.strategy.choose(enabled, worker.index, self.steps)
+        if chosen == worker.index:
+            return
+        following = self.workers[chosen]
+        self.trail.append((self.steps, worker.index, chosen, worker.where))
+        self.current = following
+        following.wake.release()
+        if worker.status == "done":
+            return
+        worker.wake.acquire()
+        if self.ended:
+            raise Abandoned()
+
+    def end(self, status, stuck=""):
+        """End the run: every parked thread is resumed to unwind (Abandoned), the controlling thread is told."""
+        if self.ended:
+            return
+        self.ended = True
+        self.outcome = Outcome(status, self.steps, self.trail, timeouts=self.timeouts, stuck=stuck, blocked={
+            w.index: w.blocked_on for w in self.workers if w.status == "blocked"})
+        for worker in self.workers:
+            if worker is not self.current and worker.status != "done":
+                worker.wake.release()
+        self.finished.set()
+
+
+@functools.lru_cache(maxsize=None)
+def _real(filename):
+    """A source file's real path (cached: asked at every call the scenario threads make)."""
+    return os.path.realpath(filename)
+
+
+def where(point):
+    """A switch point as people read it: file:line (a cooperative primitive's operation as its name)."""
+    filename, line = point
+    return f"{os.path.basename(filename)}:{line}" if line else filename

@@ -1,0 +1,174 @@
+"""The controlled scheduler (conformance/scheduling/): it finds a check-then-act race for sure, a deadlock at once,
+replays a schedule exactly, says when code blocks where it cannot see — and never flags a correct Future."""
+import importlib
+import inspect
+import pathlib
+import threading
+
+import pytest
+
+from conformance import loading, runner
+from conformance.future import scenario
+from conformance.scheduling import primitives, scheduler, strategies
+from tests.fixtures import racy_counter
+
+LIMIT = 5.0
+RACE_ONLY = ("WaitMachine", "ExecutorMachine", "FutureMachine")  # the controlled race machine alone
+RACES = pathlib.Path(__file__).parent / "faulty" / "races"
+
+
+def _run(method, strategy, bodies=2, limit=LIMIT):
+    """A fresh counter, made and then bumped by `bodies` scenario threads calling `method` under `strategy`."""
+    with primitives.installed([racy_counter]):
+        made = {}
+        scheduler.Scheduler(strategies.Choices(), [racy_counter.__file__], limit).run(
+            [lambda: made.setdefault("counter", racy_counter.Counter())])
+        counter = made["counter"]
+        outcome = scheduler.Scheduler(strategy, [racy_counter.__file__], limit).run(
+            [getattr(counter, name) for name in ([method] * bodies if isinstance(method, str) else method)])
+    return counter, outcome
+
+
+def _lost_update(strategy):
+    counter, outcome = _run("bump", strategy)
+    return (counter.count, outcome) if counter.count != 2 else None
+
+
+def test_bounded_search_finds_a_check_then_act_race_with_one_preemption():
+    found = strategies.bounded(_lost_update, preemptions=1, runs=100)
+    assert found is not None and found[0] == 1
+    lines, first = inspect.getsourcelines(racy_counter.Counter.bump)
+    assert {scheduler.where(w) for _, _, _, w in found[1].trail} <= {
+        f"racy_counter.py:{n}" for n in range(first, first + len(lines) + 1)}
+
+
+def test_bounded_search_passes_the_locked_counter():
+    assert strategies.bounded(lambda s: None if _run("bump_locked", s)[0].count == 2 else "lost", 2, 2000) is None
+
+
+def test_pct_finds_the_race_over_a_handful_of_seeds():
+    found = [_lost_update(strategies.PCT(priorities, [change]))
+             for priorities in ((0, 1), (1, 0)) for change in range(1, 8)]
+    assert any(found)
+
+
+def test_the_same_schedule_replays_the_same_switches():
+    first = _run("bump", strategies.PCT((1, 0), [3]))[1]
+    again = _run("bump", strategies.PCT((1, 0), [3]))[1]
+    assert first.trail == again.trail and first.steps == again.steps
+    choices = strategies.Choices((1, 0, 1))
+    _run("bump", choices)
+    replays = [_run("bump", strategies.Choices(choices.taken))[1].trail for _ in range(2)]
+    assert replays[0] == replays[1]
+
+
+def test_every_thread_blocked_is_a_deadlock_found_at_once():
+    found = strategies.bounded(lambda s: (lambda o: o if o.status != "finished" else None)(
+        _run(("forwards", "backwards"), s)[1]), preemptions=1, runs=100)
+    assert found is not None and found.status == "deadlock"
+    assert set(found.blocked.values()) == {"Lock.acquire"}
+
+
+def test_code_that_blocks_out_of_sight_is_uncontrolled_not_a_verdict():
+    real = threading.Lock()
+    real.acquire()
+    try:
+        outcome = scheduler.Scheduler(strategies.Choices(), [racy_counter.__file__], 0.2).run(
+            [lambda: racy_counter.Counter().bump(), lambda: real.acquire()])
+    finally:
+        real.release()
+    assert outcome.status == "uncontrolled" and "test_scheduling.py" in outcome.stuck
+
+
+def test_a_timed_wait_times_out_only_when_nothing_else_can_run():
+    event = {}
+
+    def waiter():
+        event["e"] = primitives.Event()
+        event["waited"] = event["e"].wait(60)
+
+    outcome = scheduler.Scheduler(strategies.Choices(), [], LIMIT).run([waiter])
+    assert outcome.status == "finished" and event["waited"] is False and len(outcome.timeouts) == 1
+
+
+@pytest.mark.parametrize("spec", ["reference", "stdlib", "stdlib-thread"])
+@pytest.mark.parametrize("seed", [1, 2])
+def test_correct_futures_pass_every_race_scenario(spec, seed):
+    report = runner.run(loading.load(spec), settings_profile="dev", seed=seed, skip=RACE_ONLY)
+    assert report.adapter["races"].startswith("controlled scheduler")
+    assert not [cid for cid, v in report.verdicts.items() if v.verdict == "fail" and v.checks]
+    assert report.verdicts["CF-ATOMIC-1"].verdict == "pass" and report.verdicts["CF-BLOCK-2"].verdict == "pass"
+
+
+def _races():
+    """The race-only faulty modules of tests/faulty/races/ (Future, wait(), as_completed() and executor ones)."""
+    if not (RACES / "__init__.py").is_file():
+        return []
+    return sorted(p.stem for p in RACES.glob("*.py") if not p.stem.startswith("_"))
+
+
+@pytest.mark.parametrize("name", _races() or [pytest.param("", marks=pytest.mark.skip("no tests/faulty/races"))])
+def test_every_race_only_module_is_rejected_for_its_clause(name):
+    """The controlled race machine alone rejects each, for one of the clauses it names, on a ci run."""
+    module = importlib.import_module(f"tests.faulty.races.{name}")
+    spec = f"cf-module:tests.faulty.races.{name}"
+    report = runner.run(loading.load(spec), settings_profile="ci", spec=spec, skip=RACE_ONLY)
+    failed = {cid for cid, v in report.verdicts.items() if v.verdict == "fail"}
+    assert failed & module.VIOLATES, f"{name}: expected one of {sorted(module.VIOLATES)}, got {sorted(failed)}"
+
+
+def test_a_waiter_giving_up_never_takes_another_waiters_place():
+    """Two waiters on one condition: the one that stops waiting (timeout 0) must not remove the other's entry."""
+    shared, seen = {}, {}
+
+    def make():
+        shared["condition"] = primitives.Condition()
+
+    def patient():
+        with shared["condition"]:
+            seen["patient"] = shared["condition"].wait()
+
+    def hasty():
+        with shared["condition"]:
+            seen["hasty"] = shared["condition"].wait(0)
+            shared["condition"].notify_all()
+
+    scheduler.Scheduler(strategies.Choices(), [], LIMIT).run([make])
+    outcome = scheduler.Scheduler(strategies.Choices(), [], LIMIT).run([patient, hasty])
+    assert outcome.status == "finished" and seen == {"patient": True, "hasty": False}
+
+
+def test_the_clause_named_is_that_of_the_call_no_serial_order_explains():
+    """cancel() won, set_running_or_notify_cancel() saw it, and set_result() also 'succeeded': set_result's outcome is
+    the one nothing explains (CF-ATOMIC-1), though cancel and set_running_or_notify_cancel raced (CF-ATOMIC-2)."""
+    ran = scenario.Scenario(loading.load("reference"), (), (("set_running_or_notify_cancel",), ("cancel",),
+                                                            ("set_result",)), 0.01)
+    ran.future = None
+    outcomes = {"set_running_or_notify_cancel": False, "cancel": True, "set_result": None,
+                "done": True, "cancelled": True, "running": False, "exception(0)": None}
+    for clock, call in enumerate(ran.calls):
+        racing = 1 <= call.thread <= 3
+        call.called, call.returned = (0, 10) if racing else (20 + 2 * clock, 21 + 2 * clock)
+        if call.name == "exception(0)":
+            call.error = ran.adapter.CancelledError()
+        else:
+            call.value = outcomes[call.name]
+    clause, _ = scenario.verdict(ran, scheduler.Outcome("finished", 0))
+    assert clause == "CF-ATOMIC-1"
+    outcomes.update(set_running_or_notify_cancel=True)
+    for call in ran.calls:
+        if call.name == "set_result":
+            call.error = ran.adapter.InvalidStateError()
+        elif call.name in outcomes and call.name != "exception(0)":
+            call.value = outcomes[call.name]
+    assert scenario.verdict(ran, scheduler.Outcome("finished", 0))[0] == "CF-ATOMIC-2"
+
+
+@pytest.mark.parametrize("method", ["bump_module_locked", "bump_in_a_thread"])
+def test_a_lock_made_at_import_and_a_thread_started_in_a_scenario_stay_under_control(method):
+    """A module-level lock is waited for cooperatively (not an `uncontrolled` run), and a thread the code starts
+    joins the scenario: every schedule with up to two preemptions finishes, and counts right."""
+    def wrong(strategy):
+        counter, outcome = _run(method, strategy)
+        return None if outcome.status == "finished" and counter.count == 2 else (outcome.status, counter.count)
+    assert strategies.bounded(wrong, preemptions=2, runs=300) is None
