@@ -39,7 +39,7 @@ def walks(capabilities):
         [_start(1), ("map", {"count": 3}), _release(), NEXT, ("map_close", {}), _release(), SUBMIT, _release()],
         [_start(1), SUBMIT, ("map", {"count": 2}), SUBMIT, CANCELLING, NEXT,
          _release()],
-        [("max_workers_validated", {}), ("context_manager", {}), ("map_timeout", {})],
+        [("max_workers_validated", {}), ("context_manager", {}), ("map_timeout", {}), ("map_chunks", {})],
     ]
     if not wait:
         found = [[step for step in walk if step[0] != "wait_mixed"] for walk in found]

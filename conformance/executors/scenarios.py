@@ -4,6 +4,7 @@ step among the machine's random ones. The tour takes them; replay snippets call 
 (`state.broken_by_crash()`), so they are methods the machine inherits from `Scenarios`.
 """
 import functools
+import operator
 import threading
 
 from .. import gates
@@ -64,15 +65,29 @@ class Scenarios:
 
     @judged
     def broken_by_crash(self):
-        """EXEC-BROKEN-2: a worker dies while running a call; every unfinished call breaks, and later submits."""
+        """EXEC-BROKEN-2: a worker dies while running a call, five calls queued behind the two busy workers and the
+        fourth of them cancelled (a process pool's call queue holds max_workers + 1 calls it no longer lets be
+        cancelled, EXEC-RUN-2); every unfinished call breaks, the cancelled one stays cancelled, later submits break."""
         executor = self.new_executor(2)
-        calls = [self.new_call() for _ in range(3)]
+        calls = [self.new_call() for _ in range(7)]
         try:
-            self.submit_all(executor, calls)
+            self.submit_all(executor, calls[:2])
             if not self.watchdog.wait("EXEC-START-1", Starts(calls[:2], 2), extra=self.adapter.executor_startup):
                 self.fail("EXEC-START-1", "two calls submitted to an idle executor with two workers did not start")
+            self.submit_all(executor, calls[2:])
+            cancelled = calls[5]
+            what = f"cancel() of {cancelled}, queued behind two busy workers"
+            cancel = self.call(None, what, "EXEC-CANCEL-1", cancelled.future.cancel)
+            if cancel.value is not True and not self.claimed(cancelled, what):
+                self.fail("EXEC-CANCEL-1", f"{what} {cancel.describe()}")
+            broken = [c for c in calls if c is not cancelled or not cancel.value]
             calls[0].gate.release(Release("crash"))
-            self.judge_broken(executor, calls, f"the worker running {calls[0]} died", "EXEC-BROKEN-2")
+            self.judge_broken(executor, broken, f"the worker running {calls[0]} died, a queued call having been "
+                                                "cancelled", "EXEC-BROKEN-2")
+            if cancel.value:
+                after = self.call(None, f"cancelled() of {cancelled}", "CORE-QUERY-3", cancelled.future.cancelled)
+                self.expect("EXEC-BROKEN-2", after.value is True,
+                            lambda: f"the executor broke; cancelled() of {cancelled} {after.describe()}")
         finally:
             self.discard(executor, calls)
 
@@ -126,6 +141,26 @@ class Scenarios:
         finally:
             self.discard(executor, [c])
 
+    @judged
+    def map_chunks(self):
+        """EXEC-MAP-9: map() over several iterables stops at the shortest; EXEC-MAP-7: when every call returns,
+        chunksize changes nothing. The functions are the standard library's, so that a process pool pickles them."""
+        executor = self.new_executor(2)
+        try:
+            self.judge_map(executor, "EXEC-MAP-9", "map(pow, range(5), [2] * 7)", (pow, range(5), [2] * 7), {},
+                           [i ** 2 for i in range(5)])
+            for chunksize in (2, 3):
+                self.judge_map(executor, "EXEC-MAP-7", f"map(operator.neg, range(7), chunksize={chunksize})",
+                               (operator.neg, range(7)), {"chunksize": chunksize}, [-i for i in range(7)])
+        finally:
+            self.discard(executor, [])
+
+    def judge_map(self, executor, clause, what, args, options, expected):
+        call = self.call(None, f"list({what})", clause, _mapped, executor, args, options,
+                         extra=self.adapter.executor_startup)
+        self.expect(clause, not call.raised and call.value == expected,
+                    lambda: f"list({what}) {call.describe()}; expected {expected}")
+
     def discard(self, executor, calls):
         """Unjudged: release every gate and shut the executor down, waiting for its workers, so that no worker of
         this example is still alive when the next one forks its own (a fork inherits the locks other threads hold).
@@ -138,6 +173,10 @@ class Scenarios:
         except Hang:
             for process in list((getattr(executor, "_processes", None) or {}).values()):
                 process.terminate()
+
+
+def _mapped(executor, args, options):
+    return list(executor.map(*args, **options))
 
 
 def _enter_exit_submit(executor):

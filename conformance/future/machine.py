@@ -19,11 +19,18 @@ from ..probes import CALLBACK_KINDS, Background, CallbackError, CallbackInterrup
 from ..watchdog import Hang
 
 RESULTS = ("object", "None", "exception-as-value", "the-future-itself")
-EXCEPTIONS = ("ValueError", "KeyboardInterrupt", "SystemExit", "CancelledError")
+EXCEPTIONS = ("ValueError", "KeyboardInterrupt", "SystemExit", "CancelledError", "falsy")  # "falsy": CF-RESULT-3
 READ_METHODS = ("result", "exception")
 READ_TIMEOUTS = (None, 0, -10, "short", "shorter")  # "short": a positive timeout from the run's limits
 WAIT_TIMEOUTS = (None, 3600.0)  # a blocked waiter either waits forever or long past the run
 RACERS = ("set_result", "set_exception", "cancel", "set_running_or_notify_cancel", "add_done_callback")
+
+
+class FalsyError(Exception):
+    """An exception whose truth value is False (CF-RESULT-3): a future holding it has still failed."""
+
+    def __bool__(self):
+        return False
 
 
 class Tracked:
@@ -95,7 +102,8 @@ class FutureMachine(JudgingMachine):
 
     def make_exception(self, kind):
         return {"ValueError": lambda: ValueError("set by futurespec"), "KeyboardInterrupt": KeyboardInterrupt,
-                "SystemExit": lambda: SystemExit(3), "CancelledError": self.adapter.CancelledError}[kind]()
+                "SystemExit": lambda: SystemExit(3), "CancelledError": self.adapter.CancelledError,
+                "falsy": lambda: FalsyError("set by futurespec; its truth value is False")}[kind]()
 
     def operation(self, f, name):
         """The callable that performs an operation: consumer methods on the future, producer ones via the adapter."""

@@ -7,6 +7,7 @@ PREFIXES = {
     "CANCELLED_AND_NOTIFIED": [("cancel", {}), ("set_running_or_notify_cancel", {})],
     "FINISHED(result)": [("set_result", {"result": "object"})],
     "FINISHED(exception)": [("set_exception", {"exception": "ValueError"})],
+    "FINISHED(falsy exception)": [("set_exception", {"exception": "falsy"})],  # CF-RESULT-3
 }
 OPERATIONS = [
     ("cancel", {}),
