@@ -17,6 +17,7 @@ from ..judging import JudgingMachine, class_name, describe, judged, show
 from .model import DONE, TRANSITIONS, FutureModel, State, linearizations
 from ..probes import CALLBACK_KINDS, Background, CallbackError, CallbackInterrupt, CallbackProbe, Waiter
 from ..watchdog import Hang
+from .classes import static_checks  # noqa: F401 (the profile's static checks: conformance/profiles.py)
 
 RESULTS = ("object", "None", "exception-as-value", "the-future-itself")
 EXCEPTIONS = ("ValueError", "KeyboardInterrupt", "SystemExit", "CancelledError", "falsy")  # "falsy": CF-RESULT-3
@@ -425,12 +426,3 @@ class FutureMachine(JudgingMachine):
                 self.watchdog.call(f"{name}() to release waiters", self.operation(f, name), *args, kind="release")
             except Hang:
                 return
-
-
-
-def static_checks(adapter, ledger):
-    """Checks that need no future: the profile's exception classes."""
-    if "CF-TIMEOUT-4" in ledger.applicable:
-        ledger.expect("CF-TIMEOUT-4", issubclass(adapter.TimeoutError, TimeoutError),
-                      f"the profile's TimeoutError ({class_name(adapter.TimeoutError)}) is not a subclass of the "
-                      "builtin TimeoutError")
