@@ -18,6 +18,7 @@ from .model import DONE, TRANSITIONS, FutureModel, State, linearizations
 from ..probes import CALLBACK_KINDS, Background, CallbackError, CallbackInterrupt, CallbackProbe, Waiter
 from ..watchdog import Hang
 from .classes import static_checks  # noqa: F401 (the profile's static checks: conformance/profiles.py)
+from .references import CallbackReferences
 
 RESULTS = ("object", "None", "exception-as-value", "the-future-itself")
 EXCEPTIONS = ("ValueError", "KeyboardInterrupt", "SystemExit", "CancelledError", "falsy")  # "falsy": CF-RESULT-3
@@ -45,6 +46,7 @@ class Tracked:
         self.settled = []  # probes that must have run exactly once
         self.unsure = []  # probes after an interrupting callback: at most once (CF-CB-7)
         self.waiters = []
+        self.unreferenced = []  # calls of callbacks only the future references (CF-CB-9), while unfinished
         self.retired = False  # a muted clause was violated on it: it is no longer judged
 
     @property
@@ -52,7 +54,7 @@ class Tracked:
         return itertools.chain(self.queued, self.settled, self.unsure)
 
 
-class FutureMachine(JudgingMachine):
+class FutureMachine(CallbackReferences, JudgingMachine):
     REENTRY_CLAUSE = "CF-CB-6"
     futures = JudgingMachine.futures
 
@@ -150,7 +152,8 @@ class FutureMachine(JudgingMachine):
                     lambda: f"{what} raised {show(call.error)}; expected {class_name(self.role(role))}")
 
     def check_completion(self, f, call, what, mark, started):
-        """The future just completed: its callbacks ran (CF-CB-2/4/6, CORE-CB-1/2), its waiters woke (CF-BLOCK-2)."""
+        """The future just completed: its callbacks ran (CF-CB-2/4/6/9, CORE-CB-1/2), its waiters woke (CF-BLOCK-2)."""
+        self.check_unreferenced(f, what)
         queued, f.queued = f.queued, []
         must_run = []
         for position, probe in enumerate(queued, 1):
