@@ -6,11 +6,13 @@ step among the machine's random ones. The tour takes them; replay snippets call 
 import functools
 import operator
 import threading
+import uuid
 
 from .. import gates
 from ..gates import Release
 from ..judging import class_name, judged, show
 from ..watchdog import Hang
+from . import workers
 from .model import Starts
 
 
@@ -161,6 +163,62 @@ class Scenarios:
         self.expect(clause, not call.raised and call.value == expected,
                     lambda: f"list({what}) {call.describe()}; expected {expected}")
 
+    @judged
+    def submit_keywords(self):
+        """EXEC-SUBMIT-4: keyword arguments named fn and self reach the call; the callable is positional-only."""
+        executor = self.new_executor(1)
+        try:
+            what = "submit(arguments, 1, fn=2, self=3).result()"
+            call = self.call(None, what, "EXEC-SUBMIT-4", _result, executor, (workers.arguments, 1),
+                             {"fn": 2, "self": 3}, extra=self.adapter.executor_startup)
+            self.expect("EXEC-SUBMIT-4", not call.raised and call.value == ((1,), {"fn": 2, "self": 3}),
+                        lambda: f"{what} {call.describe()}; expected the call arguments(1, fn=2, self=3)")
+            what = "submit(fn=arguments)"
+            call = self.call(None, what, "EXEC-SUBMIT-4", functools.partial(executor.submit, fn=workers.arguments))
+            self.expect("EXEC-SUBMIT-4", isinstance(call.error, TypeError),
+                        lambda: f"{what} {call.describe()}; expected TypeError: the callable is positional-only")
+        finally:
+            self.discard(executor, [])
+
+    @judged
+    def default_workers(self):
+        """EXEC-START-5: max_workers=None makes a working executor."""
+        what = "the adapter's new_executor(None)"
+        call = self.call(None, what, "EXEC-START-5", self.adapter.new_executor, None)
+        self.expect("EXEC-START-5", not call.raised, lambda: f"{what} {call.describe()}")
+        try:
+            ran = self.call(None, "submit(abs, -1).result()", "EXEC-START-5", _result, call.value, (abs, -1), {},
+                            extra=self.adapter.executor_startup)
+            self.expect("EXEC-START-5", not ran.raised and ran.value == 1,
+                        lambda: f"submit(abs, -1).result() on an executor made with max_workers=None {ran.describe()}")
+        finally:
+            self.discard(call.value, [])
+
+    @judged
+    def initializer_once(self):
+        """EXEC-INIT-1: each of six calls finds that its worker ran the initializer exactly once, before it;
+        EXEC-INIT-2: a non-callable initializer is refused. The token is new for each executor, for thread idents
+        and worker processes may be reused."""
+        token = uuid.uuid4().hex
+        executor = self.new_executor(2, workers.initialize, (token,))
+        try:
+            what = "the initializer runs counted by six calls"
+            call = self.call(None, what, "EXEC-INIT-1", _results, executor, workers.initializations, [token] * 6,
+                             extra=self.adapter.executor_startup)
+            self.expect("EXEC-INIT-1", not call.raised and call.value == [1] * 6,
+                        lambda: f"six calls on an executor with an initializer found that their worker had run it "
+                                f"{call.value if not call.raised else call.describe()} times; expected once each")
+        finally:
+            self.discard(executor, [])
+        if not self.applies("EXEC-INIT-2"):
+            return
+        what = "the adapter's new_executor(1, initializer=42)"
+        call = self.call(None, what, "EXEC-INIT-2", self.adapter.new_executor, 1, 42, ())
+        if not call.raised:
+            self.discard(call.value, [])
+        self.expect("EXEC-INIT-2", isinstance(call.error, TypeError),
+                    lambda: f"{what} {call.describe()}; expected TypeError")
+
     def discard(self, executor, calls):
         """Unjudged: release every gate and shut the executor down, waiting for its workers, so that no worker of
         this example is still alive when the next one forks its own (a fork inherits the locks other threads hold).
@@ -173,6 +231,14 @@ class Scenarios:
         except Hang:
             for process in list((getattr(executor, "_processes", None) or {}).values()):
                 process.terminate()
+
+
+def _result(executor, args, kwargs):
+    return executor.submit(*args, **kwargs).result()
+
+
+def _results(executor, fn, items):
+    return [future.result() for future in [executor.submit(fn, item) for item in items]]
 
 
 def _mapped(executor, args, options):
