@@ -95,6 +95,7 @@ class ThreadPoolExecutor:
             if queued is None:
                 return
             self._run_call(*queued)
+            del queued  # EXEC-MAP-10: an idle worker keeps no finished call (its future, its result) alive
 
     def _next_call(self):
         """The oldest queued call, once there is one; None when shut down or broken with nothing left queued."""
@@ -141,6 +142,7 @@ class ThreadPoolExecutor:
         """The iterator map() returns. Closing it, or an exception escaping it, cancels what has not run
         (EXEC-MAP-4)."""
         pending = collections.deque(futures)
+        del futures  # EXEC-MAP-10: a future (and its result) leaves the iterator once yielded
         try:
             while pending:
                 yield self._next_result(pending, time_left())

@@ -12,7 +12,7 @@ from .bridge_module import ModuleBridgeAdapter
 class ReferenceAdapter(Adapter):
     name = "reference"
     sources = ("reference.future", "reference.executor")
-    capabilities = frozenset(CAPABILITIES["cf"]) - {"worker-crash"}  # a thread pool: no worker can die
+    capabilities = frozenset(CAPABILITIES["cf"]) - {"worker-crash", "pickling"}  # a thread pool: no worker dies
     CancelledError = reference.future.CancelledError
     TimeoutError = reference.future.TimeoutError
     InvalidStateError = reference.future.InvalidStateError

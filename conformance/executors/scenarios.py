@@ -4,9 +4,11 @@ step among the machine's random ones. The tour takes them; replay snippets call 
 (`state.broken_by_crash()`), so they are methods the machine inherits from `Scenarios`.
 """
 import functools
+import gc
 import operator
 import threading
 import uuid
+import weakref
 
 from .. import gates
 from ..gates import Release
@@ -219,6 +221,44 @@ class Scenarios:
         self.expect("EXEC-INIT-2", isinstance(call.error, TypeError),
                     lambda: f"{what} {call.describe()}; expected TypeError")
 
+    @judged
+    def map_drops_results(self):
+        """EXEC-MAP-10: a result next() has returned, once dropped, is not kept alive by the iterator or the executor
+        (judged after the calls behind it have run, so that no worker is still finishing its call)."""
+        executor = self.new_executor(1)
+        try:
+            what = "map(Payload, range(3)): next(), dropping the result, next(), next(), gc.collect()"
+            call = self.call(None, what, "EXEC-MAP-10", _first_result_kept, executor,
+                             extra=self.adapter.executor_startup)
+            self.expect("EXEC-MAP-10", not call.raised and call.value is False,
+                        lambda: f"{what}: the first result is still alive" if not call.raised else
+                        f"{what} {call.describe()}")
+        finally:
+            self.discard(executor, [])
+
+    @judged
+    def unpicklable(self):
+        """EXEC-PICKLE-1: a call whose callable, argument or result cannot be pickled fails, at submit() or in its
+        future, and the executor goes on running calls."""
+        executor = self.new_executor(1)
+        cases = (("an unpicklable callable", (workers.Unpicklable(),)), ("an unpicklable argument",
+                                                                       (id, workers.Unpicklable())),
+                 ("a call with an unpicklable result", (workers.unpicklable_result,)))
+        try:
+            for what, args in cases:
+                call = self.call(None, f"submit() of {what}, then result()", "EXEC-PICKLE-1", _outcome, executor,
+                                 args, extra=self.adapter.executor_startup)
+                self.expect("EXEC-PICKLE-1", not call.raised and isinstance(call.value, Exception),
+                            lambda: f"submit() of {what}, then result(), {call.describe()} "
+                                    f"{show(call.value)}; expected the pickling error")
+                ran = self.call(None, f"submit(abs, -1).result() after {what}", "EXEC-PICKLE-1", _result, executor,
+                                (abs, -1), {}, extra=self.adapter.executor_startup)
+                self.expect("EXEC-PICKLE-1", not ran.raised and ran.value == 1,
+                            lambda: f"after {what}, submit(abs, -1).result() {ran.describe()}; the executor must "
+                                    "go on running calls")
+        finally:
+            self.discard(executor, [])
+
     def discard(self, executor, calls):
         """Unjudged: release every gate and shut the executor down, waiting for its workers, so that no worker of
         this example is still alive when the next one forks its own (a fork inherits the locks other threads hold).
@@ -231,6 +271,21 @@ class Scenarios:
         except Hang:
             for process in list((getattr(executor, "_processes", None) or {}).values()):
                 process.terminate()
+
+
+def _first_result_kept(executor):
+    iterator = executor.map(workers.Payload, range(3))
+    first = weakref.ref(next(iterator))
+    next(iterator), next(iterator)
+    gc.collect()
+    return first() is not None
+
+
+def _outcome(executor, args):
+    try:
+        return executor.submit(*args).result()
+    except Exception as error:  # an observation: the pickling error, from submit() or from result()
+        return error
 
 
 def _result(executor, args, kwargs):

@@ -17,6 +17,28 @@ def initializations(token):
     return sum(1 for entry in _INITIALIZED if entry == here)
 
 
+class Payload:
+    """A result that can be weakly referenced, to see who keeps it alive (EXEC-MAP-10)."""
+
+    def __init__(self, number):
+        self.number = number
+
+
+class Unpicklable:
+    """A callable no pickler can send, cloudpickle included (EXEC-PICKLE-1)."""
+
+    def __reduce__(self):
+        raise TypeError("futurespec: this object cannot be pickled, on purpose")
+
+    def __call__(self):
+        return 1
+
+
+def unpicklable_result():
+    """A call whose result cannot be pickled (EXEC-PICKLE-1)."""
+    return Unpicklable()
+
+
 def arguments(*args, **kwargs):
     """The call submit() made: its positional and keyword arguments."""
     return args, kwargs
