@@ -8,6 +8,7 @@ PREFIXES = {
     "FINISHED(result)": [("set_result", {"result": "object"})],
     "FINISHED(exception)": [("set_exception", {"exception": "ValueError"})],
     "FINISHED(falsy exception)": [("set_exception", {"exception": "falsy"})],  # CF-RESULT-3
+    "FINISHED(CancelledError)": [("set_exception", {"exception": "CancelledError"})],  # CF-SET-2, CORE-QUERY-2
 }
 OPERATIONS = [
     ("cancel", {}),
