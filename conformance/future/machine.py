@@ -46,7 +46,7 @@ class Tracked:
         self.settled = []  # probes that must have run exactly once
         self.unsure = []  # probes after an interrupting callback: at most once (CF-CB-7)
         self.waiters = []
-        self.unreferenced = []  # calls of callbacks only the future references (CF-CB-9), while unfinished
+        self.unreferenced = []  # calls of callbacks only the future references (CF-CB-10), while unfinished
         self.retired = False  # a muted clause was violated on it: it is no longer judged
 
     @property

@@ -1,4 +1,4 @@
-"""CF-CB-9: a callback that only the future references is still called. A mixin of FutureMachine, apart so that the
+"""CF-CB-10: a callback that only the future references is still called. A mixin of FutureMachine, apart so that the
 machine stays readable: a rule that registers such a callback, and the check made when the future completes.
 
 The callback is made and registered on the watchdog's driver thread by one helper function, so that no frame or call
@@ -46,6 +46,6 @@ class CallbackReferences:
         if any(p.kind == "interrupt" for p in f.queued):
             return  # the callbacks after an interrupting one may not run (CF-CB-7)
         for calls in pending:
-            self.expect("CF-CB-9", len(calls) == 1 and calls[0][0] is f.future,
+            self.expect("CF-CB-10", len(calls) == 1 and calls[0][0] is f.future,
                         lambda: f"a callback that only the future referenced was called {len(calls)} time(s) by "
                                 f"{what}; expected once, with the future (was it kept alive?)")

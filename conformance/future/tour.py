@@ -36,7 +36,7 @@ WATCHERS = [
     ("add_done_callback", {"kind": "reenter"}),
     ("wait_in_thread", {"method": "result", "timeout": None}),
     ("wait_in_thread", {"method": "exception", "timeout": 3600.0}),
-    ("add_unreferenced_callback", {}),  # CF-CB-9
+    ("add_unreferenced_callback", {}),  # CF-CB-10
 ]
 _NEEDS_RUNNING = "set_running_or_notify_cancel"
 

@@ -5,7 +5,7 @@ from concurrent.futures import CancelledError, InvalidStateError, TimeoutError  
 
 from reference import future as ref
 
-VIOLATES = {"CF-CB-9"}
+VIOLATES = {"CF-CB-10"}
 
 
 class Future(ref.Future):
