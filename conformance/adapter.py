@@ -19,6 +19,7 @@ CAPABILITIES = {  # by profile
         "wait": "the adapter exposes the module's wait() and as_completed()",
         "initializer": "executors accept initializer= and break when it raises",
         "worker-crash": "a gated task can kill the worker running it (process pools)",
+        "pickling": "calls, their arguments and their results are pickled to reach the workers (process pools)",
         "workers": "calls run on the executor's own workers after submit() returns, at most max_workers at once, so a "
                    "call can be queued or running (a synchronous executor runs each call inside submit())",
         "cancel-futures": "shutdown() takes cancel_futures= (the concurrent.futures API of Python 3.9)",

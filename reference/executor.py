@@ -8,6 +8,7 @@ Each public method is a few small steps, so that a faulty executor (tests/faulty
 it breaks; wait() and as_completed() are the steps of a `Waiting`, whose `functions()` hands out the two functions.
 """
 import collections
+import os
 import queue
 import threading
 import time
@@ -31,9 +32,13 @@ def countdown(timeout):
 class ThreadPoolExecutor:
     """Runs calls on up to max_workers threads, in submission order."""
 
-    def __init__(self, max_workers, initializer=None, initargs=()):
+    def __init__(self, max_workers=None, initializer=None, initargs=()):
+        if max_workers is None:
+            max_workers = min(32, (os.cpu_count() or 1) + 4)  # EXEC-START-5: as CPython's thread pool
         if max_workers <= 0:
             raise ValueError("max_workers must be greater than 0")  # EXEC-START-4
+        if initializer is not None and not callable(initializer):
+            raise TypeError("initializer must be a callable")  # EXEC-INIT-2
         self._max_workers = max_workers
         self._initializer, self._initargs = initializer, initargs
         self._work = threading.Condition()
@@ -45,8 +50,8 @@ class ThreadPoolExecutor:
 
     # -- submit() ------------------------------------------------------------------------------------------------------
 
-    def submit(self, fn, *args, **kwargs):
-        """EXEC-SUBMIT-1, EXEC-SHUTDOWN-1."""
+    def submit(self, fn, /, *args, **kwargs):
+        """EXEC-SUBMIT-1/4 (keyword arguments named fn or self are the call's), EXEC-SHUTDOWN-1."""
         with self._work:
             self._check_open()
             future = Future()
@@ -79,6 +84,7 @@ class ThreadPoolExecutor:
         worker.start()
 
     def _work_loop(self):
+        """EXEC-INIT-1: the initializer runs once, in the worker, before its first call."""
         if self._initializer is not None:
             try:
                 self._initializer(*self._initargs)
@@ -89,6 +95,7 @@ class ThreadPoolExecutor:
             if queued is None:
                 return
             self._run_call(*queued)
+            del queued  # EXEC-MAP-10: an idle worker keeps no finished call (its future, its result) alive
 
     def _next_call(self):
         """The oldest queued call, once there is one; None when shut down or broken with nothing left queued."""
@@ -135,6 +142,7 @@ class ThreadPoolExecutor:
         """The iterator map() returns. Closing it, or an exception escaping it, cancels what has not run
         (EXEC-MAP-4)."""
         pending = collections.deque(futures)
+        del futures  # EXEC-MAP-10: a future (and its result) leaves the iterator once yielded
         try:
             while pending:
                 yield self._next_result(pending, time_left())

@@ -59,7 +59,7 @@ class ModuleAdapter(Adapter):
             if "initializer" in _parameters(self.executor_class):
                 capabilities.add("initializer")
             if self.process_pool:
-                capabilities.add("worker-crash")
+                capabilities.update({"worker-crash", "pickling"})
                 self.executor_examples = 0.2
                 self.executor_startup = 10.0  # spawning and importing, on a loaded machine
         self.capabilities = frozenset(capabilities)

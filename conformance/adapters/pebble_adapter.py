@@ -114,7 +114,7 @@ class PoolView:
 
 
 class PebbleAdapter(Adapter):
-    capabilities = frozenset(CAPABILITIES["cf"]) - {"wait", "cancel-futures", "worker-crash"}
+    capabilities = frozenset(CAPABILITIES["cf"]) - {"wait", "cancel-futures", "worker-crash", "pickling"}
     pool_name = ""
 
     def __init__(self):

@@ -14,7 +14,7 @@ from .combinators_module import ModuleCombinatorAdapter
 class ReferenceAdapter(Adapter):
     name = "reference"
     sources = ("reference.future", "reference.executor")
-    capabilities = frozenset(CAPABILITIES["cf"]) - {"worker-crash"}  # a thread pool: no worker can die
+    capabilities = frozenset(CAPABILITIES["cf"]) - {"worker-crash", "pickling"}  # a thread pool: no worker dies
     CancelledError = reference.future.CancelledError
     TimeoutError = reference.future.TimeoutError
     InvalidStateError = reference.future.InvalidStateError

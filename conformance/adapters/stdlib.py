@@ -28,6 +28,11 @@ QUEUED_CALLS_RUNNING = {  # the process pool marks the calls it moves into its c
                             "pool's call queue, and they run", "https://github.com/python/cpython/issues/81457"),
 }
 
+FALSY_EXCEPTION_SWALLOWED = {  # Future.__get_result() tests `if self._exception:`
+    "CF-RESULT-3": Deviation("result() of a future whose exception has a false truth value returns None instead of "
+                             "raising it", "https://github.com/python/cpython/issues/132063"),
+} if sys.version_info < (3, 13, 4) else {}
+
 INITIALIZER_FAILURE_STOPS_AT_A_CANCELLED_CALL = Deviation(
     "when the initializer fails, the pool fails the queued futures one by one and stops at the first cancelled one "
     "(its set_exception() raises InvalidStateError), so the calls queued after it never finish")
@@ -35,25 +40,32 @@ THREAD_POOL_BROKEN = {"EXEC-BROKEN-1": dataclasses.replace(
     INITIALIZER_FAILURE_STOPS_AT_A_CANCELLED_CALL,
     issue="no upstream issue found; the process pool had the same bug until 3.12: "
           "https://github.com/python/cpython/issues/107219")}
-PROCESS_POOL_BROKEN = {"EXEC-BROKEN-1": dataclasses.replace(
-    INITIALIZER_FAILURE_STOPS_AT_A_CANCELLED_CALL, issue="https://github.com/python/cpython/issues/107219")
+PROCESS_POOL_BROKEN = {
+    "EXEC-BROKEN-1": dataclasses.replace(INITIALIZER_FAILURE_STOPS_AT_A_CANCELLED_CALL,
+                                         issue="https://github.com/python/cpython/issues/107219"),
+    "EXEC-BROKEN-2": Deviation("when a worker dies, the manager thread fails the pending futures one by one and dies "
+                               "at the first one cancelled while queued (its set_exception() raises "
+                               "InvalidStateError), so the calls queued after it never finish",
+                               "https://github.com/python/cpython/issues/107219"),
 } if sys.version_info < (3, 12) else {}
 
 
 def load():
-    return ModuleAdapter(concurrent.futures, "stdlib", deviations=CANCEL_NOT_NOTIFIED, find_executor=False)
+    return ModuleAdapter(concurrent.futures, "stdlib", deviations={**CANCEL_NOT_NOTIFIED, **FALSY_EXCEPTION_SWALLOWED},
+                        find_executor=False)
 
 
 def load_thread():
     return ModuleAdapter(concurrent.futures, "stdlib-thread", concurrent.futures.ThreadPoolExecutor,
-                         deviations={**CANCEL_NOT_NOTIFIED, **THREAD_POOL_BROKEN})
+                         deviations={**CANCEL_NOT_NOTIFIED, **FALSY_EXCEPTION_SWALLOWED, **THREAD_POOL_BROKEN})
 
 
 def load_process(start_method="spawn"):
     return ModuleAdapter(concurrent.futures, f"stdlib-process{'' if start_method == 'spawn' else '-' + start_method}",
                          concurrent.futures.ProcessPoolExecutor,
                          {"mp_context": multiprocessing.get_context(start_method)},
-                         deviations={**CANCEL_NOT_NOTIFIED, **QUEUED_CALLS_RUNNING, **PROCESS_POOL_BROKEN})
+                         deviations={**CANCEL_NOT_NOTIFIED, **FALSY_EXCEPTION_SWALLOWED, **QUEUED_CALLS_RUNNING,
+                                     **PROCESS_POOL_BROKEN})
 
 
 def load_process_fork():

@@ -39,14 +39,17 @@ def walks(capabilities):
         [_start(1), ("map", {"count": 3}), _release(), NEXT, ("map_close", {}), _release(), SUBMIT, _release()],
         [_start(1), SUBMIT, ("map", {"count": 2}), SUBMIT, CANCELLING, NEXT,
          _release()],
-        [("max_workers_validated", {}), ("context_manager", {}), ("map_timeout", {})],
+        [("max_workers_validated", {}), ("context_manager", {}), ("map_timeout", {}), ("map_chunks", {})],
     ]
     if not wait:
         found = [[step for step in walk if step[0] != "wait_mixed"] for walk in found]
     if "cancel-futures" not in capabilities:  # the same walks, shutting down without cancelling
         found = [[("shutdown", {}) if step == CANCELLING else step for step in walk] for walk in found]
+    found.append([("submit_keywords", {}), ("default_workers", {}), ("map_drops_results", {})])
+    if "pickling" in capabilities:
+        found.append([("unpicklable", {})])
     if "initializer" in capabilities:
-        found.append([("broken_by_initializer", {})])
+        found.append([("broken_by_initializer", {}), ("initializer_once", {})])
     if "worker-crash" in capabilities:
         found.append([("broken_by_crash", {})])
     return found

@@ -4,12 +4,17 @@ step among the machine's random ones. The tour takes them; replay snippets call 
 (`state.broken_by_crash()`), so they are methods the machine inherits from `Scenarios`.
 """
 import functools
+import gc
+import operator
 import threading
+import uuid
+import weakref
 
 from .. import gates
 from ..gates import Release
 from ..judging import class_name, judged, show
 from ..watchdog import Hang
+from . import workers
 from .model import Starts
 
 
@@ -64,15 +69,29 @@ class Scenarios:
 
     @judged
     def broken_by_crash(self):
-        """EXEC-BROKEN-2: a worker dies while running a call; every unfinished call breaks, and later submits."""
+        """EXEC-BROKEN-2: a worker dies while running a call, five calls queued behind the two busy workers and the
+        fourth of them cancelled (a process pool's call queue holds max_workers + 1 calls it no longer lets be
+        cancelled, EXEC-RUN-2); every unfinished call breaks, the cancelled one stays cancelled, later submits break."""
         executor = self.new_executor(2)
-        calls = [self.new_call() for _ in range(3)]
+        calls = [self.new_call() for _ in range(7)]
         try:
-            self.submit_all(executor, calls)
+            self.submit_all(executor, calls[:2])
             if not self.watchdog.wait("EXEC-START-1", Starts(calls[:2], 2), extra=self.adapter.executor_startup):
                 self.fail("EXEC-START-1", "two calls submitted to an idle executor with two workers did not start")
+            self.submit_all(executor, calls[2:])
+            cancelled = calls[5]
+            what = f"cancel() of {cancelled}, queued behind two busy workers"
+            cancel = self.call(None, what, "EXEC-CANCEL-1", cancelled.future.cancel)
+            if cancel.value is not True and not self.claimed(cancelled, what):
+                self.fail("EXEC-CANCEL-1", f"{what} {cancel.describe()}")
+            broken = [c for c in calls if c is not cancelled or not cancel.value]
             calls[0].gate.release(Release("crash"))
-            self.judge_broken(executor, calls, f"the worker running {calls[0]} died", "EXEC-BROKEN-2")
+            self.judge_broken(executor, broken, f"the worker running {calls[0]} died, a queued call having been "
+                                                "cancelled", "EXEC-BROKEN-2")
+            if cancel.value:
+                after = self.call(None, f"cancelled() of {cancelled}", "CORE-QUERY-3", cancelled.future.cancelled)
+                self.expect("EXEC-BROKEN-2", after.value is True,
+                            lambda: f"the executor broke; cancelled() of {cancelled} {after.describe()}")
         finally:
             self.discard(executor, calls)
 
@@ -126,6 +145,120 @@ class Scenarios:
         finally:
             self.discard(executor, [c])
 
+    @judged
+    def map_chunks(self):
+        """EXEC-MAP-9: map() over several iterables stops at the shortest; EXEC-MAP-7: when every call returns,
+        chunksize changes nothing. The functions are the standard library's, so that a process pool pickles them."""
+        executor = self.new_executor(2)
+        try:
+            self.judge_map(executor, "EXEC-MAP-9", "map(pow, range(5), [2] * 7)", (pow, range(5), [2] * 7), {},
+                           [i ** 2 for i in range(5)])
+            for chunksize in (2, 3):
+                self.judge_map(executor, "EXEC-MAP-7", f"map(operator.neg, range(7), chunksize={chunksize})",
+                               (operator.neg, range(7)), {"chunksize": chunksize}, [-i for i in range(7)])
+        finally:
+            self.discard(executor, [])
+
+    def judge_map(self, executor, clause, what, args, options, expected):
+        call = self.call(None, f"list({what})", clause, _mapped, executor, args, options,
+                         extra=self.adapter.executor_startup)
+        self.expect(clause, not call.raised and call.value == expected,
+                    lambda: f"list({what}) {call.describe()}; expected {expected}")
+
+    @judged
+    def submit_keywords(self):
+        """EXEC-SUBMIT-4: keyword arguments named fn and self reach the call; the callable is positional-only."""
+        executor = self.new_executor(1)
+        try:
+            what = "submit(arguments, 1, fn=2, self=3).result()"
+            call = self.call(None, what, "EXEC-SUBMIT-4", _result, executor, (workers.arguments, 1),
+                             {"fn": 2, "self": 3}, extra=self.adapter.executor_startup)
+            self.expect("EXEC-SUBMIT-4", not call.raised and call.value == ((1,), {"fn": 2, "self": 3}),
+                        lambda: f"{what} {call.describe()}; expected the call arguments(1, fn=2, self=3)")
+            what = "submit(fn=arguments)"
+            call = self.call(None, what, "EXEC-SUBMIT-4", functools.partial(executor.submit, fn=workers.arguments))
+            self.expect("EXEC-SUBMIT-4", isinstance(call.error, TypeError),
+                        lambda: f"{what} {call.describe()}; expected TypeError: the callable is positional-only")
+        finally:
+            self.discard(executor, [])
+
+    @judged
+    def default_workers(self):
+        """EXEC-START-5: max_workers=None makes a working executor."""
+        what = "the adapter's new_executor(None)"
+        call = self.call(None, what, "EXEC-START-5", self.adapter.new_executor, None)
+        self.expect("EXEC-START-5", not call.raised, lambda: f"{what} {call.describe()}")
+        try:
+            ran = self.call(None, "submit(abs, -1).result()", "EXEC-START-5", _result, call.value, (abs, -1), {},
+                            extra=self.adapter.executor_startup)
+            self.expect("EXEC-START-5", not ran.raised and ran.value == 1,
+                        lambda: f"submit(abs, -1).result() on an executor made with max_workers=None {ran.describe()}")
+        finally:
+            self.discard(call.value, [])
+
+    @judged
+    def initializer_once(self):
+        """EXEC-INIT-1: each of six calls finds that its worker ran the initializer exactly once, before it;
+        EXEC-INIT-2: a non-callable initializer is refused. The token is new for each executor, for thread idents
+        and worker processes may be reused."""
+        token = uuid.uuid4().hex
+        executor = self.new_executor(2, workers.initialize, (token,))
+        try:
+            what = "the initializer runs counted by six calls"
+            call = self.call(None, what, "EXEC-INIT-1", _results, executor, workers.initializations, [token] * 6,
+                             extra=self.adapter.executor_startup)
+            self.expect("EXEC-INIT-1", not call.raised and call.value == [1] * 6,
+                        lambda: f"six calls on an executor with an initializer found that their worker had run it "
+                                f"{call.value if not call.raised else call.describe()} times; expected once each")
+        finally:
+            self.discard(executor, [])
+        if not self.applies("EXEC-INIT-2"):
+            return
+        what = "the adapter's new_executor(1, initializer=42)"
+        call = self.call(None, what, "EXEC-INIT-2", self.adapter.new_executor, 1, 42, ())
+        if not call.raised:
+            self.discard(call.value, [])
+        self.expect("EXEC-INIT-2", isinstance(call.error, TypeError),
+                    lambda: f"{what} {call.describe()}; expected TypeError")
+
+    @judged
+    def map_drops_results(self):
+        """EXEC-MAP-10: a result next() has returned, once dropped, is not kept alive by the iterator or the executor
+        (judged after the calls behind it have run, so that no worker is still finishing its call)."""
+        executor = self.new_executor(1)
+        try:
+            what = "map(Payload, range(3)): next(), dropping the result, next(), next(), gc.collect()"
+            call = self.call(None, what, "EXEC-MAP-10", _first_result_kept, executor,
+                             extra=self.adapter.executor_startup)
+            self.expect("EXEC-MAP-10", not call.raised and call.value is False,
+                        lambda: f"{what}: the first result is still alive" if not call.raised else
+                        f"{what} {call.describe()}")
+        finally:
+            self.discard(executor, [])
+
+    @judged
+    def unpicklable(self):
+        """EXEC-PICKLE-1: a call whose callable, argument or result cannot be pickled fails, at submit() or in its
+        future, and the executor goes on running calls."""
+        executor = self.new_executor(1)
+        cases = (("an unpicklable callable", (workers.Unpicklable(),)), ("an unpicklable argument",
+                                                                       (id, workers.Unpicklable())),
+                 ("a call with an unpicklable result", (workers.unpicklable_result,)))
+        try:
+            for what, args in cases:
+                call = self.call(None, f"submit() of {what}, then result()", "EXEC-PICKLE-1", _outcome, executor,
+                                 args, extra=self.adapter.executor_startup)
+                self.expect("EXEC-PICKLE-1", not call.raised and isinstance(call.value, Exception),
+                            lambda: f"submit() of {what}, then result(), {call.describe()} "
+                                    f"{show(call.value)}; expected the pickling error")
+                ran = self.call(None, f"submit(abs, -1).result() after {what}", "EXEC-PICKLE-1", _result, executor,
+                                (abs, -1), {}, extra=self.adapter.executor_startup)
+                self.expect("EXEC-PICKLE-1", not ran.raised and ran.value == 1,
+                            lambda: f"after {what}, submit(abs, -1).result() {ran.describe()}; the executor must "
+                                    "go on running calls")
+        finally:
+            self.discard(executor, [])
+
     def discard(self, executor, calls):
         """Unjudged: release every gate and shut the executor down, waiting for its workers, so that no worker of
         this example is still alive when the next one forks its own (a fork inherits the locks other threads hold).
@@ -138,6 +271,33 @@ class Scenarios:
         except Hang:
             for process in list((getattr(executor, "_processes", None) or {}).values()):
                 process.terminate()
+
+
+def _first_result_kept(executor):
+    iterator = executor.map(workers.Payload, range(3))
+    first = weakref.ref(next(iterator))
+    next(iterator), next(iterator)
+    gc.collect()
+    return first() is not None
+
+
+def _outcome(executor, args):
+    try:
+        return executor.submit(*args).result()
+    except Exception as error:  # an observation: the pickling error, from submit() or from result()
+        return error
+
+
+def _result(executor, args, kwargs):
+    return executor.submit(*args, **kwargs).result()
+
+
+def _results(executor, fn, items):
+    return [future.result() for future in [executor.submit(fn, item) for item in items]]
+
+
+def _mapped(executor, args, options):
+    return list(executor.map(*args, **options))
 
 
 def _enter_exit_submit(executor):

@@ -168,6 +168,32 @@ class WaitMachine(Judge):
         self.expect("ASCOMP-ONCE-1", not call.raised and call.value == [],
                     lambda: f"list(as_completed([])) {call.describe()}; expected []")
 
+    @precondition(lambda self: self.entries)
+    @rule(picks=PICKS)
+    @judged
+    def from_generators(self, picks):
+        """WAIT-INPUT-2: wait() and as_completed(), given generators and a zero timeout, read them once and see every
+        future. A future cancelled by cancel() alone may land on either side: that is WAIT-DONE-1's and
+        ASCOMP-CANCEL-1's to judge."""
+        chosen, distinct = self.pick(picks)
+        if not chosen:
+            return
+        unsure = {id(e.future) for e in distinct if e.state == "cancelled" and not e.notified}
+        done = {id(e.future) for e in distinct if e.done} - unsure
+        every = {id(e.future) for e in distinct} - unsure
+        what = f"wait(<a generator of {names(chosen)}>, timeout=0)"
+        call = self.call(None, what, "WAIT-INPUT-2", self.adapter.wait, (e.future for e in chosen), 0,
+                         "ALL_COMPLETED")
+        pair = None if call.raised else as_pair(call.value)
+        got = pair and ({id(f) for f in pair[0]} - unsure, {id(f) for f in pair[1]} - unsure)
+        self.expect("WAIT-INPUT-2", got == (done, every - done),
+                    lambda: f"{what} {call.describe()}; expected {len(done)} done and {len(every - done)} not done")
+        what = f"iterating as_completed(<a generator of {names(chosen)}>, timeout=0)"
+        call = self.call(None, what, "WAIT-INPUT-2", _iterate, self.adapter.as_completed,
+                         (e.future for e in chosen))
+        self.expect("WAIT-INPUT-2", not call.raised and {id(f) for f in call.value} - unsure == done,
+                    lambda: f"{what} {call.describe()}; expected the {len(done)} futures done")
+
     # -- as_completed() -----------------------------------------------------------------------------------------------
 
     @precondition(lambda self: self.entries and self.started["streams"] < 2)
@@ -378,3 +404,14 @@ class WaitMachine(Judge):
                     self.watchdog.call("finishing a future to release waiters", *operation, kind="release")
                 except Hang:
                     return
+
+
+def _iterate(as_completed, fs):
+    """What as_completed(fs, timeout=0) yields before it raises TimeoutError (or ends)."""
+    yielded = []
+    try:
+        for future in as_completed(fs, timeout=0):
+            yielded.append(future)
+    except Exception:  # the TimeoutError of the futures not done: ASCOMP-TIMEOUT-1's to judge
+        pass
+    return yielded

@@ -24,6 +24,7 @@ def walks(capabilities):
         [*three, _complete(0, "result"), ("as_completed_with_timeout", {"picks": [0, 1, 2]}),
          _complete(0, "result"), _complete(0, "exception"), ("as_completed_with_timeout", {"picks": [2, 1, 0]})],
         [*two, _complete(1, "result"), ("close_early", {"picks": [0, 1]}), ("close_early", {"picks": [0]})],
+        [*three, _complete(0, "result"), _complete(1, "exception"), ("from_generators", {"picks": [0, 1, 2, 1]})],
         [*two, _complete(0, "start"), ("wait_now", {"picks": [0, 1], "return_when": "FIRST_COMPLETED",
                                                     "timeout": "short"})],
     ]

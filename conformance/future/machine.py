@@ -17,13 +17,22 @@ from ..judging import JudgingMachine, class_name, describe, judged, show
 from .model import DONE, TRANSITIONS, FutureModel, State, linearizations
 from ..probes import CALLBACK_KINDS, Background, CallbackError, CallbackInterrupt, CallbackProbe, Waiter
 from ..watchdog import Hang
+from .classes import static_checks  # noqa: F401 (the profile's static checks: conformance/profiles.py)
+from .references import CallbackReferences
 
 RESULTS = ("object", "None", "exception-as-value", "the-future-itself")
-EXCEPTIONS = ("ValueError", "KeyboardInterrupt", "SystemExit", "CancelledError")
+EXCEPTIONS = ("ValueError", "KeyboardInterrupt", "SystemExit", "CancelledError", "falsy")  # "falsy": CF-RESULT-3
 READ_METHODS = ("result", "exception")
 READ_TIMEOUTS = (None, 0, -10, "short", "shorter")  # "short": a positive timeout from the run's limits
 WAIT_TIMEOUTS = (None, 3600.0)  # a blocked waiter either waits forever or long past the run
 RACERS = ("set_result", "set_exception", "cancel", "set_running_or_notify_cancel", "add_done_callback")
+
+
+class FalsyError(Exception):
+    """An exception whose truth value is False (CF-RESULT-3): a future holding it has still failed."""
+
+    def __bool__(self):
+        return False
 
 
 class Tracked:
@@ -37,6 +46,7 @@ class Tracked:
         self.settled = []  # probes that must have run exactly once
         self.unsure = []  # probes after an interrupting callback: at most once (CF-CB-7)
         self.waiters = []
+        self.unreferenced = []  # calls of callbacks only the future references (CF-CB-10), while unfinished
         self.retired = False  # a muted clause was violated on it: it is no longer judged
 
     @property
@@ -44,7 +54,7 @@ class Tracked:
         return itertools.chain(self.queued, self.settled, self.unsure)
 
 
-class FutureMachine(JudgingMachine):
+class FutureMachine(CallbackReferences, JudgingMachine):
     REENTRY_CLAUSE = "CF-CB-6"
     futures = JudgingMachine.futures
 
@@ -95,7 +105,8 @@ class FutureMachine(JudgingMachine):
 
     def make_exception(self, kind):
         return {"ValueError": lambda: ValueError("set by futurespec"), "KeyboardInterrupt": KeyboardInterrupt,
-                "SystemExit": lambda: SystemExit(3), "CancelledError": self.adapter.CancelledError}[kind]()
+                "SystemExit": lambda: SystemExit(3), "CancelledError": self.adapter.CancelledError,
+                "falsy": lambda: FalsyError("set by futurespec; its truth value is False")}[kind]()
 
     def operation(self, f, name):
         """The callable that performs an operation: consumer methods on the future, producer ones via the adapter."""
@@ -141,7 +152,8 @@ class FutureMachine(JudgingMachine):
                     lambda: f"{what} raised {show(call.error)}; expected {class_name(self.role(role))}")
 
     def check_completion(self, f, call, what, mark, started):
-        """The future just completed: its callbacks ran (CF-CB-2/4/6, CORE-CB-1/2), its waiters woke (CF-BLOCK-2)."""
+        """The future just completed: its callbacks ran (CF-CB-2/4/6/9, CORE-CB-1/2), its waiters woke (CF-BLOCK-2)."""
+        self.check_unreferenced(f, what)
         queued, f.queued = f.queued, []
         must_run = []
         for position, probe in enumerate(queued, 1):
@@ -417,12 +429,3 @@ class FutureMachine(JudgingMachine):
                 self.watchdog.call(f"{name}() to release waiters", self.operation(f, name), *args, kind="release")
             except Hang:
                 return
-
-
-
-def static_checks(adapter, ledger):
-    """Checks that need no future: the profile's exception classes."""
-    if "CF-TIMEOUT-4" in ledger.applicable:
-        ledger.expect("CF-TIMEOUT-4", issubclass(adapter.TimeoutError, TimeoutError),
-                      f"the profile's TimeoutError ({class_name(adapter.TimeoutError)}) is not a subclass of the "
-                      "builtin TimeoutError")

@@ -110,8 +110,8 @@ class FutureModel:
         if self.state is State.FINISHED:
             if method == "exception":
                 return Read("CF-EXC-1", returns=self.exception)
-            if self.exception is not None:
-                return Read("CF-RESULT-1", raises=self.exception)
+            if self.exception is not None:  # an exception whose truth value is False is still raised: CF-RESULT-3
+                return Read("CF-RESULT-1" if self.exception else "CF-RESULT-3", raises=self.exception)
             return Read("CF-RESULT-1", returns=self.result)
         if timeout is None:
             return Read("CF-BLOCK-1", blocks=True)

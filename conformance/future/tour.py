@@ -10,6 +10,8 @@ PREFIXES = {
     "CANCELLED_AND_NOTIFIED": [("cancel", {}), ("set_running_or_notify_cancel", {})],
     "FINISHED(result)": [("set_result", {"result": "object"})],
     "FINISHED(exception)": [("set_exception", {"exception": "ValueError"})],
+    "FINISHED(falsy exception)": [("set_exception", {"exception": "falsy"})],  # CF-RESULT-3
+    "FINISHED(CancelledError)": [("set_exception", {"exception": "CancelledError"})],  # CF-SET-2, CORE-QUERY-2
 }
 OPERATIONS = [
     ("cancel", {}),
@@ -37,6 +39,7 @@ WATCHERS = [
     ("add_done_callback", {"kind": "reenter"}),
     ("wait_in_thread", {"method": "result", "timeout": None}),
     ("wait_in_thread", {"method": "exception", "timeout": 3600.0}),
+    ("add_unreferenced_callback", {}),  # CF-CB-10
 ]
 _NEEDS_RUNNING = "set_running_or_notify_cancel"
 

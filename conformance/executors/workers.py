@@ -1,0 +1,44 @@
+"""What the executor scenarios run in an executor's workers, beside the gates (EXEC-SUBMIT-4, EXEC-INIT-1): plain
+module-level functions, so that a process pool pickles them by reference and a spawned worker imports them."""
+import os
+import threading
+
+_INITIALIZED = []  # (token, process id, thread id), each time initialize() ran in this process
+
+
+def initialize(token):
+    """An executor's initializer: records that it ran, in this worker."""
+    _INITIALIZED.append((token, os.getpid(), threading.get_ident()))
+
+
+def initializations(token):
+    """How many times initialize(token) has run in the worker running this call (its process and its thread)."""
+    here = (token, os.getpid(), threading.get_ident())
+    return sum(1 for entry in _INITIALIZED if entry == here)
+
+
+class Payload:
+    """A result that can be weakly referenced, to see who keeps it alive (EXEC-MAP-10)."""
+
+    def __init__(self, number):
+        self.number = number
+
+
+class Unpicklable:
+    """A callable no pickler can send, cloudpickle included (EXEC-PICKLE-1)."""
+
+    def __reduce__(self):
+        raise TypeError("futurespec: this object cannot be pickled, on purpose")
+
+    def __call__(self):
+        return 1
+
+
+def unpicklable_result():
+    """A call whose result cannot be pickled (EXEC-PICKLE-1)."""
+    return Unpicklable()
+
+
+def arguments(*args, **kwargs):
+    """The call submit() made: its positional and keyword arguments."""
+    return args, kwargs
