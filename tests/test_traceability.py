@@ -10,9 +10,11 @@ import re
 import coverage
 import pytest
 
+import reference
 from conformance import checks, clauses, loading, measuring, runner
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
+REFERENCE = pathlib.Path(reference.__file__).resolve().parent  # the copy the runs use: tox's installed one, in tox
 INDEX = clauses.index()
 CITATION = re.compile(r"\b(?:CORE|CF|EXEC|WAIT|ASCOMP|AIO|TASK|BRIDGE|COMB)-[A-Z]+-\d+\b")
 REFERENCES = {  # the reference adapters of each profile (the task profile has no reference: CPython's two Tasks)
@@ -70,11 +72,10 @@ REFERENCE_RUNS = pytest.mark.xdist_group("reference-runs")
 @pytest.fixture(scope="module")
 def measured_reference_runs():
     """{(profile, spec): report} of every reference's `ci` run, and the coverage of reference/ they reached."""
-    measurement = coverage.Coverage(data_file=None, branch=True, include=[str(ROOT / "reference" / "*")],
-                                    config_file=False)
+    measurement = coverage.Coverage(data_file=None, branch=True, include=[str(REFERENCE / "*")], config_file=False)
     measurement.start()
     try:
-        for path in (ROOT / "reference").glob("*.py"):  # what ran when they were imported, before measuring began
+        for path in REFERENCE.glob("*.py"):  # what ran when they were imported, before measuring began
             exec(compile(path.read_text(encoding="utf-8"), str(path), "exec"),
                  {"__name__": f"reference.{path.stem}", "__package__": "reference"})
         reports = {(profile, spec): runner.run(loading.load(spec), settings_profile="ci", seed=0)
@@ -99,7 +100,7 @@ def test_the_references_pass_the_ci_profile(reference_reports, spec):
 
 
 @REFERENCE_RUNS
-@pytest.mark.parametrize("path", sorted((ROOT / "reference").glob("*.py")), ids=lambda path: path.name)
+@pytest.mark.parametrize("path", sorted(REFERENCE.glob("*.py")), ids=lambda path: path.name)
 def test_the_suite_reaches_every_branch_of_the_references(measured_reference_runs, path):
     missing, unreached = measuring.gaps(measured_reference_runs[1], str(path))
     assert not missing and not unreached, f"unreached lines {missing}, branches {unreached}"
