@@ -3,6 +3,7 @@ plumbing that turns an observation into a check of a named clause (or a hang int
 import functools
 from dataclasses import dataclass, field
 
+from hypothesis import currently_in_test_context, reject
 from hypothesis.stateful import Bundle, RuleBasedStateMachine, rule
 
 from .describing import class_name, describe, show  # noqa: F401 (the machines import them from here)
@@ -44,6 +45,24 @@ def judged(method):
             raise
         finally:
             self.concerned = outer
+
+    return step
+
+
+def opening(method):
+    """Run an @initialize rule: what it makes (an executor, the combinator under test) is what every later step
+    judges, so a muted violation there leaves nothing to judge. Hypothesis discards the example (a search where every
+    example is discarded ends that machine's search, see runner._search); a tour's walk ends (tour.take)."""
+
+    @functools.wraps(method)
+    def step(self, *args, **kwargs):
+        try:
+            return method(self, *args, **kwargs)
+        except Muted:
+            self.failing = True  # teardown releases what was made, without judging it
+            if currently_in_test_context():
+                reject()
+            raise
 
     return step
 

@@ -20,7 +20,7 @@ from typing import Dict, Optional
 
 from hypothesis import seed as hypothesis_seed
 from hypothesis import Phase, settings
-from hypothesis.errors import Flaky
+from hypothesis.errors import Flaky, Unsatisfiable
 from hypothesis.reporting import with_reporter
 from hypothesis.stateful import run_state_machine_as_test
 
@@ -251,6 +251,8 @@ def _search(context, settings_profile, seed, spec, failures, skip):
                 with with_reporter(reported.append):
                     run_state_machine_as_test(state_machine, settings=_scaled(
                         config.SETTINGS_PROFILES[settings_profile], machine.scale(context.adapter), machine))
+            except Unsatisfiable:
+                break  # every example met a muted violation where it began (judging.opening): nothing to judge
             except Exception as error:
                 violation = _violation_in(error)
                 if violation is None:

@@ -5,6 +5,8 @@ an unlucky seed and a declared deviation always gets the chance to reproduce. Ea
 failing walk is already a short counterexample. The walks themselves live beside each profile's machine.
 """
 
+from .ledger import Muted
+
 
 def take(machine_class, walk, lines):
     """Run one walk on a fresh machine, writing the steps to `lines` as Hypothesis would print them. A step is
@@ -31,6 +33,8 @@ def take(machine_class, walk, lines):
             shown = ", ".join(["f=v1"] * bool(on_future) + [f"{key}={value!r}" for key, value in arguments.items()])
             step(f"state.{name}({shown})")
             getattr(machine, name)(**on_future, **arguments)
+    except Muted:
+        pass  # a muted clause broke where nothing after it can be judged (judging.opening): the walk ends here
     finally:
         lines.append("state.teardown()")
         machine.teardown()  # a bound machine tells the progress of this step itself

@@ -8,7 +8,7 @@ it is decided, must be done at the iteration after, and its outcome and the call
 from hypothesis import strategies as st
 from hypothesis.stateful import initialize, precondition, rule
 
-from ..judging import judged
+from ..judging import judged, opening
 from .base import CANCELLED, CombinatorMachine
 
 KINDS = {  # a child as the rules name it: (kind, what a task does with a CancelledError)
@@ -30,6 +30,7 @@ class GatherMachine(CombinatorMachine):
         self.judged_caller = False
 
     @initialize(kinds=st.lists(st.sampled_from(sorted(KINDS)), max_size=4), return_exceptions=st.booleans())
+    @opening
     def start(self, kinds, return_exceptions):
         self.return_exceptions = return_exceptions
         children = [self.new_child(*KINDS[kind]) for kind in kinds]

@@ -8,7 +8,7 @@ iteration); nothing the shield's side does may ever reach the inner.
 from hypothesis import strategies as st
 from hypothesis.stateful import initialize, precondition, rule
 
-from ..judging import judged
+from ..judging import judged, opening
 from .base import CombinatorMachine
 from .gather import COMPLETIONS, KINDS
 
@@ -26,6 +26,7 @@ class ShieldMachine(CombinatorMachine):
         self.called_at = 0  # the loop iteration in which the caller called shield()
 
     @initialize(kind=st.sampled_from(sorted(KINDS)), done=st.sampled_from((None, None, *COMPLETIONS)))
+    @opening
     def start(self, kind, done=None):
         """shield(inner), of an inner already done if `done` (a future completed that way before the call)."""
         self.inner = self.new_child(*KINDS[kind])

@@ -10,7 +10,7 @@ CancelledError leaves the block normally.
 from hypothesis import strategies as st
 from hypothesis.stateful import initialize, precondition, rule
 
-from ..judging import judged, show
+from ..judging import judged, opening, show
 from .base import CombinatorMachine, Run
 
 
@@ -46,6 +46,7 @@ class TimeoutMachine(CombinatorMachine):
         self.judged_caller = False
 
     @initialize(delay=st.sampled_from((None, 0, 3)), swallow=st.sampled_from((False, False, True)))
+    @opening
     def start(self, delay, swallow=False):
         if not self.applies("COMB-TIMEOUT-1"):
             return  # asyncio.timeout is 3.11+

@@ -9,7 +9,7 @@ returns must split the very children passed into the done and the pending. Nothi
 from hypothesis import strategies as st
 from hypothesis.stateful import initialize, precondition, rule
 
-from ..judging import judged, show
+from ..judging import judged, opening, show
 from .base import CombinatorMachine
 from .gather import COMPLETIONS, KINDS
 
@@ -40,6 +40,7 @@ class WaitMachine(CombinatorMachine):
                 return_when=st.sampled_from(RETURN_WHEN), timeout=st.sampled_from((None, 3)),
                 refused=st.sampled_from((None, None, None, "empty", "return_when", "coroutine")),
                 done=st.sampled_from((None, None, *COMPLETIONS)))
+    @opening
     def start(self, kinds, return_when, timeout, refused=None, done=None):
         """wait(children, ...), its future children already done if `done` (completed that way before the call)."""
         if refused == "coroutine" and not self.applies("COMB-WAIT-6"):

@@ -10,7 +10,7 @@ inner, whatever happened.
 from hypothesis import strategies as st
 from hypothesis.stateful import initialize, precondition, rule
 
-from ..judging import judged, show
+from ..judging import judged, opening, show
 from .base import CombinatorMachine
 from .gather import COMPLETIONS, KINDS
 
@@ -32,6 +32,7 @@ class WaitForMachine(CombinatorMachine):
         self.judged_caller = False
 
     @initialize(kind=st.sampled_from(sorted(KINDS)), timeout=st.sampled_from(TIMEOUTS), done=st.booleans())
+    @opening
     def start(self, kind, timeout, done):
         """wait_for(inner, timeout), of an inner already done if `done` (a future with a result)."""
         self.inner = self.new_child(*KINDS[kind])

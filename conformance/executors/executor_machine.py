@@ -10,7 +10,7 @@ from hypothesis.stateful import initialize, precondition, rule
 
 from .. import gates
 from ..gates import Release
-from ..judging import Judge, class_name, judged, show
+from ..judging import Judge, class_name, judged, opening, show
 from ..ledger import Muted
 from ..probes import Background
 from ..watchdog import Hang
@@ -37,6 +37,7 @@ class ExecutorMachine(ShuttingDown, Scenarios, Judge):
     # -- the executor -------------------------------------------------------------------------------------------------
 
     @initialize(max_workers=st.integers(1, 3))
+    @opening
     def start(self, max_workers):
         self.max_workers = max_workers
         self.executor = self.new_executor(max_workers)
