@@ -12,7 +12,8 @@ import sys
 
 _spare = None
 
-# Options after which the command runs no isolated child (cli.py):
+# Options after which the command runs no isolated child (cli.py, which accepts no abbreviations of them;
+# tests/test_cli.py keeps this list in step with its options):
 _NO_CHILD = {"--in-process", "--list-clauses", "--list-adapters", "-h", "--help", "matrix"}
 
 

@@ -67,6 +67,15 @@ def test_bad_usage_exits_2_with_one_clear_line(args, message):
     assert run.stderr.startswith("futurespec: error: ")
 
 
+def test_the_options_that_run_no_child_are_the_command_s_own():
+    """spare.py decides from the raw command line whether to start a child before the suite is imported: every
+    option it names must exist, and none may be abbreviated past it."""
+    from conformance import cli as command, spare
+    options = {o for action in command.parser()._actions for o in action.option_strings}
+    assert spare._NO_CHILD - {"matrix"} <= options
+    assert cli("--in-proc", "--adapter", "reference").returncode == 2
+
+
 def test_bad_time_limits_are_usage_errors():
     run = cli("--adapter", "stdlib", env={"FUTURESPEC_HANG_TIMEOUT": "soon"})
     assert run.returncode == 2 and "FUTURESPEC_HANG_TIMEOUT='soon' is not a number" in run.stderr
