@@ -6,6 +6,7 @@ new_future() has a default derived from the concurrent.futures API.
 """
 import asyncio
 import concurrent.futures
+import importlib
 from dataclasses import dataclass
 from typing import Any, FrozenSet, Mapping, Optional, Tuple
 
@@ -43,6 +44,15 @@ class Deviation:
 
 class AdapterError(Exception):
     """The adapter cannot be used: the message says why, in one line, for the user."""
+
+
+def user_module(dotted_name):
+    """Import the module a zero-code scheme (cf-module:, bridge-module: …) names; whatever importing the user's
+    module raises, the user gets one clear line."""
+    try:
+        return importlib.import_module(dotted_name)
+    except Exception as exc:
+        raise AdapterError(f"cannot import module {dotted_name!r}: {type(exc).__name__}: {exc}") from None
 
 
 class Adapter:

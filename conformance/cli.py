@@ -27,9 +27,10 @@ class _Parser(argparse.ArgumentParser):
 
 
 def parser():
-    p = _Parser(prog="python -m conformance", allow_abbrev=False, description="Check a Future implementation against the futurespec "
-                "specification and print a clause-level verdict.", epilog="python -m conformance matrix --help: run "
-                "many adapters at once and render the conformance matrix (results/MATRIX.md, results/index.html).")
+    p = _Parser(prog="python -m conformance", allow_abbrev=False,
+                description="Check a Future implementation against the futurespec specification and print a "
+                "clause-level verdict.", epilog="python -m conformance matrix --help: run many adapters at once and "
+                "render the conformance matrix (results/MATRIX.md, results/index.html).")
     p.add_argument("--adapter", help="what to check: reference, stdlib, cf-module:DOTTED.NAME, an entry-point "
                    "name, or module:attribute")
     p.add_argument("--profile", help=f"Hypothesis settings profile: {', '.join(config.SETTINGS_PROFILES)} (default "

@@ -1,7 +1,6 @@
 """`aio-class:DOTTED.NAME` — check any Future class meant to be asyncio-compatible, as `cls(loop=loop)`."""
-import importlib
 
-from ..adapter import AdapterError, AsyncioAdapter
+from ..adapter import user_module, AdapterError, AsyncioAdapter
 
 
 class FutureClassAdapter(AsyncioAdapter):
@@ -18,10 +17,7 @@ def import_class(scheme, dotted_name):
     module_name, _, class_name = dotted_name.rpartition(".")
     if not module_name:
         raise AdapterError(f"{scheme}: needs module.ClassName, not {dotted_name!r}")
-    try:
-        module = importlib.import_module(module_name)
-    except Exception as exc:
-        raise AdapterError(f"cannot import module {module_name!r}: {type(exc).__name__}: {exc}") from None
+    module = user_module(module_name)
     found = getattr(module, class_name, None)
     if not isinstance(found, type):
         raise AdapterError(f"module {module_name!r} has no class {class_name!r}")

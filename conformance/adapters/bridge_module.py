@@ -1,9 +1,8 @@
 """`bridge-module:DOTTED.NAME` — check a module's bridge functions between asyncio and concurrent.futures, with no
 code written: `wrap_future(cf_future, *, loop)`, `run_coroutine_threadsafe(coro, loop)` and
 `run_in_executor(loop, executor, fn, *args)` (a function, where asyncio has a loop method)."""
-import importlib
 
-from ..adapter import AdapterError, BridgeAdapter
+from ..adapter import user_module, AdapterError, BridgeAdapter
 
 FUNCTIONS = ("wrap_future", "run_coroutine_threadsafe", "run_in_executor")
 
@@ -27,8 +26,5 @@ class ModuleBridgeAdapter(BridgeAdapter):
 
 
 def load(dotted_name):
-    try:
-        module = importlib.import_module(dotted_name)
-    except Exception as exc:  # whatever importing the user's module raises, the user needs one clear line
-        raise AdapterError(f"cannot import module {dotted_name!r}: {type(exc).__name__}: {exc}") from None
+    module = user_module(dotted_name)
     return ModuleBridgeAdapter(module, f"bridge-module:{dotted_name}")

@@ -10,12 +10,11 @@ standard library's, or named like one) gets process gates and may have its worke
 shutdown() has no cancel_futures parameter lacks the capability `cancel-futures` and is given `wait` alone.
 """
 import concurrent.futures
-import importlib
 import inspect
 import multiprocessing
 
 from .. import gates
-from ..adapter import FUTURE_CAPABILITIES, Adapter, AdapterError
+from ..adapter import user_module, FUTURE_CAPABILITIES, Adapter, AdapterError
 
 _RUNNING_STATE_METHODS = ("running", "set_running_or_notify_cancel")
 _EXECUTOR_CLASSES = ("ThreadPoolExecutor", "ProcessPoolExecutor")
@@ -111,10 +110,7 @@ def _parameters(cls):
 
 def load(spec):
     dotted_name, _, class_name = spec.partition(":")
-    try:
-        module = importlib.import_module(dotted_name)
-    except Exception as exc:  # whatever importing the user's module raises, the user needs one clear line
-        raise AdapterError(f"cannot import module {dotted_name!r}: {type(exc).__name__}: {exc}") from None
+    module = user_module(dotted_name)
     executor_class = None
     if class_name:
         executor_class = getattr(module, class_name, None)

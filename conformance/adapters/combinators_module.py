@@ -2,9 +2,8 @@
 return_exceptions=False)`, `shield(aw)`, `wait_for(aw, timeout)`, `wait(aws, timeout=None, return_when=...)` and
 `timeout(delay)` (3.11+) as asyncio spells them. A module that provides only some of them is checked on those;
 asyncio's stand in for the rest, and the adapter's name says which."""
-import importlib
 
-from ..adapter import AdapterError, CombinatorAdapter
+from ..adapter import user_module, AdapterError, CombinatorAdapter
 
 COMBINATORS = ("gather", "shield", "wait_for", "wait", "timeout")
 
@@ -26,8 +25,5 @@ class ModuleCombinatorAdapter(CombinatorAdapter):
 
 
 def load(dotted_name):
-    try:
-        module = importlib.import_module(dotted_name)
-    except Exception as exc:  # whatever importing the user's module raises, the user needs one clear line
-        raise AdapterError(f"cannot import module {dotted_name!r}: {type(exc).__name__}: {exc}") from None
+    module = user_module(dotted_name)
     return ModuleCombinatorAdapter(module, f"combinators-module:{dotted_name}")
