@@ -5,6 +5,7 @@ worker is abandoned (it is a daemon thread) and the next call gets a fresh one. 
 implementation's does not count against it: a garbage collection (it pauses every thread; in a long-lived process
 with a big heap, on a loaded machine, one can take seconds) and the delay before the worker took the call up.
 """
+import _thread
 import gc
 import queue
 import sys
@@ -91,6 +92,26 @@ class CallResult:
         return describe(self.value, self.error)
 
 
+class _Finished:
+    """The worker's signal that a call returned: a bare lock, which costs half of a threading.Event on the path every
+    call into the implementation takes."""
+
+    __slots__ = ("_lock",)
+
+    def __init__(self):
+        self._lock = _thread.allocate_lock()
+        self._lock.acquire()
+
+    def set(self):
+        self._lock.release()
+
+    def wait(self, timeout):
+        if not (self._lock.acquire(timeout=timeout) if timeout > 0 else self._lock.acquire(False)):
+            return False
+        self._lock.release()
+        return True
+
+
 class _Worker(threading.Thread):
     def __init__(self):
         super().__init__(name="futurespec-driver", daemon=True)
@@ -175,7 +196,7 @@ class Watchdog:
     def _call(self, what, fn, args, kind, extra):
         if self._worker is None:
             self._worker = _Worker()
-        call, finished = CallResult(), threading.Event()
+        call, finished = CallResult(), _Finished()
         collected = COLLECTIONS.seconds()
         self._worker.jobs.put((fn, args, call, finished))
         limit = self.limit(kind) + extra
