@@ -1,4 +1,4 @@
-"""The third-party backends' adapters (loky, futurist, pebble, rloop, trio-asyncio, gevent): listed by name,
+"""The third-party backends' adapters (loky, futurist, pebble, rloop, trio-asyncio, gevent, dask): listed by name,
 imported only when chosen, and, when their library is missing, refused with exit status 2 and one line naming the
 package to install. Each case runs in a subprocess, with the library hidden (a module of its name first on
 PYTHONPATH raises ImportError, in the supervised child too) or merely not imported."""
@@ -14,7 +14,7 @@ BACKENDS = {"loky": "loky", "loky-process": "loky", "futurist-thread": "futurist
             "futurist-sync": "futurist", "pebble-thread": "pebble", "pebble-process": "pebble",
             "rloop": "rloop", "rloop-task": "rloop", "rloop-bridge": "rloop", "trio-asyncio": "trio_asyncio",
             "trio-asyncio-task": "trio_asyncio", "trio-asyncio-bridge": "trio_asyncio",
-            "gevent-thread": "gevent"}  # adapter: the module it imports
+            "gevent-thread": "gevent", "dask": "distributed", "dask-executor": "distributed"}  # adapter: its module
 PACKAGES = {"trio_asyncio": "trio-asyncio"}  # module: its distribution, where the names differ
 
 

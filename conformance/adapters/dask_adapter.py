@@ -21,6 +21,7 @@ Each deviation is reproduced with dask alone by a script in results/repro/dask/.
 import atexit
 import concurrent.futures
 import itertools
+import os
 import time
 import weakref
 
@@ -32,8 +33,42 @@ REPRO = "results/repro/dask/"
 NO_ISSUE = "no upstream issue found"
 
 
-def _deviation(clause, reason, issue=NO_ISSUE):
-    return Deviation(f"{reason} (reproduced with dask alone by {REPRO}{clause}.py)", issue)
+def _deviation(clause, reason, issue=NO_ISSUE, face=""):
+    return Deviation(f"{reason} (reproduced with dask alone by {REPRO}{face}{clause}.py)", issue)
+
+
+_INTERRUPT = ("a call raising KeyboardInterrupt or SystemExit stops the event loop of the threaded LocalCluster: its "
+              "future never finishes, and the cluster runs nothing more")
+CLIENT = {
+    "EXEC-SUBMIT-2": _deviation("EXEC-SUBMIT-2", _INTERRUPT),
+    "EXEC-SUBMIT-4": _deviation("EXEC-SUBMIT-4", "Client.submit(self, func, *args, key=, workers=, pure=, ...) keeps "
+                                "`self` and its own options for itself: a call keyword named self is a TypeError, "
+                                "one named key or priority is taken as an option"),
+    "EXEC-CANCEL-1": _deviation("EXEC-CANCEL-1", "Future.cancel() returns None, not True"),
+    "EXEC-SUBMIT-1": _deviation("EXEC-SUBMIT-1", "Client.close() (the view's shutdown) releases the client's futures: "
+                                "the future of a call still running is at once done, cancelled"),
+    "EXEC-SHUTDOWN-1": _deviation("EXEC-SHUTDOWN-1", "Client.submit() on a closed client raises ClosedClientError, "
+                                  "which is not a RuntimeError"),
+    "WAIT-TIMEOUT-1": _deviation("WAIT-TIMEOUT-1", "distributed.wait() raises TimeoutError when its timeout expires "
+                                 "(as its docstring says) instead of returning the futures done and not done"),
+    "EXEC-MAP-4": _deviation("EXEC-MAP-4", "Client.cancel() of calls queued behind a busy worker thread marks their "
+                             "futures cancelled, yet the worker, already handed them, runs them"),
+}
+EXECUTOR = {
+    "EXEC-SUBMIT-2": CLIENT["EXEC-SUBMIT-2"],
+    "EXEC-MAP-4": CLIENT["EXEC-MAP-4"],
+    "EXEC-SUBMIT-4": _deviation("EXEC-SUBMIT-4", "ClientExecutor.submit(self, fn, *args, **kwargs): a call keyword "
+                                "named fn is a TypeError"),
+    "EXEC-CANCEL-1": _deviation("EXEC-CANCEL-1", "cancel() of a queued call's future returns True, and a callback "
+                                "cancels the dask future, but the worker, already handed the task, runs it",
+                                face="executor-"),
+    "EXEC-SUBMIT-1": _deviation("EXEC-SUBMIT-1", "ClientExecutor.shutdown(wait=False) cancels every future it "
+                                "handed out, as its docstring says: a running call's future becomes done, cancelled",
+                                face="executor-"),
+    "EXEC-MAP-5": _deviation("EXEC-MAP-5", "once map()'s timeout has expired, next() passes future.result() a "
+                             "negative time left, which dask's parse_timedelta() cannot read: ValueError, not "
+                             "TimeoutError", face="executor-"),
+}
 
 
 class DaskGate(gates.ThreadGate):
@@ -67,6 +102,7 @@ class ClientView:
     def __init__(self, client):
         self.client = client
         self.futures = []
+        self.closed = False
 
     def submit(self, fn, /, *args, **kwargs):
         future = self.client.submit(fn, *args, pure=False, **kwargs)
@@ -91,8 +127,9 @@ class ClientView:
         return results()
 
     def shutdown(self, wait=True):
-        if wait and self.client.status != "closed":
+        if wait and not self.closed:
             self.client.gather(self.futures, errors="skip")
+        self.closed = True
         self.client.close()
 
     def __enter__(self):
@@ -133,7 +170,10 @@ class Clusters:
 
 def _threads(max_workers):
     """max_workers is the adapter's own choice of cluster (the threads of its one worker), so the adapter validates
-    it as an executor would: dask has no executor constructor to judge (EXEC-START-4)."""
+    it as an executor would: dask has no executor constructor to judge (EXEC-START-4). None: a thread per CPU, as
+    LocalCluster's default."""
+    if max_workers is None:
+        return os.cpu_count() or 1
     if max_workers < 1:
         raise ValueError(f"max_workers must be at least 1, not {max_workers}")
     return max_workers
@@ -156,6 +196,7 @@ class DaskAdapter(Adapter):
 
     name = "dask"
     capabilities = frozenset({"executor", "workers", "wait"})
+    deviations = CLIENT
 
     def __init__(self):
         self.distributed = requires.library("distributed", self.name, package="distributed", env="dask")
@@ -199,6 +240,7 @@ class DaskExecutorAdapter(DaskAdapter):
 
     name = "dask-executor"
     capabilities = frozenset({"executor", "workers"})
+    deviations = EXECUTOR
     CancelledError = concurrent.futures.CancelledError
     TimeoutError = concurrent.futures.TimeoutError
 
