@@ -50,3 +50,11 @@ def test_a_missing_library_is_one_line_and_exit_2(adapter, module, tmp_path):
     lines = done.stderr.splitlines()
     assert len(lines) == 1 and f"pip install {package}" in lines[0] and adapter in lines[0], done.stderr
     assert done.stdout == ""
+
+
+def test_dask_refuses_a_bad_max_workers_before_starting_a_cluster():
+    from conformance.adapters import dask_adapter
+
+    with pytest.raises(ValueError, match="max_workers must be at least 1"):
+        dask_adapter._threads(0)
+    assert dask_adapter._threads(None) >= 1
