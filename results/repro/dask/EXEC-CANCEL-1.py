@@ -1,7 +1,8 @@
 """EXEC-CANCEL-1 with dask alone: cancel() on the future of a queued call must return True.
 
-distributed.Future.cancel() returns None: here the future of a call queued behind a busy worker thread (it is
-cancelled all the same). Exits 1 while cancel() returns something other than True."""
+distributed.Future.cancel() returns None: here the future of a call queued behind a busy worker thread. The future is
+cancelled all the same, yet the call runs once the thread is free (printing "the queued call ran"; EXEC-MAP-4.py
+checks that side). Exits 1 while cancel() returns something other than True."""
 import sys
 
 import distributed
