@@ -27,12 +27,14 @@ class RunContext:
 def judged(method):
     """Run a step of a machine. What the step is about — its future `f`, and whatever it adds to `self.concerned` —
     is retired by a muted violation: the step stops, nothing it did to them is judged again, and the example goes on.
-    A real violation marks the example as failing. Steps on a retired future are skipped."""
+    A real violation marks the example as failing. Steps on a retired future are skipped, and every step once the
+    machine has abandoned its subject (`abandoned`: an executor a muted violation left in a state the model cannot
+    follow)."""
 
     @functools.wraps(method)
     def step(self, *args, **kwargs):
         tracked = kwargs.get("f")
-        if tracked is not None and tracked.retired:
+        if (tracked is not None and tracked.retired) or self.abandoned:
             return None
         outer, self.concerned = self.concerned, [tracked] if tracked is not None else []
         try:
@@ -94,6 +96,7 @@ class Judge(RuleBasedStateMachine):
         self.watchdog = self.context.watchdog
         self.limits = self.context.limits
         self.failing = False
+        self.abandoned = False  # see judged()
         self.concerned = []  # what the running judged step is about: retired if it meets a muted violation
 
     def retire(self, items):

@@ -14,6 +14,7 @@ from .executors import executor_machine, executor_tour, wait_machine, wait_tour
 from .future import machine as future_machine, race_machine, tour as future_tour
 from .task import machine as task_machine, tour as task_tour
 
+BARE = frozenset({"bare-future"})  # the machines that make their futures with new_future() and complete them
 RACE_SHARE = 0.2  # of the settings profile's examples, for the controlled race machine (each runs 3 scenarios)
 
 
@@ -41,10 +42,10 @@ class Profile:
 
 
 PROFILES = {
-    "cf": Profile((Machine(future_machine.FutureMachine, future_tour.walks),
-                   Machine(race_machine.RaceMachine, future_tour.race_walks, scale=lambda adapter: RACE_SHARE,
+    "cf": Profile((Machine(future_machine.FutureMachine, future_tour.walks, BARE),
+                   Machine(race_machine.RaceMachine, future_tour.race_walks, BARE, scale=lambda adapter: RACE_SHARE,
                            steps=race_machine.SCENARIOS_PER_EXAMPLE, shrink=False),
-                   Machine(wait_machine.WaitMachine, wait_tour.walks, frozenset({"wait"})),
+                   Machine(wait_machine.WaitMachine, wait_tour.walks, BARE | {"wait"}),
                    Machine(executor_machine.ExecutorMachine, executor_tour.walks, frozenset({"executor", "workers"}),
                            lambda adapter: adapter.executor_examples)),
                   future_machine.static_checks),

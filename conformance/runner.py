@@ -24,7 +24,7 @@ from hypothesis.errors import Flaky, Unsatisfiable
 from hypothesis.reporting import with_reporter
 from hypothesis.stateful import run_state_machine_as_test
 
-from . import clauses, config, tour
+from . import checks, clauses, config, tour
 from .judging import RunContext
 from .ledger import ClauseViolation, Ledger
 from .profiles import PROFILES
@@ -88,7 +88,19 @@ def applicability(clause, adapter):
     missing = clause.needs - set(adapter.capabilities)
     if missing:
         return f"needs capability {', '.join(sorted(missing))}, which the adapter does not declare"
+    if adapter.profile == "cf" and "bare-future" not in adapter.capabilities and clause.checked:
+        places = checks.checked_by().get(clause.id, ())
+        if places and all(place.startswith(BARE_FUTURE_CHECKS) for place in places):
+            return ("checked only on futures the suite makes with new_future() and completes itself: needs "
+                    "capability bare-future, which the adapter does not declare")
     return None
+
+
+# Where the checks on bare futures live: the machines that need capability bare-future (profiles.py), not the
+# static checks of the exception classes (future/classes.py), which run for every adapter.
+BARE_FUTURE_CHECKS = tuple(f"conformance.{m}:" for m in (
+    "future.machine", "future.references", "future.model", "future.race_machine", "future.scenario", "future.tour",
+    "executors.wait_machine", "executors.wait_tour", "executors.races"))
 
 
 def replay_script(spec, steps):

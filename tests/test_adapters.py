@@ -1,9 +1,11 @@
 """Selecting adapters: built-ins, cf-module:, module:attribute, factories and entry points; capabilities turn into
 not-applicable verdicts; declared deviations are reported and must reproduce."""
+import concurrent.futures
+
 import pytest
 
-from conformance import loading, runner
-from conformance.adapter import AdapterError
+from conformance import clauses, loading, profiles, runner
+from conformance.adapter import Adapter, AdapterError, validate
 
 
 @pytest.mark.parametrize("spec", ["reference", "stdlib", "cf-module:concurrent.futures",
@@ -77,3 +79,31 @@ def test_version_bound_clauses_follow_the_interpreter():
 
     verdict = runner.run(loading.load("stdlib"), settings_profile="dev", seed=1).verdicts["CF-TIMEOUT-4"]
     assert verdict.verdict == ("pass" if sys.version_info >= (3, 11) else "not-applicable")
+
+
+class _ExecutorFuturesOnly(Adapter):
+    """Futures only an executor completes (dask's): no new_future(), no bare-future."""
+
+    name = "executor-futures-only"
+    capabilities = frozenset({"executor", "workers"})
+
+    def new_executor(self, max_workers, initializer=None, initargs=()):
+        return concurrent.futures.ThreadPoolExecutor(max_workers)
+
+
+def test_without_bare_future_the_bare_future_machines_and_their_clauses_are_not_applicable():
+    adapter = _ExecutorFuturesOnly()
+    validate(adapter, clauses.index())  # no new_future() needed
+    machines = {m.name for m in profiles.PROFILES["cf"].machines_for(adapter)}
+    assert machines == {"ExecutorMachine"}
+    index = clauses.index()
+    assert "bare-future" in runner.applicability(index["CF-SET-1"], adapter)
+    assert runner.applicability(index["EXEC-SUBMIT-1"], adapter) is None
+
+
+def test_an_adapter_with_no_future_at_all_is_refused():
+    class Nothing(_ExecutorFuturesOnly):
+        capabilities = frozenset({"wait"})
+
+    with pytest.raises(AdapterError, match="neither bare-future nor executor"):
+        validate(Nothing(), clauses.index())

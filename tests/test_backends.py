@@ -1,4 +1,4 @@
-"""The third-party backends' adapters (loky, futurist, pebble, rloop, trio-asyncio, gevent): listed by name,
+"""The third-party backends' adapters (loky, futurist, pebble, rloop, trio-asyncio, gevent, dask): listed by name,
 imported only when chosen, and, when their library is missing, refused with exit status 2 and one line naming the
 package to install. Each case runs in a subprocess, with the library hidden (a module of its name first on
 PYTHONPATH raises ImportError, in the supervised child too) or merely not imported."""
@@ -14,7 +14,7 @@ BACKENDS = {"loky": "loky", "loky-process": "loky", "futurist-thread": "futurist
             "futurist-sync": "futurist", "pebble-thread": "pebble", "pebble-process": "pebble",
             "rloop": "rloop", "rloop-task": "rloop", "rloop-bridge": "rloop", "trio-asyncio": "trio_asyncio",
             "trio-asyncio-task": "trio_asyncio", "trio-asyncio-bridge": "trio_asyncio",
-            "gevent-thread": "gevent"}  # adapter: the module it imports
+            "gevent-thread": "gevent", "dask": "distributed", "dask-executor": "distributed"}  # adapter: its module
 PACKAGES = {"trio_asyncio": "trio-asyncio"}  # module: its distribution, where the names differ
 
 
@@ -50,3 +50,11 @@ def test_a_missing_library_is_one_line_and_exit_2(adapter, module, tmp_path):
     lines = done.stderr.splitlines()
     assert len(lines) == 1 and f"pip install {package}" in lines[0] and adapter in lines[0], done.stderr
     assert done.stdout == ""
+
+
+def test_dask_refuses_a_bad_max_workers_before_starting_a_cluster():
+    from conformance.adapters import dask_adapter
+
+    with pytest.raises(ValueError, match="max_workers must be at least 1"):
+        dask_adapter._threads(0)
+    assert dask_adapter._threads(None) >= 1
