@@ -15,8 +15,8 @@ from . import gates, provenance
 CAPABILITIES = {  # by profile
     "cf": {
         "bare-future": "the adapter makes PENDING futures (new_future) that the suite completes itself (set_result, "
-                       "set_exception): the Future, race and wait machines judge them; an adapter whose futures only "
-                       "an executor can complete (dask's) lacks it",
+                       "set_exception): the Future, race and wait machines judge them. Implied by overriding "
+                       "new_future(); an adapter whose futures only an executor can complete (dask's) lacks it",
         "running-state": "the future has a RUNNING state: running() and set_running_or_notify_cancel()",
         "invalid-state-error": "set_result()/set_exception() on a done future raise the adapter's InvalidStateError",
         "executor": "the adapter makes executors (new_executor) and gated tasks for them (new_gate)",
@@ -34,7 +34,7 @@ CAPABILITIES = {  # by profile
     "combinators": {},
 }
 PROFILES = tuple(CAPABILITIES)
-FUTURE_CAPABILITIES = frozenset({"bare-future", "running-state", "invalid-state-error"})  # a bare Future adapter's
+FUTURE_CAPABILITIES = frozenset({"running-state", "invalid-state-error"})  # a bare Future adapter declares
 
 
 @dataclass(frozen=True)
@@ -229,12 +229,16 @@ def _qualname(cls) -> str:
 
 
 def validate(adapter, clause_index) -> None:
-    """Reject an adapter that cannot be run, with a message naming exactly what is wrong."""
+    """Reject an adapter that cannot be run, with a message naming exactly what is wrong; give a cf adapter that
+    makes futures (new_future) the capability bare-future."""
     if not isinstance(adapter, Adapter):
         raise AdapterError(f"{adapter!r} is not an adapter: subclass conformance.Adapter and override new_future()")
-    if type(adapter).new_future in (Adapter.new_future, AsyncioAdapter.new_future) and \
-            (adapter.profile != "cf" or "bare-future" in adapter.capabilities):
+    makes_futures = type(adapter).new_future not in (Adapter.new_future, AsyncioAdapter.new_future)
+    if not makes_futures and (adapter.profile != "cf" or "executor" not in adapter.capabilities or
+                              "bare-future" in adapter.capabilities):
         raise AdapterError(f"adapter {adapter.name!r} lacks new_future(): override it to return a new PENDING future")
+    if makes_futures and adapter.profile == "cf":  # implied, so an adapter spelling out its capabilities keeps it
+        adapter.capabilities = frozenset({*adapter.capabilities, "bare-future"})
     if isinstance(adapter, TaskAdapter) and type(adapter).new_task is TaskAdapter.new_task:
         raise AdapterError(f"adapter {adapter.name!r} lacks new_task(): override it to return a new task of the loop")
     if adapter.profile not in PROFILES:
@@ -245,9 +249,6 @@ def validate(adapter, clause_index) -> None:
     if unknown:
         raise AdapterError(f"adapter {adapter.name!r} declares unknown capabilities {sorted(unknown)}; "
                            f"known for profile {adapter.profile}: {', '.join(sorted(known)) or 'none'}")
-    if adapter.profile == "cf" and not {"bare-future", "executor"} & set(adapter.capabilities):
-        raise AdapterError(f"adapter {adapter.name!r} declares neither bare-future nor executor: it gives the suite no "
-                           f"future to check")
     required = {"executor": ("new_executor",), "wait": ("wait", "as_completed")}
     for capability, methods in required.items():
         for method in methods if capability in adapter.capabilities else ():

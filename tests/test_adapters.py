@@ -105,5 +105,18 @@ def test_an_adapter_with_no_future_at_all_is_refused():
     class Nothing(_ExecutorFuturesOnly):
         capabilities = frozenset({"wait"})
 
-    with pytest.raises(AdapterError, match="neither bare-future nor executor"):
+    with pytest.raises(AdapterError, match="lacks new_future()"):
         validate(Nothing(), clauses.index())
+
+
+def test_an_adapter_that_makes_futures_has_bare_future_whatever_it_declares():
+    class SpelledOut(_ExecutorFuturesOnly):
+        capabilities = frozenset({"running-state"})
+
+        def new_future(self):
+            return concurrent.futures.Future()
+
+    adapter = SpelledOut()
+    validate(adapter, clauses.index())
+    assert "bare-future" in adapter.capabilities
+    assert "FutureMachine" in {m.name for m in profiles.PROFILES["cf"].machines_for(adapter)}

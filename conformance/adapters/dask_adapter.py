@@ -210,9 +210,6 @@ class DaskAdapter(Adapter):
         self.TimeoutError = self.distributed.TimeoutError
         self.clusters = Clusters(self.distributed)
 
-    def new_future(self):
-        raise NotImplementedError("dask futures are completed by the scheduler only")
-
     def new_executor(self, max_workers, initializer=None, initargs=()):
         return ClientView(self.clusters.client(_threads(max_workers)))
 

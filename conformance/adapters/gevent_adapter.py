@@ -83,7 +83,7 @@ class GeventThreadAdapter(Adapter):
     """gevent.threadpool.ThreadPoolExecutor and the future proxies it hands out."""
 
     name = "gevent-thread"
-    capabilities = frozenset({"bare-future", "executor", "workers", "cancel-futures"})
+    capabilities = frozenset({"executor", "workers", "cancel-futures"})
     deviations = DEVIATIONS
 
     def __init__(self):
