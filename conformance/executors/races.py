@@ -48,7 +48,7 @@ def target(adapter, key):
         return found + [m for m in implementation(lambda: list(adapter.as_completed([future]))) if m not in found]
     executor = adapter.new_executor(1)
     try:
-        if "Process" in type(executor).__name__:
+        if any("Process" in c.__name__ for c in type(executor).__mro__):  # loky's _ReusablePoolExecutor too
             return []
         return [sys.modules[c.__module__] for c in type(executor).__mro__
                 if c.__module__ in sys.modules and not c.__module__.startswith(("conformance", "builtins"))]
