@@ -205,4 +205,8 @@ class Race:
 
 
 def _shown(value):
-    return f"raises {type(value).__name__}" if isinstance(value, BaseException) else repr(value)[:60]
+    """A value the scenario saw; an implementation's object (a future) by its class alone: its repr() would take a
+    lock made under the scheduler, which cannot be taken once the run has ended."""
+    if isinstance(value, BaseException):
+        return f"raises {type(value).__name__}"
+    return repr(value)[:60] if isinstance(value, (int, str, type(None))) else f"a {type(value).__name__}"
