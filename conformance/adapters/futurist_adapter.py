@@ -55,6 +55,11 @@ THREAD_POOL = {
 }
 PROCESS_POOL = {
     **FALSY_EXCEPTION, **SUBMIT,
+    **({"EXEC-BROKEN-2": _deviation("EXEC-BROKEN-2", "the standard library's process pool, which futurist's extends, "
+                                    "fails the pending futures one by one when a worker dies and stops at the first "
+                                    "one cancelled while queued (InvalidStateError), so the calls queued after it "
+                                    "never finish; fixed in 3.12", "https://github.com/python/cpython/issues/107219")}
+       if sys.version_info < (3, 12) else {}),
     "EXEC-RUN-2": _deviation("EXEC-RUN-2", "the standard library's process pool, which futurist's extends, marks "
                              "the calls it moves into its call queue RUNNING before they start",
                              "https://github.com/python/cpython/issues/81457"),
