@@ -4,7 +4,13 @@ joblib's process pool, checked as installed from PyPI by `tox -e loky`.
 loky re-exports the standard library's wait() and as_completed() and grew its ProcessPoolExecutor from CPython's,
 so it inherits CPython's deviations; each is reproduced with loky alone by a script in results/repro/loky/. Its
 shutdown() has no cancel_futures parameter (no upstream issue found): the adapters do not declare
-`cancel-futures`, so EXEC-SHUTDOWN-3 is not applicable.
+`cancel-futures`, so EXEC-SHUTDOWN-3 is not applicable. Its own departures: submit(self, fn, ...) takes no keyword
+named fn (EXEC-SUBMIT-4), and its Future is the standard library's (CF-RESULT-3 before 3.13.4).
+
+shutdown(wait=True) holds a lock global to loky (process_executor._global_shutdown_lock) while it waits, so a
+shutdown(wait=True) of one executor waits for another's; the suite's examples each shut their executors down, so
+this is not a verdict. get_reusable_executor() keeps one executor per thread and shuts the previous one down when
+the arguments change (initializer, max_workers=None), which the scenarios' fresh executors rely on.
 """
 import sys
 

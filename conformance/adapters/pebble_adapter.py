@@ -28,6 +28,7 @@ EXEC-RUN-1, is now retired by the suite, which no longer reports EXEC-SUBMIT-2 f
 """
 import concurrent.futures
 import multiprocessing
+import sys
 
 from .. import gates
 from ..adapter import CAPABILITIES, Adapter, Deviation
@@ -43,6 +44,11 @@ def _deviation(clause, reason, issue=NO_ISSUE):
 
 BOTH = {
     "EXEC-START-4": _deviation("EXEC-START-4", "a pool accepts max_workers=0 (and negative) without an error"),
+    **({"CF-RESULT-3": _deviation("CF-RESULT-3", "pebble's futures are the standard library's Future (ThreadPool) "
+                                  "and a subclass of it (ProcessFuture), whose result() returns None for an exception "
+                                  "whose truth value is false before 3.13.4; from set_exception() and from a call "
+                                  "raising it in either pool alike", "https://github.com/python/cpython/issues/132063")}
+       if sys.version_info < (3, 13, 4) else {}),
 }
 THREAD_POOL = {
     **BOTH,
@@ -95,7 +101,7 @@ class PoolView:
     def __init__(self, pool):
         self.pool = pool
 
-    def submit(self, fn, *args, **kwargs):
+    def submit(self, fn, /, *args, **kwargs):
         return self.pool.schedule(fn, args=args, kwargs=kwargs)
 
     def map(self, fn, *iterables, timeout=None, chunksize=1):
