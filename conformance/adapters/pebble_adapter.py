@@ -49,6 +49,8 @@ BOTH = {
                                   "whose truth value is false before 3.13.4; from set_exception() and from a call "
                                   "raising it in either pool alike", "https://github.com/python/cpython/issues/132063")}
        if sys.version_info < (3, 13, 4) else {}),
+    "EXEC-INIT-2": _deviation("EXEC-INIT-2", "a pool accepts a non-callable initializer (initializer=42) without an "
+                              "error; it fails in the workers instead"),
 }
 THREAD_POOL = {
     **BOTH,
@@ -131,7 +133,12 @@ class PebbleAdapter(Adapter):
         return concurrent.futures.Future()  # what ThreadPool.schedule() hands out
 
     def new_executor(self, max_workers, initializer=None, initargs=()):
-        return PoolView(self.pool_class(max_workers=max_workers, initializer=initializer, initargs=initargs))
+        return PoolView(self.pool_class(initializer=initializer, initargs=initargs, **self.workers(max_workers)))
+
+    @staticmethod
+    def workers(max_workers):
+        """pebble's default is max_workers=cpu_count(), not None: the contract's None is passed as no argument."""
+        return {} if max_workers is None else {"max_workers": max_workers}
 
     def describe(self):
         description = dict(super().describe())
@@ -165,8 +172,8 @@ class PebbleProcessAdapter(PebbleAdapter):
         return self.pebble.ProcessFuture()
 
     def new_executor(self, max_workers, initializer=None, initargs=()):
-        return PoolView(self.pool_class(max_workers=max_workers, initializer=initializer, initargs=initargs,
-                                        context=multiprocessing.get_context("spawn")))
+        return PoolView(self.pool_class(initializer=initializer, initargs=initargs,
+                                        context=multiprocessing.get_context("spawn"), **self.workers(max_workers)))
 
     def new_gate(self):
         if self.manager is None:  # one manager process serves every gate of the run
