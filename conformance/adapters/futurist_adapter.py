@@ -8,6 +8,12 @@ spawn start method, and inherits CPython's deviations. SynchronousExecutor runs 
 the capability `workers`, so the clauses about queued and running calls are not applicable. Every deviation is
 reproduced with futurist alone by a script in results/repro/futurist/.
 
+futurist-thread is not yet reliable, so it stays out of CI: a call raising SystemExit ends its worker for good
+(EXEC-START-1, declared), and the executor machine's model does not know a worker can be lost, so later steps of
+that example may be judged against workers that no longer exist (seed 1 of the dev profile once reported EXEC-RUN-2
+and EXEC-SHUTDOWN-4 that Hypothesis could not replay). futurist-process and futurist-sync passed seeds 0-4 of the
+dev profile and are in CI (`tox -e futurist-process`, `tox -e futurist-sync`).
+
 The executor tour calls shutdown() again while shutdown(wait=True) waits in another thread, once a refused (or
 blocked) submit() has shown that shutdown took effect, so EXEC-SHUTDOWN-5 reproduces on every run.
 """
