@@ -1,5 +1,6 @@
 """The controlled scheduler (conformance/scheduling/): it finds a check-then-act race for sure, a deadlock at once,
 replays a schedule exactly, says when code blocks where it cannot see — and never flags a correct Future."""
+import concurrent.futures
 import importlib
 import inspect
 import pathlib
@@ -8,6 +9,7 @@ import threading
 import pytest
 
 from conformance import loading, runner
+from conformance.executors import races
 from conformance.future import scenario
 from conformance.scheduling import primitives, scheduler, strategies
 from tests.fixtures import racy_counter
@@ -172,3 +174,23 @@ def test_a_lock_made_at_import_and_a_thread_started_in_a_scenario_stay_under_con
         counter, outcome = _run(method, strategy)
         return None if outcome.status == "finished" and counter.count == 2 else (outcome.status, counter.count)
     assert strategies.bounded(wrong, preemptions=2, runs=300) is None
+
+
+def test_a_process_pool_subclass_is_not_traced():
+    """A process pool's code runs in other processes: never under the scheduler, even when the executor's own class
+    name lacks "Process" (loky's _ReusablePoolExecutor, whose traced modules once wedged loky's shutdown lock)."""
+    class ProcessPoolExecutor:
+        def shutdown(self, wait=True):
+            pass
+
+    class _ReusablePoolExecutor(ProcessPoolExecutor):
+        pass
+
+    adapter = type("Adapter", (), {"new_executor": staticmethod(lambda max_workers: _ReusablePoolExecutor())})
+    assert races.target(adapter, "executor") == []
+
+
+def test_a_scenario_shows_an_implementation_object_by_its_class():
+    """repr() of a future made under the scheduler would take a cooperative lock after the run has ended."""
+    assert races._shown(concurrent.futures.Future()) == "a Future"
+    assert races._shown(ValueError("x")) == "raises ValueError" and races._shown(3) == "3"

@@ -8,11 +8,18 @@ spawn start method, and inherits CPython's deviations. SynchronousExecutor runs 
 the capability `workers`, so the clauses about queued and running calls are not applicable. Every deviation is
 reproduced with futurist alone by a script in results/repro/futurist/.
 
+futurist-thread is not yet reliable, so it stays out of CI: a call raising SystemExit ends its worker for good
+(EXEC-START-1, declared), and the executor machine's model does not know a worker can be lost, so later steps of
+that example may be judged against workers that no longer exist (seed 1 of the dev profile once reported EXEC-RUN-2
+and EXEC-SHUTDOWN-4 that Hypothesis could not replay). futurist-process and futurist-sync passed seeds 0-4 of the
+dev profile and are in CI (`tox -e futurist-process`, `tox -e futurist-sync`).
+
 The executor tour calls shutdown() again while shutdown(wait=True) waits in another thread, once a refused (or
 blocked) submit() has shown that shutdown took effect, so EXEC-SHUTDOWN-5 reproduces on every run.
 """
 import concurrent.futures
 import multiprocessing
+import sys
 
 from ..adapter import Deviation
 from . import requires
@@ -26,7 +33,19 @@ def _deviation(clause, reason, issue=NO_ISSUE):
     return Deviation(f"{reason} (reproduced with futurist alone by {REPRO}{clause}.py)", issue)
 
 
+FALSY_EXCEPTION = {  # futurist's Future is the standard library's
+    "CF-RESULT-3": _deviation("CF-RESULT-3", "futurist's Future is the standard library's, whose result() returns None "
+                              "for an exception whose truth value is false before 3.13.4; from set_exception() and "
+                              "from a call raising it in any futurist executor alike",
+                              "https://github.com/python/cpython/issues/132063"),
+} if sys.version_info < (3, 13, 4) else {}
+SUBMIT = {
+    "EXEC-SUBMIT-4": _deviation("EXEC-SUBMIT-4", "submit() is `submit(self, fn, *args, **kwargs)`, CPython's "
+                                "signature before 3.9 (bpo-36492): a keyword argument named fn collides with the "
+                                "callable (TypeError) and submit(fn=f) is accepted"),
+}
 THREAD_POOL = {
+    **FALSY_EXCEPTION, **SUBMIT,
     "EXEC-START-1": _deviation("EXEC-START-1", "a call raising SystemExit ends its worker thread (WorkItem.run() "
                                "re-raises it) and the pool never replaces it: with every other worker busy, queued "
                                "calls never start"),
@@ -41,6 +60,12 @@ THREAD_POOL = {
                                   "the queue to drain, so a second shutdown() blocks until every call has finished"),
 }
 PROCESS_POOL = {
+    **FALSY_EXCEPTION, **SUBMIT,
+    **({"EXEC-BROKEN-2": _deviation("EXEC-BROKEN-2", "the standard library's process pool, which futurist's extends, "
+                                    "fails the pending futures one by one when a worker dies and stops at the first "
+                                    "one cancelled while queued (InvalidStateError), so the calls queued after it "
+                                    "never finish; fixed in 3.12", "https://github.com/python/cpython/issues/107219")}
+       if sys.version_info < (3, 12) else {}),
     "EXEC-RUN-2": _deviation("EXEC-RUN-2", "the standard library's process pool, which futurist's extends, marks "
                              "the calls it moves into its call queue RUNNING before they start",
                              "https://github.com/python/cpython/issues/81457"),
@@ -64,7 +89,7 @@ class SynchronousAdapter(FuturistAdapter):
     """SynchronousExecutor: no workers, no max_workers; each call runs inside submit()."""
 
     def __init__(self):
-        super().__init__("futurist-sync", "SynchronousExecutor")
+        super().__init__("futurist-sync", "SynchronousExecutor", deviations=FALSY_EXCEPTION)
         self.capabilities = self.capabilities - {"workers", "worker-crash", "initializer"}
 
     def new_executor(self, max_workers, initializer=None, initargs=()):
@@ -72,7 +97,12 @@ class SynchronousAdapter(FuturistAdapter):
 
 
 def load_thread():
-    return FuturistAdapter("futurist-thread", "ThreadPoolExecutor", deviations=THREAD_POOL)
+    adapter = FuturistAdapter("futurist-thread", "ThreadPoolExecutor", deviations=THREAD_POOL)
+    # Its workers are futurist._thread.ThreadWorker, a threading.Thread subclass made at import, which the controlled
+    # scheduler cannot make cooperative: they would run free beside a scheduled submit()/shutdown() race (which once
+    # reported a false EXEC-ATOMIC-1), so the executor's races are not explored; the Future's are.
+    adapter.race_targets = {"executor": None}
+    return adapter
 
 
 def load_process():

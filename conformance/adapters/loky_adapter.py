@@ -4,8 +4,16 @@ joblib's process pool, checked as installed from PyPI by `tox -e loky`.
 loky re-exports the standard library's wait() and as_completed() and grew its ProcessPoolExecutor from CPython's,
 so it inherits CPython's deviations; each is reproduced with loky alone by a script in results/repro/loky/. Its
 shutdown() has no cancel_futures parameter (no upstream issue found): the adapters do not declare
-`cancel-futures`, so EXEC-SHUTDOWN-3 is not applicable.
+`cancel-futures`, so EXEC-SHUTDOWN-3 is not applicable. Its own departures: submit(self, fn, ...) takes no keyword
+named fn (EXEC-SUBMIT-4), and its Future is the standard library's (CF-RESULT-3 before 3.13.4).
+
+shutdown(wait=True) holds a lock global to loky (process_executor._global_shutdown_lock) while it waits, so a
+shutdown(wait=True) of one executor waits for another's; the suite's examples each shut their executors down, so
+this is not a verdict. get_reusable_executor() keeps one executor per thread and shuts the previous one down when
+the arguments change (initializer, max_workers=None), which the scenarios' fresh executors rely on.
 """
+import sys
+
 from ..adapter import Deviation
 from . import requires
 from .cf_module import ModuleAdapter
@@ -32,6 +40,15 @@ DEVIATIONS = {
     "EXEC-MAP-4": _deviation("EXEC-MAP-4", "for the same reason, closing map()'s iterator does not cancel the calls "
                              "in loky's call queue, and they run; no loky issue found, CPython's is",
                              "https://github.com/python/cpython/issues/81457"),
+    "EXEC-SUBMIT-4": _deviation("EXEC-SUBMIT-4", "submit() is `submit(self, fn, *args, **kwargs)`, CPython's signature "
+                                "before 3.9 (bpo-36492): a keyword argument named fn collides with the callable "
+                                "(TypeError) and submit(fn=f) is accepted; no loky issue found",
+                                "https://bugs.python.org/issue36492"),
+    **({"CF-RESULT-3": _deviation("CF-RESULT-3", "loky's Future is the standard library's, whose result() returns None "
+                                  "for an exception whose truth value is false before 3.13.4; from set_exception() "
+                                  "and from a call raising it in a worker alike",
+                                  "https://github.com/python/cpython/issues/132063")}
+       if sys.version_info < (3, 13, 4) else {}),
 }
 
 

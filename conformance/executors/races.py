@@ -48,7 +48,7 @@ def target(adapter, key):
         return found + [m for m in implementation(lambda: list(adapter.as_completed([future]))) if m not in found]
     executor = adapter.new_executor(1)
     try:
-        if "Process" in type(executor).__name__:
+        if any("Process" in c.__name__ for c in type(executor).__mro__):  # loky's _ReusablePoolExecutor too
             return []
         return [sys.modules[c.__module__] for c in type(executor).__mro__
                 if c.__module__ in sys.modules and not c.__module__.startswith(("conformance", "builtins"))]
@@ -205,4 +205,8 @@ class Race:
 
 
 def _shown(value):
-    return f"raises {type(value).__name__}" if isinstance(value, BaseException) else repr(value)[:60]
+    """A value the scenario saw; an implementation's object (a future) by its class alone: its repr() would take a
+    lock made under the scheduler, which cannot be taken once the run has ended."""
+    if isinstance(value, BaseException):
+        return f"raises {type(value).__name__}"
+    return repr(value)[:60] if isinstance(value, (int, str, type(None))) else f"a {type(value).__name__}"

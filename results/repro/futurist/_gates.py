@@ -6,3 +6,11 @@ def gated(started, release, number):
     started[number] = True
     release.wait()
     return number
+
+
+def gated_exit(started, release, number):
+    """Like gated(), then the worker process dies abruptly."""
+    import os
+
+    gated(started, release, number)
+    os._exit(1)
