@@ -27,6 +27,7 @@ def main():
     faults = open(job["faults"], "w")  # kept open for faulthandler, until the process ends
     faulthandler.enable(faults, all_threads=True)
     _no_core_files()
+    sys.warnoptions.append("ignore::UserWarning:multiprocessing.resource_tracker")  # see _kill_children()
 
     from .progress import Stream
 
@@ -38,7 +39,20 @@ def main():
         _error(stream, error)
     sys.stdout.flush()
     sys.stderr.flush()
+    _kill_children()
     os._exit(0)
+
+
+def _kill_children():
+    """os._exit skips the exit hooks that would stop the processes the run started (the process gates' manager, an
+    implementation's worker processes), which would be left orphaned, each with its resource tracker: kill them.
+    The tracker then frees what they held; main() told it (a -W option it inherits) not to warn about that."""
+    multiprocessing = sys.modules.get("multiprocessing")
+    if multiprocessing is None:
+        return
+    for child in multiprocessing.active_children():
+        with contextlib.suppress(Exception):
+            child.kill()
 
 
 def _job_path():
