@@ -2,7 +2,9 @@
 
 The executor keeps one FIFO queue under one condition; workers start on demand, up to max_workers. wait() and
 as_completed() learn of completions through done-callbacks, which every future runs on cancel() as well as on
-completion, so a cancelled future wakes them like any other (unlike CPython's, see WAIT-CANCEL-1).
+completion, so a cancelled future wakes them like any other (unlike CPython's, see WAIT-CANCEL-1); they take back
+the callbacks not called when they are through (the Future's private `_discard_callback`), so a long-lived future
+does not collect them (WAIT-CLEAN-1, ASCOMP-CLEAN-1).
 
 Each public method is a few small steps, so that a faulty executor (tests/faulty/executors/) overrides the one step
 it breaks; wait() and as_completed() are the steps of a `Waiting`, whose `functions()` hands out the two functions.
@@ -201,8 +203,10 @@ class Waiting:
     """wait() and as_completed(), written as steps."""
 
     def wait(self, fs, timeout=None, return_when=ALL_COMPLETED):
-        """WAIT-DONE-1, WAIT-RETURN-1..3, WAIT-CANCEL-1, WAIT-TIMEOUT-1, WAIT-INPUT-1."""
+        """WAIT-DONE-1, WAIT-RETURN-1..3, WAIT-CANCEL-1, WAIT-TIMEOUT-1, WAIT-INPUT-1/4, WAIT-CLEAN-1."""
         fs = set(fs)
+        if return_when not in (ALL_COMPLETED, FIRST_COMPLETED, FIRST_EXCEPTION) and not all(f.done() for f in fs):
+            raise ValueError(f"Invalid return condition: {return_when!r}")  # WAIT-INPUT-4
         changed = threading.Condition()
 
         def notify(_):
@@ -211,9 +215,17 @@ class Waiting:
 
         for f in fs:
             f.add_done_callback(notify)
-        with changed:
-            self.block(changed, lambda: self.condition_met(fs, return_when), timeout)
+        try:
+            with changed:
+                self.block(changed, lambda: self.condition_met(fs, return_when), timeout)
+        finally:
+            self.uninstall(fs, notify)
         return self.split(fs)
+
+    def uninstall(self, fs, callback):
+        """WAIT-CLEAN-1, ASCOMP-CLEAN-1: the callback leaves every future that has not called it."""
+        for f in fs:
+            f._discard_callback(callback)
 
     def condition_met(self, fs, return_when):
         done = [f for f in fs if f.done()]
@@ -233,14 +245,22 @@ class Waiting:
         return DoneAndNotDoneFutures(done, fs - done)
 
     def as_completed(self, fs, timeout=None):
-        """ASCOMP-ORDER-1, ASCOMP-ONCE-1, ASCOMP-CANCEL-1, ASCOMP-TIMEOUT-1/2, ASCOMP-CLOSE-1. The clock starts at this
-        call, as CPython's documentation says (ASCOMP-TIMEOUT-3)."""
+        """ASCOMP-ORDER-1/2, ASCOMP-ONCE-1, ASCOMP-CANCEL-1, ASCOMP-TIMEOUT-1/2/4, ASCOMP-CLOSE-1, ASCOMP-CLEAN-1. The
+        clock starts at this call, as CPython's documentation says (ASCOMP-TIMEOUT-3); the callbacks are installed
+        at the first next(), so that an iterator never advanced has nothing to take back."""
         time_left = countdown(timeout)
-        fs = self.distinct(fs)
+        return self.installed(self.distinct(fs), time_left)
+
+    def installed(self, fs, time_left):
+        """The iterator as_completed() returns: callbacks on every future for as long as it runs, taken back when it
+        ends however it ends (exhausted, its TimeoutError, closed or collected: ASCOMP-CLEAN-1)."""
         finished = queue.SimpleQueue()
-        for f in fs:  # a done future runs its callback at once: those are queued first
-            f.add_done_callback(finished.put)
-        return self.yield_as_completed(fs, finished, time_left)
+        try:
+            for f in fs:  # a done future runs its callback at once: those are queued first
+                f.add_done_callback(finished.put)
+            yield from self.yield_as_completed(fs, finished, time_left)
+        finally:
+            self.uninstall(fs, finished.put)
 
     def distinct(self, fs):
         """ASCOMP-ONCE-1: a future given twice is yielded once."""
