@@ -9,11 +9,13 @@ does not collect them (WAIT-CLEAN-1, ASCOMP-CLEAN-1).
 Each public method is a few small steps, so that a faulty executor (tests/faulty/executors/) overrides the one step
 it breaks; wait() and as_completed() are the steps of a `Waiting`, whose `functions()` hands out the two functions.
 """
+import atexit
 import collections
 import os
 import queue
 import threading
 import time
+import weakref
 from concurrent.futures import ALL_COMPLETED, FIRST_COMPLETED, FIRST_EXCEPTION, BrokenExecutor, TimeoutError
 from typing import NamedTuple
 
@@ -29,6 +31,18 @@ def countdown(timeout):
         return lambda: None
     deadline = time.monotonic() + timeout
     return lambda: max(0.0, deadline - time.monotonic())
+
+
+_LIVE = weakref.WeakSet()  # every executor not yet collected: the interpreter's exit waits for their calls
+
+
+@atexit.register
+def _join_at_exit():
+    """EXEC-EXIT-1/2: the workers are daemon threads, so that idle ones never hold the exit; a call still running (or
+    queued) when the main thread ends is waited for here, before the interpreter kills them. An executor dropped
+    while its workers run is still alive (they reference it), so it is here too."""
+    for executor in list(_LIVE):
+        executor.shutdown(wait=True)
 
 
 class ThreadPoolExecutor:
@@ -49,6 +63,7 @@ class ThreadPoolExecutor:
         self._idle = 0
         self._shutdown = False
         self._broken = None  # why the executor is broken: EXEC-BROKEN-1
+        _LIVE.add(self)
 
     # -- submit() ------------------------------------------------------------------------------------------------------
 

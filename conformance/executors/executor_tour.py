@@ -47,6 +47,8 @@ def walks(capabilities):
         found = [[("shutdown", {}) if step == CANCELLING else step for step in walk] for walk in found]
     found.append([("submit_keywords", {}), ("default_workers", {}), ("map_drops_results", {}),
                   ("map_input_fails", {})])
+    if "workers" in capabilities:
+        found.append([("exit_waits", {})])
     if "pickling" in capabilities:
         found.append([("unpicklable", {})])
     if "initializer" in capabilities:
