@@ -121,6 +121,20 @@ class Scenarios:
         c.gate.release(Release("return"))
         self.expect(clause, isinstance(call.error, broken),
                     lambda: f"submit() after {what} {call.describe()}; expected {class_name(broken)}")
+        self.judge_broken_aftermath(executor, what, broken)
+
+    def judge_broken_aftermath(self, executor, what, broken):
+        """EXEC-BROKEN-5: map() on the broken executor raises like submit(); shutdown(wait=True) returns, quietly."""
+        call = self.call(None, "map(abs, [-1]) on the broken executor", "EXEC-BROKEN-5", _map_where_raised, executor,
+                         [-1])
+        self.expect("EXEC-BROKEN-5", not call.raised and call.value[0] == "map()" and
+                    isinstance(call.value[1], broken),
+                    lambda: f"map(abs, [-1]) after {what} "
+                            f"{call.describe() if call.raised else _where(*call.value)}; expected map() to raise "
+                            f"{class_name(broken)}")
+        call = self.call(None, "shutdown(wait=True) of the broken executor", "EXEC-BROKEN-5", executor.shutdown, True)
+        self.expect("EXEC-BROKEN-5", not call.raised,
+                    lambda: f"shutdown(wait=True) after {what} {call.describe()}; it must return quietly")
 
     @judged
     def map_timeout(self):
