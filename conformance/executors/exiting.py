@@ -79,24 +79,27 @@ def _judge(server, child, window, startup):
     main.sendall(b"started")
     if main.recv(16) != b"exiting":
         raise _Verdict("the child's main thread did not reach its end")
-    try:
-        status = child.wait(window)
-    except subprocess.TimeoutExpired:
-        pass  # still waiting for the call, as it must
-    else:
+    status = _status(child, window)
+    if status is not None:  # it must still be waiting for the call
         raise _Verdict(f"the process exited (status {status}) while the call was still running")
     call.sendall(b"go")
     if call.recv(16) != b"done":
         raise _Verdict("the call ended without finishing")
-    try:
-        status = child.wait(EXIT_LIMIT)
-    except subprocess.TimeoutExpired:
-        raise _Verdict(f"the process did not exit within {EXIT_LIMIT:.0f} s of its call finishing") from None
+    status = _status(child, EXIT_LIMIT)
     if status != 0:
-        raise _Verdict(f"the process exited with status {status}")
+        raise _Verdict(f"the process did not exit within {EXIT_LIMIT:.0f} s of its call finishing" if status is None
+                       else f"the process exited with status {status}")
     for connection in connections.values():
         connection.close()
     return "finished"
+
+
+def _status(child, seconds):
+    """The child's exit status once it has exited, or None if it is still running after `seconds`."""
+    try:
+        return child.wait(seconds)
+    except subprocess.TimeoutExpired:
+        return None
 
 
 def _tail(errors):
