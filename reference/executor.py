@@ -42,7 +42,10 @@ def _join_at_exit():
     queued) when the main thread ends is waited for here, before the interpreter kills them. An executor dropped
     while its workers run is still alive (they reference it), so it is here too."""
     for executor in list(_LIVE):
-        executor.shutdown(wait=True)
+        try:
+            executor.shutdown(wait=True)
+        except Exception:  # a subclass's shutdown() failing must not keep the others' calls from being waited for
+            continue
 
 
 class ThreadPoolExecutor:
