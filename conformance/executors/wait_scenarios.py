@@ -120,7 +120,7 @@ class _Payload:
 def _weak(value):
     try:
         return weakref.ref(value)
-    except TypeError:  # an iterator that takes no weak reference: only the futures are followed
+    except TypeError:  # a future or an iterator that takes no weak reference: only the others are followed
         return None
 
 
@@ -139,7 +139,7 @@ def _left_behind(adapter, use):
 def _use_once(adapter, keeper, use):
     others = [adapter.new_future(), adapter.new_future()]
     adapter.set_result(others[0], _Payload())
-    refs = {"f1": weakref.ref(others[0]), "f2": weakref.ref(others[1]), "the iterator": use(adapter, keeper, others)}
+    refs = {"f1": _weak(others[0]), "f2": _weak(others[1]), "the iterator": use(adapter, keeper, others)}
     if not others[1].done():
         adapter.set_result(others[1], None)
     del others
