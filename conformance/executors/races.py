@@ -18,6 +18,7 @@ no schedule choices of its own.
 import itertools
 import sys
 
+from ..describing import show
 from ..scheduling import primitives, scheduler
 from ..scheduling.scheduler import Abandoned
 
@@ -230,4 +231,12 @@ class Race:
 
 
 def _shown(value):
-    return f"raises {type(value).__name__}" if isinstance(value, BaseException) else repr(value)[:60]
+    """What a call of a scenario gave, without calling into the implementation (a Future's repr takes its lock, a
+    cooperative primitive that serves only inside the scenario)."""
+    if isinstance(value, BaseException):
+        return f"raises {type(value).__name__}"
+    if isinstance(value, tuple) and len(value) == 2 and all(isinstance(half, (set, frozenset)) for half in value):
+        return f"({len(value[0])} done, {len(value[1])} not done)"
+    if isinstance(value, list):
+        return f"[{len(value)} futures]"
+    return show(value)
