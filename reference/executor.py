@@ -38,13 +38,15 @@ _CONDITION = threading.Condition  # the real one, whatever a test harness puts i
 
 
 @atexit.register
-def _join_at_exit():
+def _join_at_exit():  # pragma: no cover (it runs at an interpreter's exit: EXEC-EXIT-1/2 judge it in a child process)
     """EXEC-EXIT-1/2: the workers are daemon threads, so that idle ones never hold the exit; a call still running (or
     queued) when the main thread ends is waited for here, before the interpreter kills them. An executor dropped
-    while its workers run is still alive (they reference it), so it is here too."""
+    while its workers run is still alive (they reference it), so it is here too. Skipped: an executor shut down
+    (its calls were waited for, or let go, by that shutdown()), and one made with primitives a harness swapped in
+    (the suite's controlled scheduler, whose primitives serve only inside its scenarios)."""
     for executor in list(_LIVE):
-        if executor._shutdown:
-            continue  # its calls were waited for, or let go, by that shutdown()
+        if executor._shutdown or type(executor._work) is not _CONDITION:
+            continue
         try:
             executor.shutdown(wait=True)
         except Exception:  # a subclass's shutdown() failing must not keep the others' calls from being waited for
@@ -69,8 +71,7 @@ class ThreadPoolExecutor:
         self._idle = 0
         self._shutdown = False
         self._broken = None  # why the executor is broken: EXEC-BROKEN-1
-        if type(self._work) is _CONDITION:  # made with primitives a harness swapped in (the suite's controlled
-            _LIVE.add(self)  # scheduler, which serve only inside its scenarios), it is left to that harness
+        _LIVE.add(self)
 
     # -- submit() ------------------------------------------------------------------------------------------------------
 
