@@ -2,9 +2,9 @@
 (CPython's `_AcquireFutures` does the same, but sorts them by `id()` first). Two wait()s given the same futures in
 opposite orders each take one lock and wait for the other's: a deadlock.
 
-Window: between the two `stack.enter_context` of `Faulty.wait`'s loop, the first lock held and the second not yet
-taken. One wait() at a time takes them all at once. The Future makes its condition from this module's `threading`,
-so that the scheduler sees those locks."""
+Window: from the `for f in rest:` line of `Faulty.wait`, the first future's lock held, to the next
+`stack.enter_context`. One wait() at a time takes them all at once. The Future makes its condition from this
+module's `threading`, so that the scheduler sees those locks."""
 import contextlib
 import threading
 
@@ -24,8 +24,10 @@ class Future(future.Future):
 class Faulty(executor.Waiting):
     def wait(self, fs, timeout=None, return_when=executor.ALL_COMPLETED):
         fs = list(dict.fromkeys(fs))
+        first, *rest = fs
         with contextlib.ExitStack() as stack:
-            for f in fs:  # BUG: in the order given, not one order shared by every caller
+            stack.enter_context(first._condition)
+            for f in rest:  # BUG: in the order given, not one order shared by every caller
                 stack.enter_context(f._condition)
             if self.condition_met(fs, return_when):  # a consistent snapshot: no need to install anything
                 return self.split(set(fs))
