@@ -112,4 +112,8 @@ def load(spec):
         known = ", ".join(sorted(available()))
         raise AdapterError(f"unknown adapter {spec!r}; use one of {known}, or module:attribute")
     validate(adapter, clauses.index())
+    try:
+        adapter.loaded_as = spec  # what a child process loads to check the same implementation (EXEC-EXIT-1/2)
+    except AttributeError:
+        pass
     return adapter

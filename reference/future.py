@@ -74,6 +74,13 @@ class Future:
                 return
         self._invoke([fn])
 
+    def _discard_callback(self, fn):
+        """Take back a callback not yet called, for wait() and as_completed(), which must leave nothing behind
+        (WAIT-CLEAN-1, ASCOMP-CLEAN-1). Private: the profile has no remove_done_callback() (CF-CB-9)."""
+        with self._condition:
+            if fn in self._callbacks:
+                self._callbacks.remove(fn)
+
     # Producer side.
     def set_running_or_notify_cancel(self):
         """CF-SRNC-1..4: start a PENDING future, or acknowledge its cancellation."""

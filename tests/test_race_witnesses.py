@@ -317,6 +317,16 @@ def witness_ascomp_check_then_lock(m):
     return "as_completed() went on blocking after a future completed"
 
 
+def witness_wait_locks_in_given_order(m):
+    f, g = m.Future(), m.Future()
+    first, stop = _stopped("wait_locks_in_given_order", "for f in rest:", m.wait, [f, g], 0)  # f's lock held
+    second = Thread(m.wait, [g, f], 0)
+    assert second.stuck()  # it holds g's lock and waits for f's
+    stop.resume()
+    assert first.stuck() and second.stuck()  # WAIT-OVERLAP-1: a deadlock, which nothing can end
+    return "two wait(timeout=0)s given the same futures in opposite orders deadlocked"
+
+
 def witness_worker_check_then_lock(m):
     executor = m.ThreadPoolExecutor(max_workers=1)
     stop = Breakpoint(_module("worker_check_then_lock"), "with self._work:")

@@ -15,6 +15,7 @@ from ..ledger import Muted
 from ..probes import Background
 from ..watchdog import Hang
 from .model import Mapping, Starts, WorkItem
+from .exiting import ExitScenarios
 from .scenarios import Scenarios
 from .shutting_down import ShuttingDown
 
@@ -22,7 +23,7 @@ MAX_CALLS = 8
 OUTCOMES = ("return", "raise", "interrupt", "exit")
 
 
-class ExecutorMachine(ShuttingDown, Scenarios, Judge):
+class ExecutorMachine(ShuttingDown, Scenarios, ExitScenarios, Judge):
     def __init__(self):
         super().__init__()
         self.executor = None

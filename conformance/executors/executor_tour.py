@@ -45,7 +45,10 @@ def walks(capabilities):
         found = [[step for step in walk if step[0] != "wait_mixed"] for walk in found]
     if "cancel-futures" not in capabilities:  # the same walks, shutting down without cancelling
         found = [[("shutdown", {}) if step == CANCELLING else step for step in walk] for walk in found]
-    found.append([("submit_keywords", {}), ("default_workers", {}), ("map_drops_results", {})])
+    found.append([("submit_keywords", {}), ("default_workers", {}), ("map_drops_results", {}),
+                  ("map_input_fails", {})])
+    if "workers" in capabilities:
+        found.append([("exit_waits", {})])
     if "pickling" in capabilities:
         found.append([("unpicklable", {})])
     if "initializer" in capabilities:

@@ -28,13 +28,15 @@ TOUR = [  # (kind, detail, completions): each explored under every schedule with
     ("wait", "ALL_COMPLETED", ("set_result",)),
     ("as_completed", None, ("set_result",)),
     ("as_completed", None, ("set_result", "set_exception")),
+    ("overlap", None, ()),
     ("executor", "shutdown", ()),
     ("executor", "idle worker", ()),
 ]
 
 
 CHECKS = {**{when: [clause] for when, clause in WAIT_CLAUSE.items()}, "shutdown": ["EXEC-ATOMIC-1"],
-          "as_completed": ["ASCOMP-ORDER-1", "ASCOMP-ONCE-1"], "idle worker": ["EXEC-START-1", "EXEC-SHUTDOWN-4"]}
+          "as_completed": ["ASCOMP-ORDER-1", "ASCOMP-ONCE-1"], "overlap": ["WAIT-OVERLAP-1"],
+          "idle worker": ["EXEC-START-1", "EXEC-SHUTDOWN-4"]}
 NAMES = {"wait": "wait()/as_completed()", "executor": "the executor"}
 
 
@@ -104,15 +106,24 @@ class Race:
     def bodies(self):
         if self.kind == "executor":
             return [self.submitter, self.stopper] if self.detail == "shutdown" else [self.worker_race]
-        return [self.waiter] + [self.completer(i, op) for i, op in enumerate(self.completions)]
+        waiters = [self.waiter, self.reversed_waiter] if self.kind == "overlap" else [self.waiter]
+        return waiters + [self.completer(i, op) for i, op in enumerate(self.completions)]
 
     def waiter(self):
-        self.futures = [self.adapter.new_future() for _ in self.completions]
+        self.futures = [self.adapter.new_future() for _ in self.completions or "ab"]
         self.ready = True
-        if self.kind == "wait":
+        if self.kind == "overlap":
+            self.note("wait", lambda: self.adapter.wait(self.futures, 0, "ALL_COMPLETED"))
+        elif self.kind == "wait":
             self.note("wait", lambda: self.adapter.wait(self.futures, None, self.detail))
         else:
             self.note("as_completed", lambda: list(self.adapter.as_completed(self.futures)))
+
+    def reversed_waiter(self):
+        """WAIT-OVERLAP-1: a second wait() on the same two futures, given in the opposite order; neither is done, and
+        both wait()s have a zero timeout, so that each must return whatever the schedule."""
+        primitives.wait_until(lambda: self.ready, "the scenario's set-up")
+        self.note("reversed wait", lambda: self.adapter.wait(self.futures[::-1], 0, "ALL_COMPLETED"))
 
     def completer(self, index, op):
         def run():
@@ -158,6 +169,8 @@ class Race:
         stuck = self.stuck()
         if self.kind == "executor":
             return self._executor_verdict(stuck)
+        if self.kind == "overlap":
+            return self._overlap_verdict(stuck, outcome)
         clause = WAIT_CLAUSE[self.detail] if self.kind == "wait" else "ASCOMP-ORDER-1"
         if stuck:
             return clause, (f"{self.kind}() never returned, though every future it waits for was completed"
@@ -176,6 +189,18 @@ class Race:
                "FIRST_EXCEPTION": not not_done or any(not f.cancelled() and f.exception(0) for f in done)}
         if not met[self.detail] or not all(f.done() for f in done):
             return clause, f"wait() returned ({len(done)} done, {len(not_done)} not done) before its condition held"
+        return None
+
+    def _overlap_verdict(self, stuck, outcome):
+        if stuck:
+            return "WAIT-OVERLAP-1", ("two wait(timeout=0)s on the same futures, given in opposite orders: every "
+                                      f"thread is blocked: {', '.join(f'{s}()' for s in stuck)} never returned")
+        if outcome.status != "finished":
+            return None
+        for what in ("wait", "reversed wait"):
+            value, _ = self.seen[what]
+            if isinstance(value, BaseException):
+                return "WAIT-OVERLAP-1", f"{what}() {_shown(value)} while another wait() ran"
         return None
 
     def _executor_verdict(self, stuck):
@@ -205,8 +230,12 @@ class Race:
 
 
 def _shown(value):
-    """A value the scenario saw; an implementation's object (a future) by its class alone: its repr() would take a
-    lock made under the scheduler, which cannot be taken once the run has ended."""
+    """What a call of a scenario gave, without calling into the implementation: a Future's repr takes its lock, a
+    cooperative primitive that serves only inside the scenario, so an implementation's object is shown by its class."""
     if isinstance(value, BaseException):
         return f"raises {type(value).__name__}"
+    if isinstance(value, tuple) and len(value) == 2 and all(isinstance(half, (set, frozenset)) for half in value):
+        return f"({len(value[0])} done, {len(value[1])} not done)"
+    if isinstance(value, list):
+        return f"[{len(value)} futures]"
     return repr(value)[:60] if isinstance(value, (int, str, type(None))) else f"a {type(value).__name__}"

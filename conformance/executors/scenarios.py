@@ -121,6 +121,20 @@ class Scenarios:
         c.gate.release(Release("return"))
         self.expect(clause, isinstance(call.error, broken),
                     lambda: f"submit() after {what} {call.describe()}; expected {class_name(broken)}")
+        self.judge_broken_aftermath(executor, what, broken)
+
+    def judge_broken_aftermath(self, executor, what, broken):
+        """EXEC-BROKEN-5: map() on the broken executor raises like submit(); shutdown(wait=True) returns, quietly."""
+        call = self.call(None, "map(abs, [-1]) on the broken executor", "EXEC-BROKEN-5", _map_where_raised, executor,
+                         [-1])
+        self.expect("EXEC-BROKEN-5", not call.raised and call.value[0] == "map()" and
+                    isinstance(call.value[1], broken),
+                    lambda: f"map(abs, [-1]) after {what} "
+                            f"{call.describe() if call.raised else _where(*call.value)}; expected map() to raise "
+                            f"{class_name(broken)}")
+        call = self.call(None, "shutdown(wait=True) of the broken executor", "EXEC-BROKEN-5", executor.shutdown, True)
+        self.expect("EXEC-BROKEN-5", not call.raised,
+                    lambda: f"shutdown(wait=True) after {what} {call.describe()}; it must return quietly")
 
     @judged
     def map_timeout(self):
@@ -158,6 +172,26 @@ class Scenarios:
                                (operator.neg, range(7)), {"chunksize": chunksize}, [-i for i in range(7)])
         finally:
             self.discard(executor, [])
+
+    @judged
+    def map_input_fails(self):
+        """EXEC-MAP-11: map() itself raises what its input raised after two items, and what submit() raised once the
+        input had shut the executor down after one."""
+        for what, items, expected in (
+                ("map(abs, <an iterable raising ValueError after two items>)", _raising_after_two, ValueError),
+                ("map(abs, <an iterable shutting the executor down after one item>)", _shutting_down, RuntimeError)):
+            if expected is RuntimeError and self.known_broken("EXEC-SHUTDOWN-1"):
+                continue
+            executor = self.new_executor(1)
+            try:
+                call = self.call(None, what, "EXEC-MAP-11", _map_where_raised, executor, items(executor),
+                                 extra=self.adapter.executor_startup)
+                self.expect("EXEC-MAP-11", not call.raised and call.value[0] == "map()" and
+                            isinstance(call.value[1], expected),
+                            lambda: f"{what} {call.describe() if call.raised else _where(*call.value)}; expected "
+                                    f"map() to raise {expected.__name__}")
+            finally:
+                self.discard(executor, [])
 
     def judge_map(self, executor, clause, what, args, options, expected):
         call = self.call(None, f"list({what})", clause, _mapped, executor, args, options,
@@ -279,6 +313,35 @@ def _first_result_kept(executor):
     next(iterator), next(iterator)
     gc.collect()
     return first() is not None
+
+
+def _raising_after_two(_executor):
+    yield -1
+    yield -2
+    raise ValueError("futurespec: the input fails")
+
+
+def _shutting_down(executor):
+    yield -1
+    executor.shutdown(wait=False)
+    yield -2
+
+
+def _map_where_raised(executor, items):
+    """("map()", error) when map() raised, ("next()", error) when its iterator did, ("the iterator", results) when
+    nothing raised."""
+    try:
+        iterator = executor.map(abs, items)
+    except Exception as error:  # an observation
+        return "map()", error
+    try:
+        return "the iterator", list(iterator)
+    except Exception as error:  # an observation
+        return "next()", error
+
+
+def _where(where, value):
+    return f"yielded {value!r}" if where == "the iterator" else f"raised {show(value)} at {where}"
 
 
 def _outcome(executor, args):

@@ -15,6 +15,7 @@ from ..judging import Judge, class_name, judged, show
 from ..ledger import Muted
 from ..probes import Background, Until
 from ..watchdog import Hang
+from .wait_scenarios import WaitScenarios
 from .model import RETURN_CLAUSE, RETURN_WHEN, BlockedWait, Entry, as_pair, condition_met, names
 
 COMPLETIONS = ("result", "exception", "cancel", "cancel-and-notify", "start")
@@ -60,7 +61,7 @@ class Stream:
         return f"as_completed({names(self.entries)}) iterated in another thread"
 
 
-class WaitMachine(Judge):
+class WaitMachine(WaitScenarios, Judge):
     def __init__(self):
         super().__init__()
         self.entries = []

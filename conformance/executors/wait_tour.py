@@ -35,4 +35,5 @@ def walks(capabilities):
         for timeout in ("zero", "negative", "short"):
             found.append([*two, _complete(1, "exception"),
                           ("wait_now", {"picks": [0, 1, 1], "return_when": return_when, "timeout": timeout})])
+    found.append([("busy_consumer", {}), ("after_timeout", {}), ("invalid_return_when", {}), ("left_behind", {})])
     return found  # without a RUNNING state, complete() turns "start" and "cancel-and-notify" into "cancel"

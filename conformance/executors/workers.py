@@ -1,6 +1,7 @@
 """What the executor scenarios run in an executor's workers, beside the gates (EXEC-SUBMIT-4, EXEC-INIT-1): plain
 module-level functions, so that a process pool pickles them by reference and a spawned worker imports them."""
 import os
+import socket
 import threading
 
 _INITIALIZED = []  # (token, process id, thread id), each time initialize() ran in this process
@@ -42,3 +43,13 @@ def unpicklable_result():
 def arguments(*args, **kwargs):
     """The call submit() made: its positional and keyword arguments."""
     return args, kwargs
+
+
+def hold_until_told(port):
+    """A call that says it has started to the suite listening on `port`, runs until the suite says "go", then says it
+    is done (EXEC-EXIT-1/2). The socket's timeout bounds it, so that no worker outlives a suite that went away."""
+    with socket.create_connection(("127.0.0.1", port), timeout=120) as connection:
+        connection.sendall(b"started")
+        if connection.recv(16) == b"go":
+            connection.sendall(b"done")
+    return "done"

@@ -1,0 +1,108 @@
+"""The executor machine's exit scenarios (EXEC-EXIT-1/2): a program whose main thread ends while a call runs, on an
+executor kept or dropped and never shut down. It runs in a child process the suite starts
+(conformance/executors/exit_child.py), for the exit of an interpreter cannot be watched from inside it.
+
+Every wait is bounded, so a child that hangs at exit is a verdict, never a stuck suite: the child and its call speak to
+the suite over a socket with a timeout, and the child is killed once the time is up. The child must not exit before
+the suite has said "go" to the call; the suite gives it a window (half the hang limit) to do so wrongly, then lets the
+call finish and expects the process to exit promptly.
+"""
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+
+from ..judging import judged
+
+VARIANTS = (("EXEC-EXIT-1", "kept"), ("EXEC-EXIT-2", "dropped"))
+EXIT_LIMIT = 10.0  # seconds a child may take to exit once its call is done: "promptly", on a loaded machine
+
+
+class ExitScenarios:
+    """A mixin for ExecutorMachine (its adapter, limits, call(), expect())."""
+
+    @judged
+    def exit_waits(self):
+        spec = getattr(self.adapter, "loaded_as", None)
+        if spec is None:
+            return  # an adapter made in process, which a child cannot load again
+        startup = 30.0 + self.adapter.executor_startup
+        for clause, mode in VARIANTS:
+            if not self.applies(clause):
+                continue
+            what = (f"a child process whose main thread ends while a call runs on an executor {mode} without "
+                    "shutdown()")
+            call = self.call(None, what, clause, run_child, spec, mode, self.limits.hang / 2, startup,
+                             extra=3 * startup)
+            if call.raised:
+                self.expect(clause, False, lambda: f"{what}: {call.describe()}")
+                continue
+            outcome, detail = call.value
+            self.expect(clause, outcome == "finished", lambda: f"{what}: {outcome}{detail}")
+
+
+def run_child(spec, mode, window, startup):
+    """("finished", "") when the child waited for its call, then exited promptly with status 0; else what went wrong
+    and the end of the child's stderr."""
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join(p or os.getcwd() for p in sys.path))
+    with socket.create_server(("127.0.0.1", 0)) as server, tempfile.TemporaryFile() as errors:
+        server.settimeout(startup)
+        child = subprocess.Popen([sys.executable, "-m", "conformance.executors.exit_child", spec,
+                                  str(server.getsockname()[1]), mode], stdin=subprocess.DEVNULL,
+                                 stdout=subprocess.DEVNULL, stderr=errors, env=env)
+        try:
+            return _judge(server, child, window, startup), ""
+        except (OSError, subprocess.TimeoutExpired) as error:
+            return f"the child did not go on ({type(error).__name__}: {error})", _tail(errors)
+        except _Verdict as verdict:
+            return str(verdict), _tail(errors)
+        finally:
+            if child.poll() is None:
+                child.kill()
+                child.wait()
+
+
+class _Verdict(Exception):
+    pass
+
+
+def _judge(server, child, window, startup):
+    connections = {}
+    while len(connections) < 2:
+        connection, _ = server.accept()
+        connection.settimeout(startup)
+        connections[connection.recv(16)] = connection
+    call, main = connections.get(b"started"), connections.get(b"submitted")
+    if call is None or main is None:
+        raise _Verdict(f"the child said {sorted(connections)}")
+    main.sendall(b"started")
+    if main.recv(16) != b"exiting":
+        raise _Verdict("the child's main thread did not reach its end")
+    status = _status(child, window)
+    if status is not None:  # it must still be waiting for the call
+        raise _Verdict(f"the process exited (status {status}) while the call was still running")
+    call.sendall(b"go")
+    if call.recv(16) != b"done":
+        raise _Verdict("the call ended without finishing")
+    status = _status(child, EXIT_LIMIT)
+    if status != 0:
+        raise _Verdict(f"the process did not exit within {EXIT_LIMIT:.0f} s of its call finishing" if status is None
+                       else f"the process exited with status {status}")
+    for connection in connections.values():
+        connection.close()
+    return "finished"
+
+
+def _status(child, seconds):
+    """The child's exit status once it has exited, or None if it is still running after `seconds`."""
+    try:
+        return child.wait(seconds)
+    except subprocess.TimeoutExpired:
+        return None
+
+
+def _tail(errors):
+    errors.seek(0)
+    text = errors.read().decode(errors="replace").strip()
+    return f"; its stderr ends: {text[-600:]}" if text else ""
