@@ -57,6 +57,8 @@ BOTH = {
 }
 THREAD_POOL = {
     **BOTH,
+    "EXEC-EXIT-1": _deviation("EXEC-EXIT-1", "the ThreadPool runs its calls in daemon threads, which the interpreter "
+                              "kills at exit: a program that ends while a call runs exits without waiting for it"),
     "EXEC-MAP-5": _deviation("EXEC-MAP-5", "map()'s timeout applies to each item's result (documented: 'The timeout "
                              "is applied to each chunk'), and the iterator is only handed out once the first call "
                              "has finished, so a next() made after the timeout has passed still waits"),
