@@ -14,8 +14,8 @@ from conformance.adapter import AdapterError, CombinatorAdapter
 @pytest.mark.parametrize("spec, message", [
     ("combinators-module:tests.fixtures.import_fails", "cannot import module 'tests.fixtures.import_fails': "
                                                        "ModuleNotFoundError"),
-    ("combinators-module:tests.fixtures.no_future", "provides none of gather, shield, wait_for, wait, timeout, which "
-                                                    "combinators-module: checks"),
+    ("combinators-module:tests.fixtures.no_future", "provides none of gather, shield, wait_for, wait, timeout, "
+                                                    "as_completed, which combinators-module: checks"),
 ])
 def test_bad_combinator_modules_are_rejected_with_a_clear_message(spec, message):
     with pytest.raises(AdapterError, match=message):
@@ -24,8 +24,9 @@ def test_bad_combinator_modules_are_rejected_with_a_clear_message(spec, message)
 
 def test_a_module_lacking_some_combinators_borrows_asyncios_and_says_so():
     adapter = loading.load("combinators-module:tests.fixtures.only_gather")
-    assert adapter.name == "combinators-module:tests.fixtures.only_gather (asyncio's shield, wait_for, wait, timeout)"
-    assert adapter.describe()["from_asyncio"] == ["shield", "wait_for", "wait", "timeout"]
+    assert adapter.name == ("combinators-module:tests.fixtures.only_gather (asyncio's shield, wait_for, wait, "
+                            "timeout, as_completed)")
+    assert adapter.describe()["from_asyncio"] == ["shield", "wait_for", "wait", "timeout", "as_completed"]
     assert adapter.gather is asyncio.gather and adapter.shield.__func__ is CombinatorAdapter.shield
 
 

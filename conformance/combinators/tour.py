@@ -101,3 +101,32 @@ def timeout_walks(capabilities):
         for how in ("result", "exception"):  # the body catches the deadline's CancelledError
             yield [("start", {"delay": delay, "swallow": True}), ("advance", {"step": 3}), SETTLE,
                    ("complete", {"how": how}), SETTLE]
+
+
+def as_completed_walks(capabilities):
+    del capabilities
+    start = "start"
+    for refused in ("future", "coroutine"):
+        yield [(start, {"kinds": ["future"], "timeout": None, "refused": refused}), SETTLE]
+    for asynchronous in (False, True):
+        yield [(start, {"kinds": [], "timeout": None, "asynchronous": asynchronous}), SETTLE]
+        for timeout in (None, 3):
+            for how in COMPLETIONS:  # completed against the order of the arguments, one of them `how`
+                yield [(start, {"kinds": ["task", "future", "task"], "timeout": timeout, "asynchronous": asynchronous}),
+                       ("complete", {"index": 2, "how": "result"}), RUN, ("complete", {"index": 1, "how": how}),
+                       ("complete", {"index": 0, "how": "exception"}), RUN, RUN, SETTLE]
+                yield [(start, {"kinds": ["future", "task"], "timeout": timeout, "asynchronous": asynchronous,
+                                "done": how}), SETTLE, ("complete", {"index": 1, "how": how}), SETTLE]
+            yield [(start, {"kinds": ["future", "task"], "timeout": timeout, "asynchronous": asynchronous,
+                            "duplicate": True}), ("complete", {"index": 0, "how": "result"}), SETTLE,
+                   ("complete", {"index": 1, "how": "result"}), SETTLE]
+            yield [(start, {"kinds": ["future", "task-linger"], "timeout": timeout, "asynchronous": asynchronous}),
+                   ("complete", {"index": 0, "how": "result"}), SETTLE, ("cancel_caller", {}), SETTLE]
+        for kind in ("future", "task"):  # the deadline reached before, as and after a child completes
+            yield [(start, {"kinds": [kind, "task"], "timeout": 3, "asynchronous": asynchronous}),
+                   ("complete", {"index": 0, "how": "result"}), SETTLE, ("advance", {"step": 3}), SETTLE,
+                   ("complete", {"index": 1, "how": "result"}), SETTLE]
+            yield [(start, {"kinds": [kind, "future"], "timeout": 3, "asynchronous": asynchronous}),
+                   ("complete", {"index": 0, "how": "exception"}), ("advance", {"step": 3}), SETTLE]
+            yield [(start, {"kinds": [kind, "future"], "timeout": 3, "asynchronous": asynchronous}),
+                   ("advance", {"step": 3}), RUN, ("complete", {"index": 0, "how": "result"}), SETTLE]
