@@ -213,6 +213,20 @@ class Combinators:
         loop = asyncio.get_running_loop()
         return Timeout(None if delay is None else loop.time() + delay, self)
 
+    def timeout_at(self, when):
+        return Timeout(when, self)
+
+    def move(self, scope, when):
+        """reschedule(): only in the block, before its deadline; a deadline already reached expires at once."""
+        if scope.state != "entered":
+            raise RuntimeError(f"reschedule() of a timeout that is {scope.state}")
+        scope.deadline = when
+        if scope.handle is not None:
+            scope.handle.cancel()
+            scope.handle = None
+        if when is not None:
+            scope.handle = asyncio.get_running_loop().call_at(when, scope.expire)
+
     def convert(self, scope, exc_type, exc):
         """Leaving an expired block: its own cancellation (no new request since) becomes TimeoutError."""
         if scope.task.uncancel() <= scope.cancelling and exc_type is asyncio.CancelledError:
@@ -253,7 +267,7 @@ class Timeout:
     """`async with timeout(delay)`: cancels the task at the deadline, and converts that cancellation on leaving."""
 
     def __init__(self, when, combinators):
-        self.when, self.combinators = when, combinators
+        self.deadline, self.combinators = when, combinators
         self.task = self.handle = None
         self.cancelling = 0
         self.state = "created"
@@ -262,9 +276,14 @@ class Timeout:
         self.task = asyncio.current_task()
         self.cancelling = self.task.cancelling()
         self.state = "entered"
-        if self.when is not None:
-            self.handle = asyncio.get_running_loop().call_at(self.when, self.expire)
+        self.reschedule(self.deadline)
         return self
+
+    def when(self):
+        return self.deadline
+
+    def reschedule(self, when):
+        self.combinators.move(self, when)
 
     def expire(self):
         self.task.cancel()
@@ -325,4 +344,4 @@ class AsCompleted:
 
 
 gather, shield, wait_for, wait, timeout = Combinators().functions()
-as_completed = Combinators().as_completed
+as_completed, timeout_at = Combinators().as_completed, Combinators().timeout_at

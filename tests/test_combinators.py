@@ -15,7 +15,7 @@ from conformance.adapter import AdapterError, CombinatorAdapter
     ("combinators-module:tests.fixtures.import_fails", "cannot import module 'tests.fixtures.import_fails': "
                                                        "ModuleNotFoundError"),
     ("combinators-module:tests.fixtures.no_future", "provides none of gather, shield, wait_for, wait, timeout, "
-                                                    "as_completed, which combinators-module: checks"),
+                                                    "timeout_at, as_completed, which combinators-module: checks"),
 ])
 def test_bad_combinator_modules_are_rejected_with_a_clear_message(spec, message):
     with pytest.raises(AdapterError, match=message):
@@ -25,8 +25,8 @@ def test_bad_combinator_modules_are_rejected_with_a_clear_message(spec, message)
 def test_a_module_lacking_some_combinators_borrows_asyncios_and_says_so():
     adapter = loading.load("combinators-module:tests.fixtures.only_gather")
     assert adapter.name == ("combinators-module:tests.fixtures.only_gather (asyncio's shield, wait_for, wait, "
-                            "timeout, as_completed)")
-    assert adapter.describe()["from_asyncio"] == ["shield", "wait_for", "wait", "timeout", "as_completed"]
+                            "timeout, timeout_at, as_completed)")
+    assert adapter.describe()["from_asyncio"] == ["shield", "wait_for", "wait", "timeout", "timeout_at", "as_completed"]
     assert adapter.gather is asyncio.gather and adapter.shield.__func__ is CombinatorAdapter.shield
 
 

@@ -101,6 +101,27 @@ def timeout_walks(capabilities):
         for how in ("result", "exception"):  # the body catches the deadline's CancelledError
             yield [("start", {"delay": delay, "swallow": True}), ("advance", {"step": 3}), SETTLE,
                    ("complete", {"how": how}), SETTLE]
+    for absolute in (False, True):  # timeout_at, when() and reschedule()
+        for shift in (None, -1, 0, 2, 5):
+            yield [("start", {"delay": 3, "absolute": absolute}), ("reschedule", {"shift": shift}), RUN,
+                   ("advance", {"step": 3}), SETTLE, ("advance", {"step": 3}), SETTLE, ("complete", {"how": "result"}),
+                   SETTLE]
+        yield [("start", {"delay": None, "absolute": absolute}), ("reschedule", {"shift": 2}), ("advance", {"step": 3}),
+               SETTLE]
+        yield [("start", {"delay": 3, "absolute": absolute}), ("advance", {"step": 3}), RUN,
+               ("reschedule", {"shift": 5}), SETTLE]
+        yield [("start", {"delay": 3, "absolute": absolute, "swallow": True}), ("advance", {"step": 3}), SETTLE,
+               ("reschedule", {"shift": 5}), SETTLE]
+        yield [("start", {"delay": None, "absolute": absolute}), ("complete", {"how": "result"}), SETTLE,
+               ("reschedule", {"shift": 2}), SETTLE]
+    for outer in (2, 3, 5):  # nested blocks: the outer deadline before, with or after the inner's
+        yield [("start", {"delay": 3, "outer": outer}), ("advance", {"step": 3}), SETTLE]
+        yield [("start", {"delay": 3, "outer": outer}), ("advance", {"step": 2}), SETTLE, ("advance", {"step": 3}),
+               SETTLE]
+        yield [("start", {"delay": 3, "outer": outer}), ("complete", {"how": "result"}), SETTLE,
+               ("advance", {"step": 3}), SETTLE, ("complete", {"how": "result"}), SETTLE]
+        yield [("start", {"delay": 3, "outer": outer}), ("cancel_caller", {}), ("advance", {"step": 3}), SETTLE]
+        yield [("start", {"delay": None, "outer": outer}), ("advance", {"step": 3}), SETTLE]
 
 
 def as_completed_walks(capabilities):
