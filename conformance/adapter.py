@@ -214,6 +214,10 @@ class CombinatorAdapter(AsyncioAdapter):
         """The asynchronous context manager of `async with timeout_at(when)` (3.11+)."""
         return asyncio.timeout_at(when)
 
+    def TaskGroup(self):
+        """A new `asyncio.TaskGroup()` (3.11+), for `async with`."""
+        return asyncio.TaskGroup()
+
     def as_completed(self, children, timeout=None):
         """The iterator of `as_completed(children, timeout=timeout)`: `for` (3.9+) and `async for` (3.13+)."""
         return asyncio.as_completed(children, timeout=timeout)

@@ -9,7 +9,7 @@ from typing import Callable, FrozenSet, Optional, Tuple
 
 from .aio import machine as aio_machine, tour as aio_tour
 from .bridge import machine as bridge_machine, tour as bridge_tour
-from .combinators import as_completed, gather, shield, timeout, tour as combinators_tour, wait, wait_for
+from .combinators import as_completed, gather, shield, task_group, timeout, tour as combinators_tour, wait, wait_for
 from .executors import executor_machine, executor_tour, wait_machine, wait_tour
 from .future import machine as future_machine, race_machine, tour as future_tour
 from .task import machine as task_machine, tour as task_tour
@@ -56,5 +56,6 @@ PROFILES = {
                             Machine(wait_for.WaitForMachine, combinators_tour.wait_for_walks),
                             Machine(wait.WaitMachine, combinators_tour.wait_walks),
                             Machine(timeout.TimeoutMachine, combinators_tour.timeout_walks),
-                            Machine(as_completed.AsCompletedMachine, combinators_tour.as_completed_walks))),
+                            Machine(as_completed.AsCompletedMachine, combinators_tour.as_completed_walks),
+                            Machine(task_group.TaskGroupMachine, combinators_tour.task_group_walks))),
 }

@@ -5,6 +5,8 @@ as the steps of one class that the faulty modules of tests/faulty/combinators/ o
 import asyncio
 import functools
 
+from .task_group import TaskGroup  # noqa: F401 (a combinator of the module, as asyncio's)
+
 
 class Gathering(asyncio.Future):
     """The gather: its cancel() cancels the children that are not done."""

@@ -151,3 +151,24 @@ def as_completed_walks(capabilities):
                    ("complete", {"index": 0, "how": "exception"}), ("advance", {"step": 3}), SETTLE]
             yield [(start, {"kinds": [kind, "future"], "timeout": 3, "asynchronous": asynchronous}),
                    ("advance", {"step": 3}), RUN, ("complete", {"index": 0, "how": "result"}), SETTLE]
+
+
+def task_group_walks(capabilities):
+    del capabilities
+    yield [("start", {"kinds": []}), ("body", {"how": "result"}), SETTLE]
+    yield [("start", {"kinds": ["task"]}), ("body", {"how": "exception"}), SETTLE]
+    for kind in ("task", "task-return", "task-raise", "task-linger"):
+        for how in ("result", "exception", "cancel"):  # the body ends first, then the members
+            yield [("start", {"kinds": ["task", kind]}), RUN, ("body", {"how": "result"}), RUN,
+                   ("complete", {"index": 0, "how": how}), SETTLE, ("complete", {"index": 1, "how": "result"}), SETTLE]
+        # a member fails while the body awaits, or the body raises, or the parent is cancelled from outside
+        yield [("start", {"kinds": ["task", kind]}), RUN, ("complete", {"index": 0, "how": "exception"}), SETTLE,
+               ("body", {"how": "result"}), SETTLE]
+        yield [("start", {"kinds": [kind, "task"]}), RUN, ("body", {"how": "exception"}), SETTLE]
+        yield [("start", {"kinds": [kind, "task"]}), RUN, ("cancel_caller", {}), SETTLE]
+        yield [("start", {"kinds": [kind, "task"]}), RUN, ("body", {"how": "result"}), RUN, ("cancel_caller", {}),
+               SETTLE]
+        yield [("start", {"kinds": [kind, "task"]}), RUN, ("cancel_caller", {}), RUN,
+               ("complete", {"index": 0, "how": "exception"}), SETTLE]
+    yield [("start", {"kinds": ["task", "task"]}), RUN, ("complete", {"index": 0, "how": "exception"}),
+           ("complete", {"index": 1, "how": "exception"}), SETTLE]
