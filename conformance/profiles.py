@@ -12,7 +12,7 @@ from .bridge import machine as bridge_machine, tour as bridge_tour
 from .combinators import as_completed, gather, shield, task_group, timeout, tour as combinators_tour, wait, wait_for
 from .executors import executor_machine, executor_tour, wait_machine, wait_tour
 from .future import machine as future_machine, race_machine, tour as future_tour
-from .task import machine as task_machine, tour as task_tour
+from .task import life as task_life, machine as task_machine, tour as task_tour
 
 RACE_SHARE = 0.2  # of the settings profile's examples, for the controlled race machine (each runs 3 scenarios)
 
@@ -49,7 +49,8 @@ PROFILES = {
                            lambda adapter: adapter.executor_examples)),
                   future_machine.static_checks),
     "asyncio": Profile((Machine(aio_machine.AioFutureMachine, aio_tour.walks),)),
-    "task": Profile((Machine(task_machine.TaskMachine, task_tour.walks),)),
+    "task": Profile((Machine(task_machine.TaskMachine, task_tour.walks),
+                     Machine(task_life.TaskLifeMachine, task_tour.life_walks))),
     "bridge": Profile((Machine(bridge_machine.BridgeMachine, bridge_tour.walks),)),
     "combinators": Profile((Machine(gather.GatherMachine, combinators_tour.gather_walks),
                             Machine(shield.ShieldMachine, combinators_tour.shield_walks),
