@@ -34,6 +34,11 @@ RLOOP = {
                             "(context) alone, so a handler of the documented (loop, context) signature never gets "
                             "the exception of a future collected unretrieved (rloop/exc.py)"),
 }
+RLOOP_TASK = {
+    "TASK-LIFE-4": _deviation("rloop", "TASK-LIFE-4", "a KeyboardInterrupt raised by a task's step does not leave "
+                              "rloop's run_forever(): rloop hands it to the loop's exception handler (\"Exception in "
+                              "callback\") and goes on running"),
+}
 LATE = ("trio-asyncio routes call_soon_threadsafe() through Trio's TrioToken.run_sync_soon(), so a callback scheduled "
         "from another thread may run after a loop.stop() scheduled later with call_soon(): in about half of the tries "
         "the {} handed over by wrap_future() arrives one loop iteration late")
@@ -83,6 +88,7 @@ class RloopAdapter(_Rloop, AsyncioAdapter):
 
 class RloopTaskAdapter(_Rloop, TaskAdapter):
     name = "rloop-task"
+    deviations = RLOOP_TASK
 
     def new_task(self, loop, coro):
         return loop.create_task(coro)

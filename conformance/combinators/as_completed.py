@@ -14,7 +14,7 @@ from hypothesis.stateful import initialize, precondition, rule
 from ..judging import judged, opening, show
 from .base import CombinatorMachine, Run
 from .gather import COMPLETIONS, KINDS
-from .wait import bare
+from .wait import ChildRules, bare
 
 END = object()  # the plain iteration stopped
 
@@ -45,7 +45,7 @@ async def consume(run, adapter, given, timeout, asynchronous, limit):
         run.outcome = ("raises", error)
 
 
-class AsCompletedMachine(CombinatorMachine):
+class AsCompletedMachine(ChildRules, CombinatorMachine):
     LOOP_CLAUSE = "COMB-ASCOMP-1"
 
     def __init__(self):
@@ -96,18 +96,6 @@ class AsCompletedMachine(CombinatorMachine):
                                                        "loop iteration")
 
     # -- rules ----------------------------------------------------------------------------------------------------
-
-    @precondition(lambda self: self.started)
-    @rule(index=st.integers(0, 2), how=st.sampled_from(COMPLETIONS))
-    @judged
-    def complete(self, index, how):
-        if index < len(self.children):
-            self.complete_child(self.children[index], how)
-
-    @precondition(lambda self: self.started)
-    @rule(step=st.sampled_from((1, 3)))
-    def advance(self, step):
-        self.clock += step
 
     @precondition(lambda self: self.started and not self.run.cancelled and self.run.outcome is None)
     @rule()

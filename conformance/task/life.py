@@ -1,5 +1,6 @@
 """The rest of a task's life (spec/tasks.md §7), one short story per example: a coroutine that cancels its own task
-and then awaits, or returns at once; a coroutine that raises CancelledError nobody requested; a task's names.
+and then awaits, or returns at once; a coroutine that raises CancelledError nobody requested; one that awaits a
+future of another loop; one that raises KeyboardInterrupt (which must leave the loop's run); a task's names.
 
 Each story is a fixed coroutine on the machine's loop, run one iteration at a time (loop_machine.py); the machine
 judges what the coroutine saw and how the task ended once it settled. The task's main machine (machine.py) models
@@ -9,11 +10,11 @@ from hypothesis import strategies as st
 from hypothesis.stateful import initialize, precondition, rule
 
 from ..judging import judged, opening, show
-from ..loop_machine import LoopMachine
+from ..loop_machine import LoopMachine, run_once
 
-STORIES = ("self-cancel-await", "self-cancel-return", "raise-cancelled", "names")
+STORIES = ("self-cancel-await", "self-cancel-return", "raise-cancelled", "other-loop", "keyboard-interrupt", "names")
 CLAUSES = {"self-cancel-await": "TASK-LIFE-1", "self-cancel-return": "TASK-LIFE-1", "raise-cancelled": "TASK-LIFE-2",
-           "names": "TASK-NAME-1"}
+           "other-loop": "TASK-LIFE-3", "keyboard-interrupt": "TASK-LIFE-4", "names": "TASK-NAME-1"}
 MAX_ITERATIONS = 4
 
 
@@ -25,7 +26,9 @@ class Story:
         self.cancel_returned = None
         self.received = []  # what the await gave: "cancelled" or "returned"
         self.own = cancelled_error("raised by the coroutine, nobody asked")
+        self.interrupt = KeyboardInterrupt("raised by the coroutine")
         self.value = object()
+        self.foreign = None  # a pending future of another loop
 
 
 async def told(story):
@@ -33,6 +36,19 @@ async def told(story):
     if story.kind == "raise-cancelled":
         raise story.own
     if story.kind == "names":
+        return story.value
+    if story.kind == "keyboard-interrupt":
+        raise story.interrupt
+    if story.kind == "other-loop":
+        try:
+            await story.foreign
+        except RuntimeError:
+            story.received.append("RuntimeError")
+            return story.value
+        except BaseException as error:  # judged: only RuntimeError is right
+            story.received.append(error)
+            raise
+        story.received.append("returned")
         return story.value
     story.cancel_returned = story.task.cancel()
     if story.kind == "self-cancel-return":
@@ -55,6 +71,8 @@ class TaskLifeMachine(LoopMachine):
         super().__init__()
         self.story = None
         self.judged_story = False
+        self.other_loop = None
+        self.interrupted = None  # what running the loop raised in the keyboard-interrupt story
 
     @property
     def started(self):
@@ -65,6 +83,11 @@ class TaskLifeMachine(LoopMachine):
     def start(self, kind):
         clause = CLAUSES[kind]
         self.story = Story(kind, self.adapter.new_future(self.loop), self.adapter.CancelledError)
+        if kind == "other-loop":
+            made = self.watchdog.call("the adapter's new_loop()", self.adapter.new_loop, kind=clause)
+            self.expect(clause, not made.raised, lambda: f"a second loop: the adapter's new_loop() {made.describe()}")
+            self.other_loop = made.value
+            self.story.foreign = self.adapter.new_future(self.other_loop)
         made = self.call(None, "the adapter's new_task()", clause, self.adapter.new_task, self.loop, told(self.story))
         self.expect(clause, not made.raised and made.value is not None,
                     lambda: f"the adapter's new_task() {made.describe()}")
@@ -80,8 +103,22 @@ class TaskLifeMachine(LoopMachine):
         for _ in range(MAX_ITERATIONS):
             if self.loop_broken or self.failing or self.story.task.done():
                 break
-            self.iterate()
+            if self.story.kind == "keyboard-interrupt":
+                self.interrupting()
+            else:
+                self.iterate()
+        if not self.loop_broken and not self.failing:
+            self.expect(CLAUSES[self.story.kind], self.story.task.done(),
+                        lambda: f"the task of the {self.story.kind} story is still pending after {MAX_ITERATIONS} "
+                                f"loop iterations (its coroutine got {self.story.received or 'nothing'})")
         self.judge()
+
+    def interrupting(self):
+        """One iteration that must raise the coroutine's KeyboardInterrupt out of the loop."""
+        iteration = self.call(None, "one loop iteration", "TASK-LIFE-4", run_once, self.loop)
+        self.iterations += 1
+        if iteration.raised:
+            self.interrupted = iteration.error
 
     def judge(self):
         story, task = self.story, self.story.task
@@ -90,7 +127,17 @@ class TaskLifeMachine(LoopMachine):
         self.judged_story = True
         clause = CLAUSES[story.kind]
         cancelled = self.call(None, "cancelled() of the task", clause, task.cancelled)
-        if story.kind == "raise-cancelled":
+        if story.kind == "keyboard-interrupt":
+            error = self.call(None, "exception() of the task", clause, task.exception)
+            self.expect(clause, self.interrupted is story.interrupt and error.value is story.interrupt,
+                        lambda: f"a coroutine raised KeyboardInterrupt: running the loop raised "
+                                f"{show(self.interrupted) if self.interrupted else 'nothing'}, and exception() of the "
+                                f"task {error.describe()}; expected that very KeyboardInterrupt both times")
+        elif story.kind == "other-loop":
+            self.expect(clause, story.received == ["RuntimeError"],
+                        lambda: f"a coroutine awaiting a pending future of another loop got "
+                                f"{story.received or 'nothing'} there; expected RuntimeError")
+        elif story.kind == "raise-cancelled":
             read = self.call(None, "result() of the task", clause, task.result)
             self.expect(clause, cancelled.value is True and isinstance(read.error, self.adapter.CancelledError),
                         lambda: f"a task whose coroutine raised CancelledError nobody requested: cancelled() "
@@ -133,3 +180,8 @@ class TaskLifeMachine(LoopMachine):
     def abandon(self):
         if self.story is not None and self.story.task is not None:
             self.story.task.cancel()
+
+    def closing(self):
+        super().closing()
+        if self.other_loop is not None:
+            self.other_loop.close()
