@@ -223,6 +223,18 @@ class CombinatorAdapter(AsyncioAdapter):
         """The asynchronous context manager of `async with timeout(delay)` (3.11+)."""
         return asyncio.timeout(delay)
 
+    def timeout_at(self, when):
+        """The asynchronous context manager of `async with timeout_at(when)` (3.11+)."""
+        return asyncio.timeout_at(when)
+
+    def TaskGroup(self):
+        """A new `asyncio.TaskGroup()` (3.11+), for `async with`."""
+        return asyncio.TaskGroup()
+
+    def as_completed(self, children, timeout=None):
+        """The iterator of `as_completed(children, timeout=timeout)`: `for` (3.9+) and `async for` (3.13+)."""
+        return asyncio.as_completed(children, timeout=timeout)
+
 
 def _qualname(cls) -> str:
     return f"{cls.__module__}.{cls.__qualname__}"

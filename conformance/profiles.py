@@ -9,10 +9,10 @@ from typing import Callable, FrozenSet, Optional, Tuple
 
 from .aio import machine as aio_machine, tour as aio_tour
 from .bridge import machine as bridge_machine, tour as bridge_tour
-from .combinators import gather, shield, timeout, tour as combinators_tour, wait, wait_for
+from .combinators import as_completed, gather, shield, task_group, timeout, tour as combinators_tour, wait, wait_for
 from .executors import executor_machine, executor_tour, wait_machine, wait_tour
 from .future import machine as future_machine, race_machine, tour as future_tour
-from .task import machine as task_machine, tour as task_tour
+from .task import life as task_life, machine as task_machine, tour as task_tour
 
 BARE = frozenset({"bare-future"})  # the machines that make their futures with new_future() and complete them
 RACE_SHARE = 0.2  # of the settings profile's examples, for the controlled race machine (each runs 3 scenarios)
@@ -50,11 +50,14 @@ PROFILES = {
                            lambda adapter: adapter.executor_examples)),
                   future_machine.static_checks),
     "asyncio": Profile((Machine(aio_machine.AioFutureMachine, aio_tour.walks),)),
-    "task": Profile((Machine(task_machine.TaskMachine, task_tour.walks),)),
+    "task": Profile((Machine(task_machine.TaskMachine, task_tour.walks),
+                     Machine(task_life.TaskLifeMachine, task_tour.life_walks))),
     "bridge": Profile((Machine(bridge_machine.BridgeMachine, bridge_tour.walks),)),
     "combinators": Profile((Machine(gather.GatherMachine, combinators_tour.gather_walks),
                             Machine(shield.ShieldMachine, combinators_tour.shield_walks),
                             Machine(wait_for.WaitForMachine, combinators_tour.wait_for_walks),
                             Machine(wait.WaitMachine, combinators_tour.wait_walks),
-                            Machine(timeout.TimeoutMachine, combinators_tour.timeout_walks))),
+                            Machine(timeout.TimeoutMachine, combinators_tour.timeout_walks),
+                            Machine(as_completed.AsCompletedMachine, combinators_tour.as_completed_walks),
+                            Machine(task_group.TaskGroupMachine, combinators_tour.task_group_walks))),
 }

@@ -16,6 +16,7 @@ FINISHED = "FINISHED"
 
 class Future:
     _asyncio_future_blocking = False  # asyncio.isfuture() and Task look for this attribute
+    _unretrieved = False  # AIO-LOG-1: finished with an exception nobody has read yet
 
     def __init__(self, *, loop):
         self._loop = loop
@@ -40,6 +41,7 @@ class Future:
     def result(self):
         """AIO-RESULT-1..3: never waits."""
         self._check_done("result")
+        self._unretrieved = False
         if self._exception is not None:
             raise self._exception
         return self._result
@@ -47,10 +49,12 @@ class Future:
     def exception(self):
         """AIO-RESULT-1..3."""
         self._check_done("exception")
+        self._unretrieved = False
         return self._exception
 
     def cancel(self, msg=None):
         """AIO-CANCEL-1..3: only a PENDING future can be cancelled; the first message is kept."""
+        self._unretrieved = False
         if self._state != PENDING:
             return False
         self._state = CANCELLED
@@ -91,7 +95,14 @@ class Future:
         if isinstance(exception, StopIteration):
             exception = self._refuse_stop_iteration(exception)
         self._exception = exception
+        self._unretrieved = True
         self._finish()
+
+    def __del__(self):
+        """AIO-LOG-1: an exception nobody retrieved goes to the loop's exception handler at collection."""
+        if self._unretrieved:
+            self._loop.call_exception_handler({"message": "Future exception was never retrieved",
+                                               "exception": self._exception, "future": self})
 
     def __await__(self):
         """AIO-AWAIT-1: suspend the awaiting task until done (a Task resumes us from a done callback)."""

@@ -1,7 +1,7 @@
 """The combinators profile's own plumbing: combinators-module: loading (clear errors, asyncio's functions standing in
 for those a module lacks, and the name saying so), the reference combinators passing strictly, and the standard
-library's version-bound deviations (COMB-WAITFOR-4 from 3.12, gh-96764; COMB-WAITFOR-5 up to 3.11, gh-86296) reproducing
-exactly where they are declared."""
+library's version-bound deviations (COMB-WAITFOR-4 from 3.12, gh-96764; COMB-WAITFOR-5 up to 3.11, gh-86296;
+COMB-TASKGROUP-7 on 3.11-3.12, gh-116720) reproducing exactly where they are declared."""
 import asyncio
 import sys
 
@@ -14,7 +14,8 @@ from conformance.adapter import AdapterError, CombinatorAdapter
 @pytest.mark.parametrize("spec, message", [
     ("combinators-module:tests.fixtures.import_fails", "cannot import module 'tests.fixtures.import_fails': "
                                                        "ModuleNotFoundError"),
-    ("combinators-module:tests.fixtures.no_future", "provides none of gather, shield, wait_for, wait, timeout, which "
+    ("combinators-module:tests.fixtures.no_future", "provides none of gather, shield, wait_for, wait, timeout, "
+                                                    "timeout_at, as_completed, TaskGroup, which "
                                                     "combinators-module: checks"),
 ])
 def test_bad_combinator_modules_are_rejected_with_a_clear_message(spec, message):
@@ -24,8 +25,10 @@ def test_bad_combinator_modules_are_rejected_with_a_clear_message(spec, message)
 
 def test_a_module_lacking_some_combinators_borrows_asyncios_and_says_so():
     adapter = loading.load("combinators-module:tests.fixtures.only_gather")
-    assert adapter.name == "combinators-module:tests.fixtures.only_gather (asyncio's shield, wait_for, wait, timeout)"
-    assert adapter.describe()["from_asyncio"] == ["shield", "wait_for", "wait", "timeout"]
+    assert adapter.name == ("combinators-module:tests.fixtures.only_gather (asyncio's shield, wait_for, wait, "
+                            "timeout, timeout_at, as_completed, TaskGroup)")
+    assert adapter.describe()["from_asyncio"] == ["shield", "wait_for", "wait", "timeout", "timeout_at", "as_completed",
+                                                     "TaskGroup"]
     assert adapter.gather is asyncio.gather and adapter.shield.__func__ is CombinatorAdapter.shield
 
 
@@ -49,6 +52,8 @@ def test_the_wait_for_deviations_reproduce_where_they_are_declared(stdlib_report
     later = sys.version_info >= (3, 12)
     assert stdlib_report.verdicts["COMB-WAITFOR-4"].verdict == ("deviation" if later else "pass")
     assert stdlib_report.verdicts["COMB-WAITFOR-5"].verdict == ("pass" if later else "deviation")
+    assert stdlib_report.verdicts["COMB-TASKGROUP-7"].verdict == (
+        "not-applicable" if sys.version_info < (3, 11) else "deviation" if sys.version_info < (3, 13) else "pass")
     assert stdlib_report.exit_status == 0
 
 

@@ -1,4 +1,4 @@
-"""`asyncio-combinators` and `asyncio-combinators-py`: the standard library's gather, shield and wait_for, over the
+"""`asyncio-combinators` and `asyncio-combinators-py`: the standard library's combinators, over the
 interpreter's asyncio.Task (the C `_asyncio.Task` when it is built) and over the pure-Python `asyncio.tasks._PyTask`
 (the loop's task factory makes every task of the run one, those the combinators make included)."""
 import asyncio
@@ -14,12 +14,17 @@ RESULT_AT_DEADLINE = Deviation(
 CANCELLATION_SWALLOWED = Deviation(
     "3.9-3.11 wait_for returns the inner's result when the caller is cancelled after the inner completed but before "
     "wait_for resumed: the cancellation is lost (fixed in 3.12)", "https://github.com/python/cpython/issues/86296")
+UNCANCEL_TOO_EARLY = Deviation(
+    "3.11-3.12 TaskGroup calls uncancel() before waiting for its members: a member failing after the body ended "
+    "leaves the parent's cancelling() one too high (fixed in 3.13)", "https://github.com/python/cpython/issues/116720")
 
 
 def _deviations():
-    if sys.version_info >= (3, 12):
-        return {"COMB-WAITFOR-4": RESULT_AT_DEADLINE}
-    return {"COMB-WAITFOR-5": CANCELLATION_SWALLOWED}
+    deviations = {"COMB-WAITFOR-4": RESULT_AT_DEADLINE} if sys.version_info >= (3, 12) else \
+        {"COMB-WAITFOR-5": CANCELLATION_SWALLOWED}
+    if (3, 11) <= sys.version_info < (3, 13):
+        deviations["COMB-TASKGROUP-7"] = UNCANCEL_TOO_EARLY
+    return deviations
 
 
 class AsyncioCombinatorsAdapter_C(CombinatorAdapter):

@@ -1,11 +1,12 @@
 """`combinators-module:DOTTED.NAME` — check a module's combinators with no code written: `gather(*aws,
-return_exceptions=False)`, `shield(aw)`, `wait_for(aw, timeout)`, `wait(aws, timeout=None, return_when=...)` and
-`timeout(delay)` (3.11+) as asyncio spells them. A module that provides only some of them is checked on those;
-asyncio's stand in for the rest, and the adapter's name says which."""
+return_exceptions=False)`, `shield(aw)`, `wait_for(aw, timeout)`, `wait(aws, timeout=None, return_when=...)`,
+`timeout(delay)`, `timeout_at(when)`, the class `TaskGroup` (3.11+) and `as_completed(aws, timeout=None)` as asyncio
+spells them. A module that provides only some of them is checked on those; asyncio's stand in for the rest, and the
+adapter's name says which."""
 
 from ..adapter import user_module, AdapterError, CombinatorAdapter
 
-COMBINATORS = ("gather", "shield", "wait_for", "wait", "timeout")
+COMBINATORS = ("gather", "shield", "wait_for", "wait", "timeout", "timeout_at", "as_completed", "TaskGroup")
 
 
 class ModuleCombinatorAdapter(CombinatorAdapter):

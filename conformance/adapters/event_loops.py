@@ -30,6 +30,14 @@ RLOOP = {
     "AIO-CB-5": _deviation("rloop", "AIO-CB-5", "rloop calls the handler set by loop.set_exception_handler() with "
                            "(context) where asyncio documents (loop, context), so a handler of the documented "
                            "signature raises TypeError and never gets a callback's exception (rloop/exc.py)"),
+    "AIO-LOG-1": _deviation("rloop", "AIO-LOG-1", "the AIO-CB-5 bug again: rloop calls the exception handler with "
+                            "(context) alone, so a handler of the documented (loop, context) signature never gets "
+                            "the exception of a future collected unretrieved (rloop/exc.py)"),
+}
+RLOOP_TASK = {
+    "TASK-LIFE-4": _deviation("rloop", "TASK-LIFE-4", "a KeyboardInterrupt raised by a task's step does not leave "
+                              "rloop's run_forever(): rloop hands it to the loop's exception handler (\"Exception in "
+                              "callback\") and goes on running"),
 }
 LATE = ("trio-asyncio routes call_soon_threadsafe() through Trio's TrioToken.run_sync_soon(), so a callback scheduled "
         "from another thread may run after a loop.stop() scheduled later with call_soon(): in about half of the tries "
@@ -80,6 +88,7 @@ class RloopAdapter(_Rloop, AsyncioAdapter):
 
 class RloopTaskAdapter(_Rloop, TaskAdapter):
     name = "rloop-task"
+    deviations = RLOOP_TASK
 
     def new_task(self, loop, coro):
         return loop.create_task(coro)

@@ -49,7 +49,7 @@ class ReferenceBridgeAdapter(ModuleBridgeAdapter):
 
 
 class ReferenceCombinatorAdapter(ModuleCombinatorAdapter):
-    sources = ("reference.combinators",)
+    sources = ("reference.combinators", "reference.task_group")
 
     def __init__(self):
         super().__init__(reference.combinators, "reference-combinators")

@@ -4,6 +4,7 @@ The machine owns an event loop and advances it explicitly, one iteration at a ti
 callback has run yet" and "every callback ran at the next iteration" are exact observations, with no wall-clock
 waiting. Awaiting is checked with real tasks of the loop that await the future under test.
 """
+import gc
 import sys
 
 from hypothesis import strategies as st
@@ -163,6 +164,35 @@ class AioFutureMachine(LoopFutureMachine):
     @judged
     def await_in_task(self, f):
         self.start_awaiter(f)
+
+    # -- an exception nobody retrieved -----------------------------------------------------------------------------
+
+    @rule(retrieve=st.sampled_from((None, "result", "exception", "cancel")))
+    @judged
+    def unretrieved(self, retrieve, f=None):
+        """A future of the rule's own (not `f`, the tour's walk future), finished with an exception, read
+        (`retrieve`) or not, then dropped and collected: only an exception nobody retrieved reaches the loop's
+        exception handler (AIO-LOG-1)."""
+        del f
+        if self.loop_broken:
+            return
+        error = ValueError("set by futurespec, never retrieved" if retrieve is None else f"retrieved by {retrieve}()")
+        made = self.call(None, "the adapter's new_future()", "AIO-LOG-1", self.adapter.new_future, self.loop)
+        if made.raised or made.value is None:
+            return  # creating futures is judged by the other rules
+        finished = self.call(None, "set_exception()", "AIO-LOG-1", made.value.set_exception, error)
+        if retrieve is not None:
+            self.call(None, f"{retrieve}()", "AIO-LOG-1", getattr(made.value, retrieve))
+        what = "nobody retrieved" if retrieve is None else f"retrieved by {retrieve}()"
+        del made  # the last reference: collecting it is the implementation's to report
+        mark = len(self.loop_errors)
+        self.call(None, "gc.collect()", "AIO-LOG-1", gc.collect)
+        reports = [c for c in self.loop_errors[mark:] if c.get("exception") is error]
+        if finished.raised:
+            return  # set_exception() is judged by the other rules
+        self.expect("AIO-LOG-1", len(reports) == (1 if retrieve is None else 0),
+                    lambda: f"a future finished with an exception {what}, then collected, was reported to the loop's "
+                            f"exception handler {len(reports)} time(s); expected {1 if retrieve is None else 0}")
 
     # -- the loop -------------------------------------------------------------------------------------------------
 

@@ -34,6 +34,8 @@ RUN = ("run_loop_once", None)
 
 def walks(capabilities):
     del capabilities  # the asyncio profile declares none yet
+    for retrieve in (None, "result", "exception", "cancel"):  # AIO-LOG-1
+        yield [("unretrieved", {"retrieve": retrieve})]
     for prefix in PREFIXES.values():
         for operation in OPERATIONS:
             yield WATCHERS + prefix + [operation, RUN, RUN, ("observe", {})]

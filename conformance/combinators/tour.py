@@ -101,3 +101,74 @@ def timeout_walks(capabilities):
         for how in ("result", "exception"):  # the body catches the deadline's CancelledError
             yield [("start", {"delay": delay, "swallow": True}), ("advance", {"step": 3}), SETTLE,
                    ("complete", {"how": how}), SETTLE]
+    for absolute in (False, True):  # timeout_at, when() and reschedule()
+        for shift in (None, -1, 0, 2, 5):
+            yield [("start", {"delay": 3, "absolute": absolute}), ("reschedule", {"shift": shift}), RUN,
+                   ("advance", {"step": 3}), SETTLE, ("advance", {"step": 3}), SETTLE, ("complete", {"how": "result"}),
+                   SETTLE]
+        yield [("start", {"delay": None, "absolute": absolute}), ("reschedule", {"shift": 2}), ("advance", {"step": 3}),
+               SETTLE]
+        yield [("start", {"delay": 3, "absolute": absolute}), ("advance", {"step": 3}), RUN,
+               ("reschedule", {"shift": 5}), SETTLE]
+        yield [("start", {"delay": 3, "absolute": absolute, "swallow": True}), ("advance", {"step": 3}), SETTLE,
+               ("reschedule", {"shift": 5}), SETTLE]
+        yield [("start", {"delay": None, "absolute": absolute}), ("complete", {"how": "result"}), SETTLE,
+               ("reschedule", {"shift": 2}), SETTLE]
+    for outer in (2, 3, 5):  # nested blocks: the outer deadline before, with or after the inner's
+        yield [("start", {"delay": 3, "outer": outer}), ("advance", {"step": 3}), SETTLE]
+        yield [("start", {"delay": 3, "outer": outer}), ("advance", {"step": 2}), SETTLE, ("advance", {"step": 3}),
+               SETTLE]
+        yield [("start", {"delay": 3, "outer": outer}), ("complete", {"how": "result"}), SETTLE,
+               ("advance", {"step": 3}), SETTLE, ("complete", {"how": "result"}), SETTLE]
+        yield [("start", {"delay": 3, "outer": outer}), ("cancel_caller", {}), ("advance", {"step": 3}), SETTLE]
+        yield [("start", {"delay": None, "outer": outer}), ("advance", {"step": 3}), SETTLE]
+
+
+def as_completed_walks(capabilities):
+    del capabilities
+    start = "start"
+    for refused in ("future", "coroutine"):
+        yield [(start, {"kinds": ["future"], "timeout": None, "refused": refused}), SETTLE]
+    for asynchronous in (False, True):
+        yield [(start, {"kinds": [], "timeout": None, "asynchronous": asynchronous}), SETTLE]
+        for timeout in (None, 3):
+            for how in COMPLETIONS:  # completed against the order of the arguments, one of them `how`
+                yield [(start, {"kinds": ["task", "future", "task"], "timeout": timeout, "asynchronous": asynchronous}),
+                       ("complete", {"index": 2, "how": "result"}), RUN, ("complete", {"index": 1, "how": how}),
+                       ("complete", {"index": 0, "how": "exception"}), RUN, RUN, SETTLE]
+                yield [(start, {"kinds": ["future", "task"], "timeout": timeout, "asynchronous": asynchronous,
+                                "done": how}), SETTLE, ("complete", {"index": 1, "how": how}), SETTLE]
+            yield [(start, {"kinds": ["future", "task"], "timeout": timeout, "asynchronous": asynchronous,
+                            "duplicate": True}), ("complete", {"index": 0, "how": "result"}), SETTLE,
+                   ("complete", {"index": 1, "how": "result"}), SETTLE]
+            yield [(start, {"kinds": ["future", "task-linger"], "timeout": timeout, "asynchronous": asynchronous}),
+                   ("complete", {"index": 0, "how": "result"}), SETTLE, ("cancel_caller", {}), SETTLE]
+        for kind in ("future", "task"):  # the deadline reached before, as and after a child completes
+            yield [(start, {"kinds": [kind, "task"], "timeout": 3, "asynchronous": asynchronous}),
+                   ("complete", {"index": 0, "how": "result"}), SETTLE, ("advance", {"step": 3}), SETTLE,
+                   ("complete", {"index": 1, "how": "result"}), SETTLE]
+            yield [(start, {"kinds": [kind, "future"], "timeout": 3, "asynchronous": asynchronous}),
+                   ("complete", {"index": 0, "how": "exception"}), ("advance", {"step": 3}), SETTLE]
+            yield [(start, {"kinds": [kind, "future"], "timeout": 3, "asynchronous": asynchronous}),
+                   ("advance", {"step": 3}), RUN, ("complete", {"index": 0, "how": "result"}), SETTLE]
+
+
+def task_group_walks(capabilities):
+    del capabilities
+    yield [("start", {"kinds": []}), ("body", {"how": "result"}), SETTLE]
+    yield [("start", {"kinds": ["task"]}), ("body", {"how": "exception"}), SETTLE]
+    for kind in ("task", "task-return", "task-raise", "task-linger"):
+        for how in ("result", "exception", "cancel"):  # the body ends first, then the members
+            yield [("start", {"kinds": ["task", kind]}), RUN, ("body", {"how": "result"}), RUN,
+                   ("complete", {"index": 0, "how": how}), SETTLE, ("complete", {"index": 1, "how": "result"}), SETTLE]
+        # a member fails while the body awaits, or the body raises, or the parent is cancelled from outside
+        yield [("start", {"kinds": ["task", kind]}), RUN, ("complete", {"index": 0, "how": "exception"}), SETTLE,
+               ("body", {"how": "result"}), SETTLE]
+        yield [("start", {"kinds": [kind, "task"]}), RUN, ("body", {"how": "exception"}), SETTLE]
+        yield [("start", {"kinds": [kind, "task"]}), RUN, ("cancel_caller", {}), SETTLE]
+        yield [("start", {"kinds": [kind, "task"]}), RUN, ("body", {"how": "result"}), RUN, ("cancel_caller", {}),
+               SETTLE]
+        yield [("start", {"kinds": [kind, "task"]}), RUN, ("cancel_caller", {}), RUN,
+               ("complete", {"index": 0, "how": "exception"}), SETTLE]
+    yield [("start", {"kinds": ["task", "task"]}), RUN, ("complete", {"index": 0, "how": "exception"}),
+           ("complete", {"index": 1, "how": "exception"}), SETTLE]

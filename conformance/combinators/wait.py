@@ -23,7 +23,24 @@ async def bare():
     """A coroutine that is never wrapped in a task; wait must refuse it (3.11+)."""
 
 
-class WaitMachine(CombinatorMachine):
+class ChildRules:
+    """The rules wait() and as_completed() share: complete the child at `index` (if there is one), advance the
+    clock."""
+
+    @precondition(lambda self: self.started)
+    @rule(index=st.integers(0, 2), how=st.sampled_from(COMPLETIONS))
+    @judged
+    def complete(self, index, how):
+        if index < len(self.children):
+            self.complete_child(self.children[index], how)
+
+    @precondition(lambda self: self.started)
+    @rule(step=st.sampled_from((1, 3)))
+    def advance(self, step):
+        self.clock += step
+
+
+class WaitMachine(ChildRules, CombinatorMachine):
     LOOP_CLAUSE = "COMB-WAIT-1"
 
     def __init__(self):
@@ -60,18 +77,6 @@ class WaitMachine(CombinatorMachine):
         self.start_caller(lambda: self.adapter.wait(given, timeout=timeout, return_when=when), "COMB-WAIT-1")
 
     # -- rules ----------------------------------------------------------------------------------------------------
-
-    @precondition(lambda self: self.started)
-    @rule(index=st.integers(0, 2), how=st.sampled_from(COMPLETIONS))
-    @judged
-    def complete(self, index, how):
-        if index < len(self.children):
-            self.complete_child(self.children[index], how)
-
-    @precondition(lambda self: self.started)
-    @rule(step=st.sampled_from((1, 3)))
-    def advance(self, step):
-        self.clock += step
 
     @precondition(lambda self: self.started and not self.caller_cancelled and self.run.outcome is None)
     @rule()

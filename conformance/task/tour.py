@@ -1,5 +1,7 @@
 """The task profile's tour: every operation on a task in every phase of its coroutine (spec/tasks.md §1), and every
 way a coroutine can answer a cancellation (see tour.py)."""
+from .life import STORIES
+
 RUN = ("run_loop_once", None)
 PREFIXES = {
     "not started": [],
@@ -44,3 +46,10 @@ def walks(capabilities):
         for prefix in ([RUN], [RUN, ("resume", {"kind": "return"})], []):
             yield WATCHERS + [("plan", {"reaction": reaction}), *prefix, ("cancel", {"msg": "why"}), RUN,
                               ("cancel", {"msg": None}), RUN, RUN, ("cancelling", {}), ("observe", {})]
+
+
+def life_walks(capabilities):
+    """The rest of a task's life (life.py): each story, then the loop until the task is done."""
+    del capabilities
+    for kind in STORIES:
+        yield [("start", {"kind": kind}), ("settle", {})]

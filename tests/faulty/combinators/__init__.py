@@ -3,4 +3,4 @@ broken, checked as `combinators-module:tests.faulty.combinators.NAME`."""
 PROFILE = "combinators"
 ADAPTER = "combinators-module:{module}"
 SKIP_MACHINES = ()
-MINIMUM = 28
+MINIMUM = 60
