@@ -28,6 +28,7 @@ import atexit
 import concurrent.futures
 import itertools
 import os
+import threading
 import time
 import weakref
 
@@ -103,12 +104,15 @@ def _gate(number):
 
 class ClientView:
     """`Client.submit` as the executor the suite drives: submit() and map() with pure=False, every future held, and
-    shutdown() waiting for them (wait=True) before closing the view's own client."""
+    shutdown() waiting for them (wait=True) before closing the view's own client. Only the first shutdown() acts: a
+    second one, made while a shutdown(wait=True) still waits in another thread, returns at once and leaves the
+    closing to it (closing the client under a gather() in flight would break that gather, not dask's promise)."""
 
     def __init__(self, client):
         self.client = client
         self.futures = []
         self.closed = False
+        self.lock = threading.Lock()
 
     def submit(self, fn, /, *args, **kwargs):
         future = self.client.submit(fn, *args, pure=False, **kwargs)
@@ -129,13 +133,21 @@ class ClientView:
                     future = remaining.pop(0)
                     yield future.result(None if deadline is None else max(0.0, deadline - time.monotonic()))
             finally:
-                self.client.cancel(remaining)
+                try:
+                    self.client.cancel(remaining)
+                except Exception:
+                    if self.client.status == "running":
+                        raise
+                    # a closed client (shutdown() in another thread) has released its futures already
         return results()
 
     def shutdown(self, wait=True):
-        if wait and not self.closed:
+        with self.lock:
+            first, self.closed = not self.closed, True
+        if not first:
+            return
+        if wait:
             self.client.gather(self.futures, errors="skip")
-        self.closed = True
         self.client.close()
 
     def __enter__(self):
@@ -203,6 +215,7 @@ class DaskAdapter(Adapter):
     name = "dask"
     capabilities = frozenset({"executor", "workers", "wait"})
     deviations = CLIENT
+    executor_startup = 10.0  # a call's round trip through the scheduler, on a loaded machine
 
     def __init__(self):
         self.distributed = requires.library("distributed", self.name, package="distributed", env="dask")

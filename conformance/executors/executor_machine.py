@@ -380,5 +380,9 @@ class ExecutorMachine(ShuttingDown, Scenarios, Judge):
             expected = 0 if c.state == "cancelled" else 1
             if c.state == "queued":
                 continue  # never got a worker: only possible if a violation was muted on the way
+            if c.state == "cancelled" and starts:  # the cancellation did not hold: its clause, not EXEC-SUBMIT-3's
+                self.judging([c], self.fail, c.cancelled_by, f"{c} started after it was cancelled (by the end of "
+                                                             "the example)")
+                continue
             self.expect("EXEC-SUBMIT-3", starts == expected,
                         lambda: f"{c} started {starts} times; expected {expected}")
