@@ -89,6 +89,7 @@ class Adapter:
     # Executors (capability `executor`): spec/executors.md.
     executor_examples = 1.0  # the share of Hypothesis examples for executors; process pools are slow to start
     executor_startup = 0.0  # seconds a worker may take to start, beyond the hang limit (a process spawning)
+    executor_round_trip = 0.0  # seconds any call into the executor may take beyond the hang limit (a scheduler's)
 
     def new_executor(self, max_workers, initializer=None, initargs=()):
         """Return a new executor running at most `max_workers` calls at once."""

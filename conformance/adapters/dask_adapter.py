@@ -215,7 +215,8 @@ class DaskAdapter(Adapter):
     name = "dask"
     capabilities = frozenset({"executor", "workers", "wait"})
     deviations = CLIENT
-    executor_startup = 10.0  # a call's round trip through the scheduler, on a loaded machine
+    executor_startup = 10.0  # a call's trip through the scheduler to the worker, on a loaded machine
+    executor_round_trip = 2.0  # Client.close(), Client.cancel(), map(): round trips through the event loop
 
     def __init__(self):
         self.distributed = requires.library("distributed", self.name, package="distributed", env="dask")

@@ -42,6 +42,11 @@ class ExecutorMachine(ShuttingDown, Scenarios, Judge):
         self.max_workers = max_workers
         self.executor = self.new_executor(max_workers)
 
+    def call(self, f, what, clause_id, fn, *args, extra=0.0):
+        """A call under the watchdog, with the adapter's round-trip allowance: a call a remote scheduler answers
+        (dask) can outlast the limit a hang has shortened (0.05 s) on a loaded machine and still be correct."""
+        return super().call(f, what, clause_id, fn, *args, extra=extra + self.adapter.executor_round_trip)
+
     def new_executor(self, max_workers, initializer=None, initargs=()):
         what = f"the adapter's new_executor({max_workers})"
         call = self.call(None, what, "EXEC-START-4", self.adapter.new_executor, max_workers, initializer, initargs)
@@ -94,6 +99,10 @@ class ExecutorMachine(ShuttingDown, Scenarios, Judge):
         what = f"releasing {c} to {outcome}"
         if c.future is not None:
             self.judging([c], self.judge_outcome, c, what)
+        elif outcome in ("interrupt", "exit") and "EXEC-SUBMIT-2" in self.ledger.muted:
+            # A call of map() has no future to show where its BaseException went: an executor known to lose such an
+            # outcome (EXEC-SUBMIT-2 muted) may have lost itself with it, so it is abandoned, as judge_outcome does.
+            self.abandoned = self.applies("EXEC-SUBMIT-2")
         if not self.abandoned:
             self.settle(what)
 
