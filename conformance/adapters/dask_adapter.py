@@ -16,13 +16,23 @@ in one process: the gates are `DaskGate`s, which pickle as a number and unpickle
 A call that raises `SystemExit` or `KeyboardInterrupt` kills the cluster's event loop (EXEC-SUBMIT-2): the adapter
 then starts a new cluster for the next executor.
 
-Each deviation is reproduced with dask alone by a script in results/repro/dask/. NOT reliable yet (not in env_list
-or CI, no committed results): with the dev profile, seeds 0-2 still end in verdicts that vary from seed to seed and
-are not settled — EXEC-START-1 and EXEC-SHUTDOWN-2 (a queued call not started within the limit on a one-thread
-cluster), EXEC-SHUTDOWN-4/-5 and EXEC-MAP-1/-3 where a shutdown (Client.close()) races a map() iterator or a second
-shutdown, and EXEC-MAP-4 not provoked on every seed by dask-executor. Each needs a standalone reproduction or a fix
-of the adapter before it is declared. processes=True (host="127.0.0.1") is not done: it needs gates that cross
-processes (distributed.Event) and a worker death that the adapter can tell from a hang.
+Each deviation is reproduced with dask alone by a script in results/repro/dask/. The adapter allows a scheduler round
+trip on a loaded machine: `executor_startup` (a call reaching a worker) and `executor_round_trip` (every call into
+the executor: Client.close(), Client.cancel() and map() each wait on the cluster's event loop).
+NOT reliable yet (not in env_list or CI, no committed results): with the dev profile, seeds 0-3 (2026-12-02) still
+end in MUST verdicts that vary from seed to seed. Settled so far:
+- real dask behaviour, reproduced standalone but provoked by the suite on some seeds only, so not declared (a
+  deviation must reproduce on every run): EXEC-MAP-1/-3 of dask-executor, where shutdown(wait=False) cancels the
+  future a map() iterator has reached (executor-EXEC-MAP-1.py); EXEC-SHUTDOWN-4 of dask-executor, where
+  shutdown(wait=True) does not wait for map() calls its iterator has not reached (executor-EXEC-SHUTDOWN-4.py);
+  EXEC-MAP-4 and EXEC-CANCEL-1 (declared) are not provoked on every seed: whether the worker was already handed a
+  queued task when it is cancelled depends on the scheduler's timing. The `dask` face meets the same EXEC-MAP-1
+  through Client.close() (EXEC-SUBMIT-1).
+- unsettled: EXEC-SHUTDOWN-2 "shutdown(wait=False) did not return" on the `dask` face (Client.close() outlasting the
+  limit, then the kind refused once its hang budget is spent; whether a close really hangs is not known), and
+  EXEC-START-3 (a SHOULD: dask does not promise FIFO order).
+processes=True (host="127.0.0.1") is not done: it needs gates that cross processes (distributed.Event) and a worker
+death that the adapter can tell from a hang.
 """
 import atexit
 import concurrent.futures
@@ -72,6 +82,9 @@ EXECUTOR = {
     "EXEC-SUBMIT-1": _deviation("EXEC-SUBMIT-1", "ClientExecutor.shutdown(wait=False) cancels every future it "
                                 "handed out, as its docstring says: a running call's future becomes done, cancelled",
                                 face="executor-"),
+    "EXEC-MAP-10": _deviation("EXEC-MAP-10", "map()'s iterator walks iter() of the list of all its futures: that list "
+                              "keeps every future, and so every result the cluster holds for it, alive until the "
+                              "iterator is done", face="executor-"),
     "EXEC-MAP-5": _deviation("EXEC-MAP-5", "once map()'s timeout has expired, next() passes future.result() a "
                              "negative time left, which dask's parse_timedelta() cannot read: ValueError, not "
                              "TimeoutError", face="executor-"),
@@ -126,12 +139,13 @@ class ClientView:
         self.futures.extend(futures)
         deadline = None if timeout is None else time.monotonic() + timeout
 
-        def results():
-            remaining = list(futures)
+        def results(remaining):  # an argument, not a closure over `futures`: that list would keep every result
             try:
                 while remaining:
                     future = remaining.pop(0)
-                    yield future.result(None if deadline is None else max(0.0, deadline - time.monotonic()))
+                    result = future.result(None if deadline is None else max(0.0, deadline - time.monotonic()))
+                    self.futures = [f for f in self.futures if f is not future]  # done: shutdown() needs it no more
+                    yield result  # and no reference to its future keeps the result alive (EXEC-MAP-10)
             finally:
                 try:
                     self.client.cancel(remaining)
@@ -139,7 +153,7 @@ class ClientView:
                     if self.client.status == "running":
                         raise
                     # a closed client (shutdown() in another thread) has released its futures already
-        return results()
+        return results(list(futures))
 
     def shutdown(self, wait=True):
         with self.lock:
