@@ -202,8 +202,14 @@ class Clusters:
         atexit.register(self.close)
 
     def client(self, max_workers):
-        """A new Client of the cluster with `max_workers` threads; a cluster whose event loop died is replaced."""
-        return self.distributed.Client(self.cluster(max_workers), set_as_default=False)
+        """A new Client of the cluster with `max_workers` threads; a cluster whose event loop died is replaced, and so
+        is one whose loop is still dying when the client connects (distributed's sync() then raises what it can:
+        UnboundLocalError or AssertionError were seen): the new cluster is tried once."""
+        try:
+            return self.distributed.Client(self.cluster(max_workers), set_as_default=False)
+        except Exception:
+            _close_quietly(self.clusters.pop(max_workers))
+            return self.distributed.Client(self.cluster(max_workers), set_as_default=False)
 
     def cluster(self, max_workers):
         cluster = self.clusters.get(max_workers)
