@@ -49,7 +49,8 @@ class ExecutorMachine(ShuttingDown, Scenarios, Judge):
 
     def new_executor(self, max_workers, initializer=None, initargs=()):
         what = f"the adapter's new_executor({max_workers})"
-        call = self.call(None, what, "EXEC-START-4", self.adapter.new_executor, max_workers, initializer, initargs)
+        call = self.call(None, what, "EXEC-START-4", self.adapter.new_executor, max_workers, initializer, initargs,
+                         extra=self.adapter.executor_startup)  # an executor may start its workers (dask: a cluster)
         self.expect("EXEC-START-4", not call.raised, lambda: f"{what} {call.describe()}")
         return call.value
 
