@@ -39,10 +39,13 @@ FUTURE_CAPABILITIES = frozenset({"running-state", "invalid-state-error"})  # a b
 
 @dataclass(frozen=True)
 class Deviation:
-    """A clause the implementation is known to violate, with the reason and the upstream issue."""
+    """A clause the implementation is known to violate, with the reason and the upstream issue. `sometimes`: the
+    implementation shows it only under timings the suite does not control (its reproduction must still fail every
+    time); a run that does not provoke it reports the clause untested, saying so, instead of failing it as stale."""
 
     reason: str
     issue: str = ""
+    sometimes: bool = False
 
 
 class AdapterError(Exception):
@@ -89,6 +92,7 @@ class Adapter:
     # Executors (capability `executor`): spec/executors.md.
     executor_examples = 1.0  # the share of Hypothesis examples for executors; process pools are slow to start
     executor_startup = 0.0  # seconds a worker may take to start, beyond the hang limit (a process spawning)
+    executor_round_trip = 0.0  # seconds any call into the executor may take beyond the hang limit (a scheduler's)
 
     def new_executor(self, max_workers, initializer=None, initargs=()):
         """Return a new executor running at most `max_workers` calls at once."""
@@ -121,7 +125,8 @@ class Adapter:
             "exceptions": {
                 role: _qualname(getattr(self, role)) for role in self.exception_roles()
             },
-            "deviations": {cid: {"reason": d.reason, "issue": d.issue} for cid, d in sorted(self.deviations.items())},
+            "deviations": {cid: {"reason": d.reason, "issue": d.issue, **({"sometimes": True} if d.sometimes else {})}
+                           for cid, d in sorted(self.deviations.items())},
             **({"races": self.race_mode} if getattr(self, "race_mode", None) else {}),  # which mode judged races
         }
 

@@ -74,6 +74,13 @@ def test_a_deviation_that_no_longer_reproduces_fails_the_run():
     assert report.exit_status == 1
 
 
+def test_a_deviation_shown_only_sometimes_is_untested_when_not_provoked():
+    report = runner.run(loading.load("tests.fixtures.adapters:IntermittentDeviation"), settings_profile="dev", seed=1)
+    verdict = report.verdicts["CF-CANCEL-3"]
+    assert verdict.verdict == "untested" and "not provoked" in verdict.reason
+    assert report.exit_status == 0
+
+
 def test_version_bound_clauses_follow_the_interpreter():
     import sys
 
