@@ -14,6 +14,13 @@ worker must take a call submitted while it goes idle (EXEC-START-1), and leave a
 Each scenario is one run of the scheduler: the first thread makes the futures (or the executor) and then releases
 the others, which wait for it — so the cooperative primitives are made in a scenario thread, and the set-up offers
 no schedule choices of its own.
+
+Beyond the tour's fixed scenarios, Hypothesis generates them (race_machine.py): one or two waiters — wait() with any
+`return_when`, as_completed() — over futures each completed by a thread of its own or already done when they wait
+(kind "waiters"); and an executor of one or two workers used by two or three threads, each submitting calls,
+waiting for their results and shutting the executor down (kind "executor", `detail` = (workers, threads)). Such an
+executor scenario is judged by the orders its calls overlapped in: a call accepted by a submit() that began before a
+shutdown(wait=True) returned has run by then, and a submit() that began after a shutdown() returned is refused.
 """
 import itertools
 import sys
@@ -36,6 +43,31 @@ TOUR = [  # (kind, detail, completions): each explored under every schedule with
 CHECKS = {**{when: [clause] for when, clause in WAIT_CLAUSE.items()}, "shutdown": ["EXEC-ATOMIC-1"],
           "as_completed": ["ASCOMP-ORDER-1", "ASCOMP-ONCE-1"], "idle worker": ["EXEC-START-1", "EXEC-SHUTDOWN-4"]}
 NAMES = {"wait": "wait()/as_completed()", "executor": "the executor"}
+WAITERS = (*WAIT_CLAUSE, "as_completed")  # what a generated waiter calls: wait(return_when) or as_completed()
+COMPLETIONS = ("set_result", "set_exception", "done")  # "done": the future is completed before anybody waits
+EXECUTOR_CALLS = ("submit", "submit, result", "shutdown", "shutdown(wait=False)")  # a result() waits for the call
+ENDINGS = (("shutdown",), ("shutdown",), ("shutdown(wait=False)",), ())  # how a generated thread ends: mostly waiting
+
+
+def clauses(kind, detail):
+    """The clauses a scenario judges."""
+    if kind == "waiters":
+        return list(dict.fromkeys(c for waiter in detail for c in CHECKS[waiter]))
+    if kind == "executor" and not isinstance(detail, str):
+        return ["EXEC-ATOMIC-1", "EXEC-START-1", "EXEC-SHUTDOWN-4"]
+    return CHECKS[detail or kind]
+
+
+def normalized(kind, detail, completions):
+    """A generated scenario as the suite runs it: a shutdown in the first thread's last call if no thread shuts the
+    executor down (so that the workers leave)."""
+    if kind == "executor":
+        workers, threads = detail
+        threads = [tuple(ops) for ops in threads if ops] or [()]
+        if not any(op.startswith("shutdown") for ops in threads for op in ops):
+            threads[0] = (*threads[0][:2], "shutdown")
+        return kind, (workers, tuple(threads)), ()
+    return kind, tuple(detail), tuple(completions)
 
 
 def target(adapter, key):
@@ -81,11 +113,15 @@ class Race:
 
     def __init__(self, adapter, kind, detail, completions):
         self.adapter, self.kind, self.detail, self.completions = adapter, kind, detail, completions
+        self.waiters = tuple(detail) if kind == "waiters" else ("as_completed",) if kind == "as_completed" else (
+            detail,)
+        self.generated = kind == "executor" and not isinstance(detail, str)
         self.clock = itertools.count()
         self.ready = False
         self.futures, self.executor = [], None
         self.seen = {}  # what -> (value or error, clock)
         self.ran = []  # clocks at which submitted calls ran
+        self.runs = {}  # a generated executor scenario's submit -> the clock its call ran at
 
     def tick(self):
         return next(self.clock)
@@ -102,17 +138,32 @@ class Race:
         return value
 
     def bodies(self):
+        if self.generated:
+            return [self.client(t, ops) for t, ops in enumerate(self.detail[1])]
         if self.kind == "executor":
             return [self.submitter, self.stopper] if self.detail == "shutdown" else [self.worker_race]
-        return [self.waiter] + [self.completer(i, op) for i, op in enumerate(self.completions)]
+        return [self.waiter(i) for i in range(len(self.waiters))] + [
+            self.completer(i, op) for i, op in enumerate(self.completions) if op != "done"]
 
-    def waiter(self):
-        self.futures = [self.adapter.new_future() for _ in self.completions]
-        self.ready = True
-        if self.kind == "wait":
-            self.note("wait", lambda: self.adapter.wait(self.futures, None, self.detail))
-        else:
-            self.note("as_completed", lambda: list(self.adapter.as_completed(self.futures)))
+    def waiter_name(self, index):
+        name = "as_completed" if self.waiters[index] == "as_completed" else "wait"
+        return name if len(self.waiters) == 1 else f"{name}#{index + 1}"
+
+    def waiter(self, index):
+        def run():
+            if index == 0:
+                self.futures = [self.adapter.new_future() for _ in self.completions]
+                for future, op in zip(self.futures, self.completions):
+                    if op == "done":
+                        self.adapter.set_result(future, "done before")
+                self.ready = True
+            else:
+                primitives.wait_until(lambda: self.ready, "the scenario's set-up")
+            if self.waiters[index] == "as_completed":
+                self.note(self.waiter_name(index), lambda: list(self.adapter.as_completed(self.futures)))
+            else:
+                self.note(self.waiter_name(index), lambda: self.adapter.wait(self.futures, None, self.waiters[index]))
+        return run
 
     def completer(self, index, op):
         def run():
@@ -122,9 +173,11 @@ class Race:
             self.note(f"{op}-{index}", lambda: getattr(self.adapter, op)(future, argument))
         return run
 
-    def call(self):
+    def call(self, tag=None):
         self.ran.append(self.tick())
-        return len(self.ran)
+        if tag is not None:
+            self.runs[tag] = self.ran[-1]
+        return tag or len(self.ran)
 
     def submitter(self):
         self.executor = self.adapter.new_executor(1)
@@ -143,6 +196,24 @@ class Race:
             self.note(f"result-{n}", lambda: future.result())
         self.note("shutdown", lambda: self.executor.shutdown(wait=True))
 
+    def client(self, thread, ops):
+        """A thread of a generated executor scenario (the first makes the executor)."""
+        def run():
+            if thread == 0:
+                self.executor = self.adapter.new_executor(self.detail[0])
+                self.ready = True
+            else:
+                primitives.wait_until(lambda: self.ready, "the scenario's set-up")
+            for n, op in enumerate(ops, 1):
+                what = f"T{thread + 1}.{op.split(',')[0]}#{n}"
+                if op.startswith("submit"):
+                    submitted = self.note(what, lambda: self.executor.submit(self.call, what))
+                    if op != "submit" and not isinstance(submitted, BaseException):
+                        self.note(f"T{thread + 1}.result#{n}", submitted.result)
+                else:
+                    self.note(what, lambda: self.executor.shutdown(wait=op == "shutdown"))
+        return run
+
     def run(self, modules, files, strategy, limit):
         with primitives.installed(modules):
             return scheduler.Scheduler(strategy, files, limit).run(self.bodies())
@@ -156,26 +227,38 @@ class Race:
     def verdict(self, outcome):
         """(clause, what went wrong) for a run, or None when it is correct."""
         stuck = self.stuck()
+        if self.generated:
+            return self._generated_verdict(stuck, outcome)
         if self.kind == "executor":
             return self._executor_verdict(stuck)
-        clause = WAIT_CLAUSE[self.detail] if self.kind == "wait" else "ASCOMP-ORDER-1"
+        names = [self.waiter_name(i) for i in range(len(self.waiters))]
+        clause_of = {name: WAIT_CLAUSE.get(w, "ASCOMP-ORDER-1") for name, w in zip(names, self.waiters)}
         if stuck:
-            return clause, (f"{self.kind}() never returned, though every future it waits for was completed"
-                            if stuck == [self.kind] else f"every thread is blocked: {', '.join(stuck)}")
+            waiting = [s for s in stuck if s in clause_of] or names
+            return clause_of[waiting[0]], (
+                f"{waiting[0]}() never returned, though every future it waits for was completed"
+                if set(stuck) <= set(names) else f"every thread is blocked: {', '.join(stuck)}")
         if outcome.status != "finished":
             return None
-        value, _ = self.seen[self.kind]
+        for name, waiter in zip(names, self.waiters):
+            found = self._waiter_verdict(name, waiter, clause_of[name])
+            if found is not None:
+                return found
+        return None
+
+    def _waiter_verdict(self, name, waiter, clause):
+        value, _ = self.seen[name]
         if isinstance(value, BaseException):
-            return clause, f"{self.kind}() raised {type(value).__name__}: {value}"
-        if self.kind == "as_completed":
+            return clause, f"{name}() raised {type(value).__name__}: {value}"
+        if waiter == "as_completed":
             if sorted(map(id, value)) != sorted(map(id, self.futures)):
-                return "ASCOMP-ONCE-1", f"as_completed() yielded {len(value)} futures of {len(self.futures)}"
+                return "ASCOMP-ONCE-1", f"{name}() yielded {len(value)} futures of {len(self.futures)}"
             return None
         done, not_done = value
         met = {"FIRST_COMPLETED": bool(done), "ALL_COMPLETED": not not_done,
                "FIRST_EXCEPTION": not not_done or any(not f.cancelled() and f.exception(0) for f in done)}
-        if not met[self.detail] or not all(f.done() for f in done):
-            return clause, f"wait() returned ({len(done)} done, {len(not_done)} not done) before its condition held"
+        if not met[waiter] or not all(f.done() for f in done):
+            return clause, f"{name}() returned ({len(done)} done, {len(not_done)} not done) before its condition held"
         return None
 
     def _executor_verdict(self, stuck):
@@ -197,11 +280,50 @@ class Race:
                                      ("never ran" if not self.ran else "ran after shutdown() had returned"))
         return None
 
+    def _generated_verdict(self, stuck, outcome):
+        """A generated executor scenario: nothing left blocked, and each submit() as one of the orders it overlapped
+        a shutdown() in allows (EXEC-ATOMIC-1; EXEC-SHUTDOWN-1/4 where they did not overlap)."""
+        calls = {what: (self.seen[what + ".called"], *self.seen[what]) for what in self.seen
+                 if not what.endswith(".called")}
+        if stuck or outcome.status != "finished":
+            clause = "EXEC-START-1" if any(_op(s) == "result" for s in stuck) else \
+                "EXEC-SHUTDOWN-4" if all(_op(s).startswith("shutdown") for s in stuck) else "EXEC-ATOMIC-1"
+            return clause, ("every thread is blocked: " + ", ".join(f"{s}()" for s in stuck) + " never returned"
+                            if stuck else "a worker never left, though every call returned and the executor was shut "
+                            "down") + " (a call submitted and never started, or a worker that never left)"
+        stops = [(called, returned, _op(what) == "shutdown") for what, (called, _, returned) in calls.items()
+                 if _op(what).startswith("shutdown")]
+        for what, (called, value, returned) in calls.items():
+            if _op(what) != "submit":
+                continue
+            ran = self.runs.get(what)
+            if isinstance(value, BaseException):
+                if ran is not None or not isinstance(value, RuntimeError):
+                    return "EXEC-ATOMIC-1", f"{what}() raised {type(value).__name__}" + (
+                        " and its call ran anyway" if ran is not None else ", not RuntimeError")
+                if all(returned < stop_called for stop_called, _, _ in stops):
+                    return "EXEC-ATOMIC-1", f"{what}() raised RuntimeError before any shutdown() was called"
+                continue
+            if ran is None:
+                return "EXEC-ATOMIC-1", f"{what}() accepted a call that never ran"
+            for stop_called, stop_returned, waits in stops:
+                if stop_returned < called:
+                    return "EXEC-SHUTDOWN-1", f"{what}() accepted a call after a shutdown() had returned"
+                if waits and ran > stop_returned:
+                    return ("EXEC-ATOMIC-1" if returned > stop_called else "EXEC-SHUTDOWN-4",
+                            f"shutdown(wait=True) returned before the call {what}() accepted had run")
+        return None
+
     def show(self):
         """The scenario's calls and what they did, for a counterexample."""
         stuck = self.stuck()
         return "; ".join(f"{what} → {_shown(seen[0])}" for what, seen in self.seen.items()
                          if not what.endswith(".called")) + ("; still blocked: " + ", ".join(stuck) if stuck else "")
+
+
+def _op(what):
+    """The operation a generated executor scenario's call is ("T2.submit#1" → "submit")."""
+    return what.split(".", 1)[1].split("#")[0]
 
 
 def _shown(value):
