@@ -75,9 +75,17 @@ def test_code_that_blocks_out_of_sight_is_uncontrolled_not_a_verdict():
     try:
         outcome = scheduler.Scheduler(strategies.Choices(), [racy_counter.__file__], 0.2).run(
             [lambda: racy_counter.Counter().bump(), lambda: real.acquire()])
+        assert outcome.status == "uncontrolled" and "test_scheduling.py" in outcome.stuck
+        assert outcome.left_behind == ["T2"]  # the run waited for it to unwind, and says it could not
     finally:
         real.release()
-    assert outcome.status == "uncontrolled" and "test_scheduling.py" in outcome.stuck
+
+
+def test_no_thread_of_an_ended_run_runs_on():
+    """After a deadlock, every scenario thread has unwound before the run returns: none runs into the next run."""
+    outcome = strategies.bounded(lambda s: (lambda o: o if o.status != "finished" else None)(
+        _run(("forwards", "backwards"), s)[1]), preemptions=1, runs=100)
+    assert outcome.status == "deadlock" and outcome.left_behind == []
 
 
 def test_a_timed_wait_times_out_only_when_nothing_else_can_run():

@@ -26,6 +26,7 @@ TOUR_PREEMPTIONS = 1
 TOUR_RUNS = 400  # schedules at most per tour scenario
 GENERATED_RUNS = 60  # schedules at most, one preemption each, for a generated wait()/executor scenario
 SHRINK_RUNS = 200  # schedules at most to shrink a failing one to its fewest preemptions
+LEFT_BEHIND = " (its thread, blocked in code Python cannot interrupt, is left behind until it returns)"
 CHANGE_POINTS = 1000  # change points are drawn in [0, 1000) and scaled to the scenario's length
 FOUNDATIONS = {"CF-RESULT-1", "CF-RESULT-2", "CF-EXC-1", "CF-EXC-2", "CF-TIMEOUT-1", "CF-TIMEOUT-3", "CF-BLOCK-1",
                "CF-CB-1", "CF-CB-2", "CF-CB-3", "CF-CB-4", "CORE-CB-1", "CORE-QUERY-1", "CORE-QUERY-2",
@@ -216,7 +217,8 @@ class RaceMachine(Judge):
     def free_running(self, key, outcome):
         self.adapter.race_targets[key] = None
         self.adapter.race_mode += f"; {races.NAMES[key]}: free-running only, " + (
-            f"blocked outside the scheduler's control at {outcome.stuck}" if outcome.stuck else "never finished")
+            f"blocked outside the scheduler's control at {outcome.stuck}" if outcome.stuck else "never finished") + (
+            LEFT_BEHIND if outcome.left_behind else "")
 
     def scenario(self, prefix, threads):
         """The scenario to run, or (…, None) when this machine does not judge it."""
@@ -234,7 +236,8 @@ class RaceMachine(Judge):
         scenario, outcome, found = self.run(prefix, threads, strategy)
         if outcome.status in ("uncontrolled", "livelock"):
             self.adapter.race_mode = "free-running threads only: under the controlled scheduler the implementation " + (
-                f"blocked outside its control at {outcome.stuck}" if outcome.stuck else "never finished a scenario")
+                f"blocked outside its control at {outcome.stuck}" if outcome.stuck else "never finished a scenario") + (
+                LEFT_BEHIND if outcome.left_behind else "")
             return None
         if found is None:
             for clause_id in self.clauses(threads):

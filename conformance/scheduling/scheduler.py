@@ -15,6 +15,7 @@ import functools
 import os
 import sys
 import threading
+import time
 from dataclasses import dataclass, field
 
 from ..watchdog import stuck_at
@@ -47,6 +48,7 @@ class Outcome:
     blocked: dict = field(default_factory=dict)  # thread index -> what it was blocked on, when it ended
     timeouts: list = field(default_factory=list)  # (thread index, step) of every timeout the scheduler fired
     stuck: str = ""  # where the thread that blocked outside the scheduler's control was
+    left_behind: list = field(default_factory=list)  # scenario threads still blocked out of sight after the run
 
 
 class Carrier:
@@ -64,8 +66,12 @@ class Carrier:
     def loop(self):
         while True:
             self.wake.acquire()
-            self.worker.run()
-            self.worker = None
+            worker = self.worker
+            try:
+                worker.run()
+            finally:
+                self.worker = None
+                worker.gone.set()
             IDLE.append(self)
 
 
@@ -87,6 +93,7 @@ class Worker:
         self.fired = False
         self.where = ("start", 0)
         self.error = None
+        self.gone = threading.Event()  # its body has returned or unwound: the carrier runs no code of this run
         carrier = IDLE.pop() if IDLE else Carrier()
         carrier.worker = self
         self.wake, self.ident = carrier.wake, carrier.ident
@@ -146,7 +153,21 @@ class Scheduler:
                 seen = self.steps
         finally:
             ACTIVE = None
+        self.outcome.left_behind = self.unwound()
         return self.outcome
+
+    def unwound(self):
+        """Wait (one limit in all) until every scenario thread of the run has returned or unwound, so that none runs
+        code of this run while the next one runs; the threads still blocked out of sight then (an `uncontrolled`
+        run's: Python cannot end a thread blocked in C code) are named, and their carriers never reused."""
+        left = [w for w in self.workers if w.status != "done" or not w.gone.is_set()]
+        if left:
+            deadline = self.limit
+            for worker in left:
+                started = time.monotonic()
+                worker.gone.wait(max(0.0, deadline))
+                deadline -= time.monotonic() - started
+        return [f"T{w.index + 1}" for w in self.workers if not w.gone.is_set()]
 
     def spawn(self, body):
         """A thread the running one starts (primitives.Thread): one more worker, ready to be scheduled."""
