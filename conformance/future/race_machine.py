@@ -70,7 +70,9 @@ class RaceMachine(Judge):
             modules, files = self.adapter.race_implementation = implementation(self.adapter.new_future())
             self.adapter.race_mode = (
                 f"controlled scheduler, tracing {', '.join(m.__name__ for m in modules)}" if files else
-                "free-running threads only: the Future has no Python source to trace")
+                "free-running threads only: the Future has no Python source to trace") + (
+                " (a tracer, coverage's say, is active: the scheduler's replaces it in scenario threads, whose lines "
+                "it does not measure)" if files and sys.gettrace() is not None else "")
         self.modules, self.files = self.adapter.race_implementation
 
     @rule(prefix=prefixes, threads=thread_lists, priorities=st.permutations(range(3)),
