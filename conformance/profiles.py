@@ -14,7 +14,7 @@ from .executors import executor_machine, executor_tour, wait_machine, wait_tour
 from .future import machine as future_machine, race_machine, tour as future_tour
 from .task import machine as task_machine, tour as task_tour
 
-RACE_SHARE = 0.2  # of the settings profile's examples, for the controlled race machine (each runs 3 scenarios)
+RACE_SHARE = 0.3  # of the settings profile's examples, for the controlled race machine (each runs 3 scenarios)
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ see (C code, a lock made before the scenario), is left to the free-running `race
 which mode judged it (`races` in the adapter's description).
 """
 import os
+import random
 import sys
 
 from hypothesis import strategies as st
@@ -24,7 +25,7 @@ from .scenario import OPERATIONS, PREFIXES, READS, Scenario, normalized, verdict
 SCENARIOS_PER_EXAMPLE = 3  # race() steps that run a scenario in one example; the rest of its steps are free
 TOUR_PREEMPTIONS = 1
 TOUR_RUNS = 400  # schedules at most per tour scenario
-GENERATED_RUNS = 60  # schedules at most, one preemption each, for a generated wait()/executor scenario
+GENERATED_RUNS = 120  # schedules switching once, at most, for a generated wait()/executor scenario
 SHRINK_RUNS = 200  # schedules at most to shrink a failing one to its fewest preemptions
 LEFT_BEHIND = " (its thread, blocked in code Python cannot interrupt, is left behind until it returns)"
 CHANGE_POINTS = 1000  # change points are drawn in [0, 1000) and scaled to the scenario's length
@@ -109,39 +110,47 @@ class RaceMachine(Judge):
             self.attempt(prefix, threads, lambda: strategies.Choices(choices))
 
     @rule(waiters=st.lists(st.sampled_from(races.WAITERS), min_size=1, max_size=2).map(tuple),
-          completions=st.lists(st.sampled_from(races.COMPLETIONS), min_size=1, max_size=3).map(tuple),
-          priorities=st.permutations(range(4)), changes=st.lists(st.integers(0, CHANGE_POINTS - 1), max_size=3))
+          completions=st.lists(st.sampled_from(races.COMPLETIONS), min_size=1, max_size=2).map(tuple),
+          priorities=st.permutations(range(4)), changes=st.lists(st.integers(0, CHANGE_POINTS - 1), max_size=3),
+          order=st.integers(0, 2 ** 32 - 1))
     @judged
-    def race_waiters(self, waiters, completions, priorities, changes):
+    def race_waiters(self, waiters, completions, priorities, changes, order):
         """One or two waiters (wait(), as_completed()) racing the threads that complete their futures."""
-        self.generated("waiters", waiters, completions, priorities, changes)
+        self.generated("waiters", waiters, completions, priorities, changes, order)
 
     @rule(workers=st.integers(1, 2), threads=st.lists(st.builds(
               lambda calls, end: (*calls, *end), st.lists(st.sampled_from(races.EXECUTOR_CALLS[:2]), max_size=2),
               st.sampled_from(races.ENDINGS))
               .filter(bool), min_size=2, max_size=3),
-          priorities=st.permutations(range(5)), changes=st.lists(st.integers(0, CHANGE_POINTS - 1), max_size=3))
+          priorities=st.permutations(range(5)), changes=st.lists(st.integers(0, CHANGE_POINTS - 1), max_size=3),
+          order=st.integers(0, 2 ** 32 - 1))
     @judged
-    def race_executor(self, workers, threads, priorities, changes):
+    def race_executor(self, workers, threads, priorities, changes, order):
         """An executor's workers and two or three threads, each submitting calls (waiting for their results or not),
         then shutting it down or not."""
-        self.generated("executor", (workers, tuple(threads)), (), priorities, changes)
+        self.generated("executor", (workers, tuple(threads)), (), priorities, changes, order)
 
-    def generated(self, kind, detail, completions, priorities, changes):
+    def generated(self, kind, detail, completions, priorities, changes, order):
         """A generated wait()/as_completed()/executor scenario under the non-preemptive schedule, one PCT schedule
-        (the workers the executor starts rank after the threads, in PCT's order), then the schedules with one
-        preemption, latest first, up to GENERATED_RUNS: these scenarios are longer than a Future's (a wait() installs
-        callbacks, an executor starts workers), and a window a line wide needs its one preemption at that line."""
+        (the workers the executor starts rank after the threads, in PCT's order), then GENERATED_RUNS of the
+        schedules that switch once away from the non-preemptive one, in an order drawn by `order`: these scenarios are
+        longer than a Future's (a wait() installs callbacks, an executor starts workers), and a window a line wide
+        needs its one switch at that line, wherever in the run it lies."""
         self.scenarios += 1
         target = self.race_target("executor" if kind == "executor" else "wait")
         if self.scenarios > SCENARIOS_PER_EXAMPLE or target is None or FOUNDATIONS & self.ledger.muted:
             return
         kind, detail, completions = races.normalized(kind, detail, completions)
-        steps = self.attempt_race(target, kind, detail, completions, strategies.Choices, stop=False)
-        if steps is not None and self.attempt_race(target, kind, detail, completions, lambda: strategies.PCT(
-                priorities, [1 + c * steps // CHANGE_POINTS for c in changes]), stop=False) is not None:
-            strategies.bounded(lambda strategy: self.attempt_race(target, kind, detail, completions, lambda: strategy),
-                               TOUR_PREEMPTIONS, GENERATED_RUNS)
+        base = strategies.Choices()
+        steps = self.attempt_race(target, kind, detail, completions, lambda: base, stop=False)
+        if steps is None or self.attempt_race(target, kind, detail, completions, lambda: strategies.PCT(
+                priorities, [1 + c * steps // CHANGE_POINTS for c in changes]), stop=False) is None:
+            return
+        switched = strategies.switched_once(base.decisions)
+        random.Random(order).shuffle(switched)
+        for choices in switched[:GENERATED_RUNS]:
+            if self.attempt_race(target, kind, detail, completions, lambda: strategies.Choices(choices)) is not None:
+                return  # the implementation escaped the scheduler's control
 
     @judged
     def explore_race(self, kind, detail, completions, preemptions=TOUR_PREEMPTIONS, choices=None):
@@ -178,7 +187,7 @@ class RaceMachine(Judge):
             while smaller:
                 smaller = False
                 for candidate in _fewer_race(kind, detail, completions):
-                    ran = self.race_run(target, *candidate, make())
+                    ran = self.race_run(target, *candidate, _again(strategy, make))
                     if ran[2] is not None and ran[2][0] == clause_id:
                         (kind, detail, completions), (race, outcome, found), smaller = candidate, ran, True
                         strategy = race.strategy
@@ -314,6 +323,11 @@ def _fewer(prefix, threads):
             fewer = threads[:t] + ((rest,) if rest else ()) + threads[t + 1:]
             if len(fewer) >= 2:
                 yield prefix, fewer
+
+
+def _again(strategy, make):
+    """A fresh schedule like `strategy` (a strategy records its run: it is not run twice)."""
+    return strategies.Choices(strategy.prefix) if isinstance(strategy, strategies.Choices) else make()
 
 
 def _fewer_race(kind, detail, completions):

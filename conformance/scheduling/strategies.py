@@ -88,6 +88,15 @@ def bounded(attempt, preemptions, runs):
     return None
 
 
+def switched_once(decisions):
+    """The choices of every schedule that departs from a run (its `decisions`) at one decision point, taking another
+    thread there and going on without preempting: the first level of `bounded()`'s search, to sample from when a
+    scenario is too long to visit them all."""
+    taken = tuple(chosen for _, _, chosen in decisions)
+    return [taken[:position] + (other,) for position, (enabled, _, chosen) in enumerate(decisions)
+            for other in enabled if other != chosen]
+
+
 def preemptions(decisions):
     """How many of the decisions switched away from a thread that could have gone on."""
     return sum(current in enabled and chosen != current for enabled, current, chosen in decisions)
