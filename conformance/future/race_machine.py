@@ -198,7 +198,7 @@ class RaceMachine(Judge):
             if again[2] is not None and again[2][0] == found[0]:  # always, the run being deterministic
                 (race, outcome, found), strategy = again, again[0].strategy
         replay = (f"state.explore_race(kind={kind!r}, detail={detail!r}, completions={tuple(completions)!r}, "
-                  f"choices={strategy.taken!r})")
+                  f"choices={strategy.sparse!r})")
         self.fail(found[0], f"{found[1]}\n{race.show()}\nswitches (thread@where it was preempted→next): "
                             f"{_switches(outcome)}\nreplay this schedule: {replay}")
 
@@ -303,7 +303,7 @@ class RaceMachine(Judge):
             rows.append(" | ".join((calls[depth].show() if depth < len(calls) else "").ljust(width)
                                    for calls in columns))
         switches = _switches(outcome)
-        replay = f"state.replay_schedule(prefix={prefix!r}, threads={threads!r}, choices={strategy.taken!r})"
+        replay = f"state.replay_schedule(prefix={prefix!r}, threads={threads!r}, choices={strategy.sparse!r})"
         return (f"{message}\n" + "\n".join(rows) + f"\nswitches (thread@where it was preempted→next): {switches}"
                 + (f"\nreplay this schedule: {replay}" if replay else ""))
 

@@ -27,6 +27,11 @@ class _Recorded:
     def taken(self):
         return tuple(chosen for _, _, chosen in self.decisions)
 
+    @property
+    def sparse(self):
+        """The choices the default would not have made, {decision point: thread}: `Choices(sparse)` replays the run."""
+        return {position: d[2] for position, d in enumerate(self.decisions) if d[2] != _default(d)}
+
 
 class PCT(_Recorded):
     """Priorities (one per thread, higher runs first) and the steps at which the running thread is demoted."""
@@ -48,21 +53,21 @@ class PCT(_Recorded):
 
 
 class Choices(_Recorded):
-    """Take `prefix[i]` at the i-th decision point, then keep the running thread (or the first that can run)."""
+    """Take `prefix[i]` at the i-th decision point, then keep the running thread (or the first that can run). A dict
+    {decision point: thread} (`sparse`, as counterexamples print it) names only the choices the default would not
+    make."""
 
     def __init__(self, prefix=()):
-        self.prefix = tuple(prefix)
+        self.prefix = dict(prefix) if isinstance(prefix, dict) else tuple(prefix)
         self.decisions = []  # (threads that could run, the running thread, the one chosen)
 
     def choose(self, enabled, current, step):
         if len(enabled) == 1:
             return enabled[0]
         position = len(self.decisions)
-        if position < len(self.prefix) and self.prefix[position] in enabled:
-            chosen = self.prefix[position]
-        else:
-            chosen = current if current in enabled else enabled[0]
-        return self.record(enabled, current, chosen)
+        wanted = self.prefix.get(position) if isinstance(self.prefix, dict) else (
+            self.prefix[position] if position < len(self.prefix) else None)
+        return self.record(enabled, current, wanted if wanted in enabled else _default((enabled, current, None)))
 
 
 def bounded(attempt, preemptions, runs):
