@@ -17,7 +17,7 @@ from hypothesis.stateful import rule
 
 from ..executors import races
 from ..judging import Judge, judged
-from ..scheduling import strategies
+from ..scheduling import scheduler, strategies
 from ..scheduling.scheduler import where
 from .model import TRANSITIONS as CELLS
 from .scenario import OPERATIONS, PREFIXES, READS, Scenario, normalized, verdict
@@ -72,8 +72,8 @@ class RaceMachine(Judge):
             self.adapter.race_mode = (
                 f"controlled scheduler, tracing {', '.join(m.__name__ for m in modules)}" if files else
                 "free-running threads only: the Future has no Python source to trace") + (
-                " (a tracer, coverage's say, is active: the scheduler's replaces it in scenario threads, whose lines "
-                "it does not measure)" if files and sys.gettrace() is not None else "")
+                " (a tracer, coverage's say, is active: the scheduler's settrace replaces it in scenario threads, "
+                "whose lines it does not measure)" if files and sys.gettrace() and not scheduler.MONITORING else "")
         self.modules, self.files = self.adapter.race_implementation
 
     @rule(prefix=prefixes, threads=thread_lists, priorities=st.permutations(range(3)),
