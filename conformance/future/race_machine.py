@@ -181,7 +181,7 @@ class RaceMachine(Judge):
                     self.passed(clause_id)
             return None if stop else outcome.steps
         strategy = race.strategy
-        if shrink:
+        if shrink and not self.known_broken(found[0]):  # a clause already seen broken is muted: no use shrinking
             clause_id = found[0]
             smaller = True
             while smaller:
@@ -254,7 +254,7 @@ class RaceMachine(Judge):
             for clause_id in self.clauses(threads):
                 self.passed(clause_id)
             return None if stop else outcome.steps
-        if shrink:
+        if shrink and not self.known_broken(found[0]):
             prefix, threads, strategy, scenario, outcome, found = self.shrunk(
                 prefix, threads, make, (strategy, scenario, outcome, found))
             choices = strategies.shrunk(lambda trial: (lambda ran: ran[2] is not None and ran[2][0] == found[0])(
