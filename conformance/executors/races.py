@@ -315,8 +315,14 @@ class Race:
         return None
 
     def show(self):
-        """The scenario's calls and what they did, for a counterexample."""
+        """The scenario's calls and what they did, for a counterexample (a generated executor scenario's one line
+        per thread, its calls in order)."""
         stuck = self.stuck()
+        if self.generated:
+            calls = [what[:-7] for what in self.seen if what.endswith(".called")]  # in the order they were made
+            return "\n".join(f"T{t + 1}: " + "; ".join(
+                f"{what.split('.', 1)[1]} → " + (_shown(self.seen[what][0]) if what in self.seen else "still blocked")
+                for what in calls if what.startswith(f"T{t + 1}.")) for t in range(len(self.detail[1])))
         return "; ".join(f"{what} → {_shown(seen[0])}" for what, seen in self.seen.items()
                          if not what.endswith(".called")) + ("; still blocked: " + ", ".join(stuck) if stuck else "")
 

@@ -187,8 +187,8 @@ class RaceMachine(Judge):
             while smaller:
                 smaller = False
                 for candidate in _fewer_race(kind, detail, completions):
-                    ran = self.race_run(target, *candidate, _again(strategy, make))
-                    if ran[2] is not None and ran[2][0] == clause_id:
+                    ran = self.reproduced(target, candidate, clause_id, _again(strategy, make))
+                    if ran is not None:
                         (kind, detail, completions), (race, outcome, found), smaller = candidate, ran, True
                         strategy = race.strategy
                         break
@@ -201,6 +201,19 @@ class RaceMachine(Judge):
                   f"choices={strategy.sparse!r})")
         self.fail(found[0], f"{found[1]}\n{race.show()}\nswitches (thread@where it was preempted→next): "
                             f"{_switches(outcome)}\nreplay this schedule: {replay}")
+
+    def reproduced(self, target, scenario, clause_id, strategy):
+        """A smaller scenario's run that breaks `clause_id`: under `strategy`, else under the non-preemptive schedule
+        or one that switches once away from it (up to SHRINK_RUNS), or None."""
+        ran = self.race_run(target, *scenario, strategy)
+        if ran[2] is None and ran[1].status == "finished":
+            base = strategies.Choices()
+            ran = self.race_run(target, *scenario, base)
+            for choices in strategies.switched_once(base.decisions)[:SHRINK_RUNS]:
+                if ran[2] is not None or ran[1].status != "finished":
+                    break
+                ran = self.race_run(target, *scenario, strategies.Choices(choices))
+        return ran if ran[2] is not None and ran[2][0] == clause_id else None
 
     def race_run(self, target, kind, detail, completions, strategy):
         race = races.Race(self.adapter, kind, detail, tuple(completions))
