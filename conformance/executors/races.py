@@ -23,7 +23,9 @@ executor scenario is judged by the orders its calls overlapped in: a call accept
 shutdown(wait=True) returned has run by then, and a submit() that began after a shutdown() returned is refused.
 """
 import itertools
+import os
 import sys
+import sysconfig
 
 from ..scheduling import primitives, scheduler
 from ..scheduling.scheduler import Abandoned
@@ -89,12 +91,18 @@ def target(adapter, key):
 
 
 def implementation(call):
-    """The modules whose code `call()` enters first (through the adapter), and those of that function's class."""
-    entered = []
+    """The modules whose code `call()` enters first (through the adapter), those of that function's class, and every
+    other module outside the standard library it enters (a faulty module's wait() handing over to the reference's,
+    say: left out, that one's conditions would be real, and its waits out of the scheduler's sight)."""
+    entered, others = [], {}
 
     def profile(frame, event, arg):
-        if event == "call" and not entered and not frame.f_globals.get("__name__", "").startswith("conformance"):
-            entered.append(frame)
+        name = frame.f_globals.get("__name__", "")
+        if event == "call" and not name.startswith("conformance"):
+            if not entered:
+                entered.append(frame)
+            elif name not in others and not _standard(frame.f_code.co_filename):
+                others[name] = None
     sys.setprofile(profile)
     try:
         call()
@@ -105,7 +113,16 @@ def implementation(call):
     frame = entered[0]
     owner = frame.f_locals.get("self")
     names = [frame.f_globals.get("__name__")] + [c.__module__ for c in type(owner).__mro__ if owner is not None]
-    return [sys.modules[n] for n in dict.fromkeys(names) if n in sys.modules]
+    return [sys.modules[n] for n in dict.fromkeys(names + list(others)) if n in sys.modules and
+            (getattr(sys.modules[n], "__file__", None) or "").endswith(".py")]
+
+
+_STANDARD = tuple(os.path.realpath(sysconfig.get_paths()[key]) + os.sep for key in ("stdlib", "platstdlib"))
+
+
+def _standard(filename):
+    """Whether a file is the standard library's (its modules are swapped only as the implementation itself)."""
+    return os.path.realpath(filename).startswith(_STANDARD) and "site-packages" not in filename
 
 
 class Race:
