@@ -183,6 +183,7 @@ class RaceMachine(Judge):
         strategy = race.strategy
         if shrink and not self.known_broken(found[0]):  # a clause already seen broken is muted: no use shrinking
             clause_id = found[0]
+            self.budget = SHRINK_RUNS  # runs in all to find smaller scenarios
             smaller = True
             while smaller:
                 smaller = False
@@ -204,13 +205,14 @@ class RaceMachine(Judge):
 
     def reproduced(self, target, scenario, clause_id, strategy):
         """A smaller scenario's run that breaks `clause_id`: under `strategy`, else under the non-preemptive schedule
-        or one that switches once away from it (up to SHRINK_RUNS), or None."""
+        or one that switches once away from it (while the shrinking's budget of runs lasts), or None."""
         ran = self.race_run(target, *scenario, strategy)
-        if ran[2] is None and ran[1].status == "finished":
+        if ran[2] is None and ran[1].status == "finished" and self.budget > 0:
             base = strategies.Choices()
             ran = self.race_run(target, *scenario, base)
-            for choices in strategies.switched_once(base.decisions)[:SHRINK_RUNS]:
-                if ran[2] is not None or ran[1].status != "finished":
+            for choices in strategies.switched_once(base.decisions):
+                self.budget -= 1
+                if ran[2] is not None or ran[1].status != "finished" or self.budget < 0:
                     break
                 ran = self.race_run(target, *scenario, strategies.Choices(choices))
         return ran if ran[2] is not None and ran[2][0] == clause_id else None
