@@ -139,6 +139,7 @@ class Race:
         self.seen = {}  # what -> (value or error, clock)
         self.ran = []  # clocks at which submitted calls ran
         self.runs = {}  # a generated executor scenario's submit -> the clock its call ran at
+        self.unmade = None  # why the futures or the executor could not be made, if they could not
 
     def tick(self):
         return next(self.clock)
@@ -169,11 +170,18 @@ class Race:
     def waiter(self, index):
         def run():
             if index == 0:
-                self.futures = [self.adapter.new_future() for _ in self.completions]
-                for future, op in zip(self.futures, self.completions):
-                    if op == "done":
-                        self.adapter.set_result(future, "done before")
-                self.ready = True
+                try:
+                    self.futures = [self.adapter.new_future() for _ in self.completions]
+                    for future, op in zip(self.futures, self.completions):
+                        if op == "done":
+                            self.adapter.set_result(future, "done before")
+                except Abandoned:
+                    raise
+                except BaseException as error:  # no scenario to judge: the Future's own machine judges this
+                    self.unmade = error
+                    raise
+                finally:
+                    self.ready = True
             else:
                 primitives.wait_until(lambda: self.ready, "the scenario's set-up")
             if self.waiters[index] == "as_completed":
@@ -217,8 +225,15 @@ class Race:
         """A thread of a generated executor scenario (the first makes the executor)."""
         def run():
             if thread == 0:
-                self.executor = self.adapter.new_executor(self.detail[0])
-                self.ready = True
+                try:
+                    self.executor = self.adapter.new_executor(self.detail[0])
+                except Abandoned:
+                    raise
+                except BaseException as error:  # no scenario to judge: the executor machine judges this
+                    self.unmade = error
+                    raise
+                finally:
+                    self.ready = True
             else:
                 primitives.wait_until(lambda: self.ready, "the scenario's set-up")
             for n, op in enumerate(ops, 1):
@@ -244,6 +259,8 @@ class Race:
     def verdict(self, outcome):
         """(clause, what went wrong) for a run, or None when it is correct."""
         stuck = self.stuck()
+        if self.unmade is not None:
+            return None
         if self.generated:
             return self._generated_verdict(stuck, outcome)
         if self.kind == "executor":

@@ -175,6 +175,8 @@ class RaceMachine(Judge):
         if outcome.status in ("uncontrolled", "livelock"):
             self.free_running("executor" if kind == "executor" else "wait", outcome)
             return outcome if stop else None
+        if race.unmade is not None:
+            return None  # the futures or the executor could not be made: nothing was judged
         if found is None:
             if not stop:
                 for clause_id in races.clauses(kind, detail):

@@ -77,6 +77,8 @@ class Carrier:
             worker = self.worker
             try:
                 worker.run()
+            except Abandoned:  # the run ended (a deadlock) as this thread handed on, its body done
+                pass
             finally:
                 self.worker = None
                 worker.gone.set()
