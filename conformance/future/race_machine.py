@@ -208,6 +208,9 @@ class RaceMachine(Judge):
     def reproduced(self, target, scenario, clause_id, strategy):
         """A smaller scenario's run that breaks `clause_id`: under `strategy`, else under the non-preemptive schedule
         or one that switches once away from it (while the shrinking's budget of runs lasts), or None."""
+        if self.budget <= 0:
+            return None
+        self.budget -= 1
         ran = self.race_run(target, *scenario, strategy)
         if ran[2] is None and ran[1].status == "finished" and self.budget > 0:
             base = strategies.Choices()
