@@ -325,8 +325,8 @@ class Race:
             return clause, ("every thread is blocked: " + ", ".join(f"{s}()" for s in stuck) + " never returned"
                             if stuck else "a worker never left, though every call returned and the executor was shut "
                             "down") + " (a call submitted and never started, or a worker that never left)"
-        stops = [(called, returned, _op(what) == "shutdown") for what, (called, _, returned) in calls.items()
-                 if _op(what).startswith("shutdown")]
+        stops = [(called, returned, _op(what) == "shutdown" and not isinstance(value, BaseException))
+                 for what, (called, value, returned) in calls.items() if _op(what).startswith("shutdown")]
         for what, (called, value, returned) in calls.items():
             if _op(what) != "submit":
                 continue
