@@ -4,7 +4,9 @@ of tests/faulty/races/ (`--exitfirst`, settings `ci`, median and worst over seed
 
 Schedules per second are those of the race machine's tour (every schedule with at most one preemption of each
 fixed scenario); the tracing overhead compares the same non-preemptive scenario run with the implementation's lines
-as switch points and with only its lock operations as switch points."""
+as switch points and with only its lock operations as switch points. On 3.12+, where the lines come from
+sys.monitoring, the tour is also run with settrace as their source, and the ratio of the two rates is reported
+(`settrace_ratio`: monitoring's schedules per second over settrace's; measured, not asserted)."""
 import pathlib
 import statistics
 import time
@@ -12,7 +14,7 @@ import time
 from conformance import loading, runner
 from conformance.executors import races
 from conformance.future import race_machine, scenario
-from conformance.scheduling import strategies
+from conformance.scheduling import scheduler, strategies
 
 from .common import ROOT
 
@@ -64,6 +66,16 @@ def _tracing_overhead(spec, repeats):
     return per_run
 
 
+def _settrace_rate(spec):
+    """Schedules per second of the tour with settrace as the source of switch points (sys.monitoring set aside)."""
+    monitoring, scheduler.MONITORING = scheduler.MONITORING, None
+    try:
+        schedules, seconds = _tour_rate(spec)
+    finally:
+        scheduler.MONITORING = monitoring
+    return schedules / seconds
+
+
 def _first_violation(name, seeds):
     spec = f"cf-module:tests.faulty.races.{name}"
     seconds, clauses = [], set()
@@ -85,7 +97,9 @@ def run(quick):
         rates.append({"adapter": spec, "schedules": schedules, "seconds": seconds,
                       "schedules_per_second": schedules / seconds, "traced_ms": overhead["traced"] * 1e3,
                       "untraced_ms": overhead["untraced"] * 1e3, "tracing_ratio": overhead["traced"] /
-                      overhead["untraced"]})
+                      overhead["untraced"], "switch_points": "sys.monitoring" if scheduler.MONITORING else "settrace"})
+        if scheduler.MONITORING is not None:
+            rates[-1]["settrace_ratio"] = (schedules / seconds) / _settrace_rate(spec)
     names = sorted(p.stem for p in pathlib.Path(RACES).glob("*.py") if not p.stem.startswith("_")) \
         if (RACES / "__init__.py").is_file() else []
     modules = [_first_violation(name, seeds) for name in names]

@@ -15,7 +15,7 @@ from .future import machine as future_machine, race_machine, tour as future_tour
 from .task import life as task_life, machine as task_machine, tour as task_tour
 
 BARE = frozenset({"bare-future"})  # the machines that make their futures with new_future() and complete them
-RACE_SHARE = 0.2  # of the settings profile's examples, for the controlled race machine (each runs 3 scenarios)
+RACE_SHARE = 0.3  # of the settings profile's examples, for the controlled race machine (each runs 3 scenarios)
 
 
 @dataclass(frozen=True)

@@ -357,6 +357,32 @@ def witness_submit_check_then_lock(m):
     return "submit() racing shutdown() accepted a call that never runs"
 
 
+def witness_wait_count_unlocked(m):
+    f, g = m.Future(), m.Future()
+    waiting, registered = _stopped("wait_count_unlocked", "every = ", m.wait, [f, g], None, m.ALL_COMPLETED)
+    completing, stop = _stopped("wait_count_unlocked", "pending[0] = left", f.set_result, 1)  # read 2, about to write 1
+    g.set_result(2)  # its callback writes 1
+    stop.resume()  # writes 1 again: one completion lost
+    completing.result()
+    registered.resume()
+    assert waiting.stuck()  # WAIT-RETURN-3: both futures are done
+    return "wait(ALL_COMPLETED) went on blocking after every future completed"
+
+
+def witness_shutdown_waits_once(m):
+    executor = m.ThreadPoolExecutor(max_workers=1)
+    release = threading.Event()
+    running = executor.submit(release.wait, LIMIT)
+    first, joining = _stopped("shutdown_waits_once", "self._join(workers)", executor.shutdown, True)
+    second = Thread(executor.shutdown, True)
+    second.result()  # EXEC-SHUTDOWN-4: returned while the call runs
+    assert not running.done()
+    release.set()
+    joining.resume()
+    first.result()
+    return "a shutdown(wait=True) concurrent with another returned before the calls had finished"
+
+
 WITNESSES = {name[len("witness_"):]: fn for name, fn in globals().items() if name.startswith("witness_")}
 
 

@@ -64,6 +64,20 @@ def test_the_same_schedule_replays_the_same_switches():
     assert replays[0] == replays[1]
 
 
+def test_a_failing_schedule_shrinks_to_its_fewest_preemptions_and_replays_from_its_sparse_choices():
+    """A PCT schedule that loses an update, cut to one preemption; the counterexample's {decision point: thread}
+    replays it, switch for switch."""
+    failing = [s for s in (strategies.PCT(p, [c, c + 2]) for p in ((0, 1), (1, 0)) for c in range(1, 8))
+               if _lost_update(s)]
+    assert failing
+    choices = strategies.shrunk(lambda trial: _lost_update(trial) is not None, failing[-1], 100)
+    shrunk = strategies.Choices(choices)
+    assert _lost_update(shrunk) and strategies.preemptions(shrunk.decisions) == 1
+    replayed = strategies.Choices(shrunk.sparse)
+    assert _lost_update(replayed)[1].trail == _lost_update(strategies.Choices(choices))[1].trail
+    assert len(shrunk.sparse) <= 2
+
+
 def test_every_thread_blocked_is_a_deadlock_found_at_once():
     found = strategies.bounded(lambda s: (lambda o: o if o.status != "finished" else None)(
         _run(("forwards", "backwards"), s)[1]), preemptions=1, runs=100)
@@ -77,9 +91,17 @@ def test_code_that_blocks_out_of_sight_is_uncontrolled_not_a_verdict():
     try:
         outcome = scheduler.Scheduler(strategies.Choices(), [racy_counter.__file__], 0.2).run(
             [lambda: racy_counter.Counter().bump(), lambda: real.acquire()])
+        assert outcome.status == "uncontrolled" and "test_scheduling.py" in outcome.stuck
+        assert outcome.left_behind == ["T2"]  # the run waited for it to unwind, and says it could not
     finally:
         real.release()
-    assert outcome.status == "uncontrolled" and "test_scheduling.py" in outcome.stuck
+
+
+def test_no_thread_of_an_ended_run_runs_on():
+    """After a deadlock, every scenario thread has unwound before the run returns: none runs into the next run."""
+    outcome = strategies.bounded(lambda s: (lambda o: o if o.status != "finished" else None)(
+        _run(("forwards", "backwards"), s)[1]), preemptions=1, runs=100)
+    assert outcome.status == "deadlock" and outcome.left_behind == []
 
 
 def test_a_timed_wait_times_out_only_when_nothing_else_can_run():

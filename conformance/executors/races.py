@@ -14,9 +14,18 @@ worker must take a call submitted while it goes idle (EXEC-START-1), and leave a
 Each scenario is one run of the scheduler: the first thread makes the futures (or the executor) and then releases
 the others, which wait for it — so the cooperative primitives are made in a scenario thread, and the set-up offers
 no schedule choices of its own.
+
+Beyond the tour's fixed scenarios, Hypothesis generates them (race_machine.py): one or two waiters — wait() with any
+`return_when`, as_completed() — over futures each completed by a thread of its own or already done when they wait
+(kind "waiters"); and an executor of one or two workers used by two or three threads, each submitting calls,
+waiting for their results and shutting the executor down (kind "executor", `detail` = (workers, threads)). Such an
+executor scenario is judged by the orders its calls overlapped in: a call accepted by a submit() that began before a
+shutdown(wait=True) returned has run by then, and a submit() that began after a shutdown() returned is refused.
 """
 import itertools
+import os
 import sys
+import sysconfig
 
 from ..scheduling import primitives, scheduler
 from ..scheduling.scheduler import Abandoned
@@ -38,6 +47,31 @@ CHECKS = {**{when: [clause] for when, clause in WAIT_CLAUSE.items()}, "shutdown"
           "as_completed": ["ASCOMP-ORDER-1", "ASCOMP-ONCE-1"], "overlap": ["WAIT-OVERLAP-1"],
           "idle worker": ["EXEC-START-1", "EXEC-SHUTDOWN-4"]}
 NAMES = {"wait": "wait()/as_completed()", "executor": "the executor"}
+WAITERS = (*WAIT_CLAUSE, "as_completed")  # what a generated waiter calls: wait(return_when) or as_completed()
+COMPLETIONS = ("set_result", "set_exception", "done")  # "done": the future is completed before anybody waits
+EXECUTOR_CALLS = ("submit", "submit, result", "shutdown", "shutdown(wait=False)")  # a result() waits for the call
+ENDINGS = (("shutdown",), ("shutdown",), ("shutdown(wait=False)",), ())  # how a generated thread ends: mostly waiting
+
+
+def clauses(kind, detail):
+    """The clauses a scenario judges."""
+    if kind == "waiters":
+        return list(dict.fromkeys(c for waiter in detail for c in CHECKS[waiter]))
+    if kind == "executor" and not isinstance(detail, str):
+        return ["EXEC-ATOMIC-1", "EXEC-START-1", "EXEC-SHUTDOWN-4"]
+    return CHECKS[detail or kind]
+
+
+def normalized(kind, detail, completions):
+    """A generated scenario as the suite runs it: a shutdown in the first thread's last call if no thread shuts the
+    executor down (so that the workers leave)."""
+    if kind == "executor":
+        workers, threads = detail
+        threads = [tuple(ops) for ops in threads if ops] or [()]
+        if not any(op.startswith("shutdown") for ops in threads for op in ops):
+            threads[0] = (*threads[0][:2], "shutdown")
+        return kind, (workers, tuple(threads)), ()
+    return kind, tuple(detail), tuple(completions)
 
 
 def target(adapter, key):
@@ -59,12 +93,18 @@ def target(adapter, key):
 
 
 def implementation(call):
-    """The modules whose code `call()` enters first (through the adapter), and those of that function's class."""
-    entered = []
+    """The modules whose code `call()` enters first (through the adapter), those of that function's class, and every
+    other module outside the standard library it enters (a faulty module's wait() handing over to the reference's,
+    say: left out, that one's conditions would be real, and its waits out of the scheduler's sight)."""
+    entered, others = [], {}
 
     def profile(frame, event, arg):
-        if event == "call" and not entered and not frame.f_globals.get("__name__", "").startswith("conformance"):
-            entered.append(frame)
+        name = frame.f_globals.get("__name__", "")
+        if event == "call" and not name.startswith("conformance"):
+            if not entered:
+                entered.append(frame)
+            elif name not in others and not _standard(frame.f_code.co_filename):
+                others[name] = None
     sys.setprofile(profile)
     try:
         call()
@@ -75,7 +115,16 @@ def implementation(call):
     frame = entered[0]
     owner = frame.f_locals.get("self")
     names = [frame.f_globals.get("__name__")] + [c.__module__ for c in type(owner).__mro__ if owner is not None]
-    return [sys.modules[n] for n in dict.fromkeys(names) if n in sys.modules]
+    return [sys.modules[n] for n in dict.fromkeys(names + list(others)) if n in sys.modules and
+            (getattr(sys.modules[n], "__file__", None) or "").endswith(".py")]
+
+
+_STANDARD = tuple(os.path.realpath(sysconfig.get_paths()[key]) + os.sep for key in ("stdlib", "platstdlib"))
+
+
+def _standard(filename):
+    """Whether a file is the standard library's (its modules are swapped only as the implementation itself)."""
+    return os.path.realpath(filename).startswith(_STANDARD) and "site-packages" not in filename
 
 
 class Race:
@@ -83,11 +132,16 @@ class Race:
 
     def __init__(self, adapter, kind, detail, completions):
         self.adapter, self.kind, self.detail, self.completions = adapter, kind, detail, completions
+        self.waiters = tuple(detail) if kind == "waiters" else ("as_completed",) if kind == "as_completed" else (
+            detail,)
+        self.generated = kind == "executor" and not isinstance(detail, str)
         self.clock = itertools.count()
         self.ready = False
         self.futures, self.executor = [], None
         self.seen = {}  # what -> (value or error, clock)
         self.ran = []  # clocks at which submitted calls ran
+        self.runs = {}  # a generated executor scenario's submit -> the clock its call ran at
+        self.unmade = None  # why the futures or the executor could not be made, if they could not
 
     def tick(self):
         return next(self.clock)
@@ -104,20 +158,48 @@ class Race:
         return value
 
     def bodies(self):
+        if self.generated:
+            return [self.client(t, ops) for t, ops in enumerate(self.detail[1])]
         if self.kind == "executor":
             return [self.submitter, self.stopper] if self.detail == "shutdown" else [self.worker_race]
-        waiters = [self.waiter, self.reversed_waiter] if self.kind == "overlap" else [self.waiter]
-        return waiters + [self.completer(i, op) for i, op in enumerate(self.completions)]
-
-    def waiter(self):
-        self.futures = [self.adapter.new_future() for _ in self.completions or "ab"]
-        self.ready = True
         if self.kind == "overlap":
-            self.note("wait", lambda: self.adapter.wait(self.futures, 0, "ALL_COMPLETED"))
-        elif self.kind == "wait":
-            self.note("wait", lambda: self.adapter.wait(self.futures, None, self.detail))
-        else:
-            self.note("as_completed", lambda: list(self.adapter.as_completed(self.futures)))
+            return [self.overlap_waiter, self.reversed_waiter]
+        return [self.waiter(i) for i in range(len(self.waiters))] + [
+            self.completer(i, op) for i, op in enumerate(self.completions) if op != "done"]
+
+    def overlap_waiter(self):
+        """WAIT-OVERLAP-1: a wait() on two futures that nobody completes, with a zero timeout, while another wait()
+        (reversed_waiter) waits for the same two in the opposite order."""
+        self.futures = [self.adapter.new_future() for _ in "ab"]
+        self.ready = True
+        self.note("wait", lambda: self.adapter.wait(self.futures, 0, "ALL_COMPLETED"))
+
+    def waiter_name(self, index):
+        name = "as_completed" if self.waiters[index] == "as_completed" else "wait"
+        return name if len(self.waiters) == 1 else f"{name}#{index + 1}"
+
+    def waiter(self, index):
+        def run():
+            if index == 0:
+                try:
+                    self.futures = [self.adapter.new_future() for _ in self.completions]
+                    for future, op in zip(self.futures, self.completions):
+                        if op == "done":
+                            self.adapter.set_result(future, "done before")
+                except Abandoned:
+                    raise
+                except BaseException as error:  # no scenario to judge: the Future's own machine judges this
+                    self.unmade = error
+                    raise
+                finally:
+                    self.ready = True
+            else:
+                primitives.wait_until(lambda: self.ready, "the scenario's set-up")
+            if self.waiters[index] == "as_completed":
+                self.note(self.waiter_name(index), lambda: list(self.adapter.as_completed(self.futures)))
+            else:
+                self.note(self.waiter_name(index), lambda: self.adapter.wait(self.futures, None, self.waiters[index]))
+        return run
 
     def reversed_waiter(self):
         """WAIT-OVERLAP-1: a second wait() on the same two futures, given in the opposite order; neither is done, and
@@ -133,9 +215,11 @@ class Race:
             self.note(f"{op}-{index}", lambda: getattr(self.adapter, op)(future, argument))
         return run
 
-    def call(self):
+    def call(self, tag=None):
         self.ran.append(self.tick())
-        return len(self.ran)
+        if tag is not None:
+            self.runs[tag] = self.ran[-1]
+        return tag or len(self.ran)
 
     def submitter(self):
         self.executor = self.adapter.new_executor(1)
@@ -154,6 +238,31 @@ class Race:
             self.note(f"result-{n}", lambda: future.result())
         self.note("shutdown", lambda: self.executor.shutdown(wait=True))
 
+    def client(self, thread, ops):
+        """A thread of a generated executor scenario (the first makes the executor)."""
+        def run():
+            if thread == 0:
+                try:
+                    self.executor = self.adapter.new_executor(self.detail[0])
+                except Abandoned:
+                    raise
+                except BaseException as error:  # no scenario to judge: the executor machine judges this
+                    self.unmade = error
+                    raise
+                finally:
+                    self.ready = True
+            else:
+                primitives.wait_until(lambda: self.ready, "the scenario's set-up")
+            for n, op in enumerate(ops, 1):
+                what = f"T{thread + 1}.{op.split(',')[0]}#{n}"
+                if op.startswith("submit"):
+                    submitted = self.note(what, lambda: self.executor.submit(self.call, what))
+                    if op != "submit" and not isinstance(submitted, BaseException):
+                        self.note(f"T{thread + 1}.result#{n}", submitted.result)
+                else:
+                    self.note(what, lambda: self.executor.shutdown(wait=op == "shutdown"))
+        return run
+
     def run(self, modules, files, strategy, limit):
         with primitives.installed(modules):
             return scheduler.Scheduler(strategy, files, limit).run(self.bodies())
@@ -167,28 +276,42 @@ class Race:
     def verdict(self, outcome):
         """(clause, what went wrong) for a run, or None when it is correct."""
         stuck = self.stuck()
+        if self.unmade is not None:
+            return None
+        if self.generated:
+            return self._generated_verdict(stuck, outcome)
         if self.kind == "executor":
             return self._executor_verdict(stuck)
         if self.kind == "overlap":
             return self._overlap_verdict(stuck, outcome)
-        clause = WAIT_CLAUSE[self.detail] if self.kind == "wait" else "ASCOMP-ORDER-1"
+        names = [self.waiter_name(i) for i in range(len(self.waiters))]
+        clause_of = {name: WAIT_CLAUSE.get(w, "ASCOMP-ORDER-1") for name, w in zip(names, self.waiters)}
         if stuck:
-            return clause, (f"{self.kind}() never returned, though every future it waits for was completed"
-                            if stuck == [self.kind] else f"every thread is blocked: {', '.join(stuck)}")
+            waiting = [s for s in stuck if s in clause_of] or names
+            return clause_of[waiting[0]], (
+                f"{waiting[0]}() never returned, though every future it waits for was completed"
+                if set(stuck) <= set(names) else f"every thread is blocked: {', '.join(stuck)}")
         if outcome.status != "finished":
             return None
-        value, _ = self.seen[self.kind]
+        for name, waiter in zip(names, self.waiters):
+            found = self._waiter_verdict(name, waiter, clause_of[name])
+            if found is not None:
+                return found
+        return None
+
+    def _waiter_verdict(self, name, waiter, clause):
+        value, _ = self.seen[name]
         if isinstance(value, BaseException):
-            return clause, f"{self.kind}() raised {type(value).__name__}: {value}"
-        if self.kind == "as_completed":
+            return clause, f"{name}() raised {type(value).__name__}: {value}"
+        if waiter == "as_completed":
             if sorted(map(id, value)) != sorted(map(id, self.futures)):
-                return "ASCOMP-ONCE-1", f"as_completed() yielded {len(value)} futures of {len(self.futures)}"
+                return "ASCOMP-ONCE-1", f"{name}() yielded {len(value)} futures of {len(self.futures)}"
             return None
         done, not_done = value
         met = {"FIRST_COMPLETED": bool(done), "ALL_COMPLETED": not not_done,
                "FIRST_EXCEPTION": not not_done or any(not f.cancelled() and f.exception(0) for f in done)}
-        if not met[self.detail] or not all(f.done() for f in done):
-            return clause, f"wait() returned ({len(done)} done, {len(not_done)} not done) before its condition held"
+        if not met[waiter] or not all(f.done() for f in done):
+            return clause, f"{name}() returned ({len(done)} done, {len(not_done)} not done) before its condition held"
         return None
 
     def _overlap_verdict(self, stuck, outcome):
@@ -222,11 +345,56 @@ class Race:
                                      ("never ran" if not self.ran else "ran after shutdown() had returned"))
         return None
 
+    def _generated_verdict(self, stuck, outcome):
+        """A generated executor scenario: nothing left blocked, and each submit() as one of the orders it overlapped
+        a shutdown() in allows (EXEC-ATOMIC-1; EXEC-SHUTDOWN-1/4 where they did not overlap)."""
+        calls = {what: (self.seen[what + ".called"], *self.seen[what]) for what in self.seen
+                 if not what.endswith(".called")}
+        if stuck or outcome.status != "finished":
+            clause = "EXEC-START-1" if any(_op(s) == "result" for s in stuck) else \
+                "EXEC-SHUTDOWN-4" if all(_op(s).startswith("shutdown") for s in stuck) else "EXEC-ATOMIC-1"
+            return clause, ("every thread is blocked: " + ", ".join(f"{s}()" for s in stuck) + " never returned"
+                            if stuck else "a worker never left, though every call returned and the executor was shut "
+                            "down") + " (a call submitted and never started, or a worker that never left)"
+        stops = [(called, returned, _op(what) == "shutdown" and not isinstance(value, BaseException))
+                 for what, (called, value, returned) in calls.items() if _op(what).startswith("shutdown")]
+        for what, (called, value, returned) in calls.items():
+            if _op(what) != "submit":
+                continue
+            ran = self.runs.get(what)
+            if isinstance(value, BaseException):
+                if ran is not None or not isinstance(value, RuntimeError):
+                    return "EXEC-ATOMIC-1", f"{what}() raised {type(value).__name__}" + (
+                        " and its call ran anyway" if ran is not None else ", not RuntimeError")
+                if all(returned < stop_called for stop_called, _, _ in stops):
+                    return "EXEC-ATOMIC-1", f"{what}() raised RuntimeError before any shutdown() was called"
+                continue
+            if ran is None:
+                return "EXEC-ATOMIC-1", f"{what}() accepted a call that never ran"
+            for stop_called, stop_returned, waits in stops:
+                if stop_returned < called:
+                    return "EXEC-SHUTDOWN-1", f"{what}() accepted a call after a shutdown() had returned"
+                if waits and ran > stop_returned:
+                    return ("EXEC-ATOMIC-1" if returned > stop_called else "EXEC-SHUTDOWN-4",
+                            f"shutdown(wait=True) returned before the call {what}() accepted had run")
+        return None
+
     def show(self):
-        """The scenario's calls and what they did, for a counterexample."""
+        """The scenario's calls and what they did, for a counterexample (a generated executor scenario's one line
+        per thread, its calls in order)."""
         stuck = self.stuck()
+        if self.generated:
+            calls = [what[:-7] for what in self.seen if what.endswith(".called")]  # in the order they were made
+            return "\n".join(f"T{t + 1}: " + "; ".join(
+                f"{what.split('.', 1)[1]} → " + (_shown(self.seen[what][0]) if what in self.seen else "still blocked")
+                for what in calls if what.startswith(f"T{t + 1}.")) for t in range(len(self.detail[1])))
         return "; ".join(f"{what} → {_shown(seen[0])}" for what, seen in self.seen.items()
                          if not what.endswith(".called")) + ("; still blocked: " + ", ".join(stuck) if stuck else "")
+
+
+def _op(what):
+    """The operation a generated executor scenario's call is ("T2.submit#1" → "submit")."""
+    return what.split(".", 1)[1].split("#")[0]
 
 
 def _shown(value):

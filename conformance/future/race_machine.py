@@ -9,6 +9,7 @@ see (C code, a lock made before the scenario), is left to the free-running `race
 which mode judged it (`races` in the adapter's description).
 """
 import os
+import random
 import sys
 
 from hypothesis import strategies as st
@@ -16,7 +17,7 @@ from hypothesis.stateful import rule
 
 from ..executors import races
 from ..judging import Judge, judged
-from ..scheduling import strategies
+from ..scheduling import scheduler, strategies
 from ..scheduling.scheduler import where
 from .model import TRANSITIONS as CELLS
 from .scenario import OPERATIONS, PREFIXES, READS, Scenario, normalized, verdict
@@ -24,6 +25,9 @@ from .scenario import OPERATIONS, PREFIXES, READS, Scenario, normalized, verdict
 SCENARIOS_PER_EXAMPLE = 3  # race() steps that run a scenario in one example; the rest of its steps are free
 TOUR_PREEMPTIONS = 1
 TOUR_RUNS = 400  # schedules at most per tour scenario
+GENERATED_RUNS = 120  # schedules switching once, at most, for a generated wait()/executor scenario
+SHRINK_RUNS = 200  # schedules at most to shrink a failing one to its fewest preemptions
+LEFT_BEHIND = " (its thread, blocked in code Python cannot interrupt, is left behind until it returns)"
 CHANGE_POINTS = 1000  # change points are drawn in [0, 1000) and scaled to the scenario's length
 FOUNDATIONS = {"CF-RESULT-1", "CF-RESULT-2", "CF-EXC-1", "CF-EXC-2", "CF-TIMEOUT-1", "CF-TIMEOUT-3", "CF-BLOCK-1",
                "CF-CB-1", "CF-CB-2", "CF-CB-3", "CF-CB-4", "CORE-CB-1", "CORE-QUERY-1", "CORE-QUERY-2",
@@ -67,7 +71,9 @@ class RaceMachine(Judge):
             modules, files = self.adapter.race_implementation = implementation(self.adapter.new_future())
             self.adapter.race_mode = (
                 f"controlled scheduler, tracing {', '.join(m.__name__ for m in modules)}" if files else
-                "free-running threads only: the Future has no Python source to trace")
+                "free-running threads only: the Future has no Python source to trace") + (
+                " (a tracer, coverage's say, is active: the scheduler's settrace replaces it in scenario threads, "
+                "whose lines it does not measure)" if files and sys.gettrace() and not scheduler.MONITORING else "")
         self.modules, self.files = self.adapter.race_implementation
 
     @rule(prefix=prefixes, threads=thread_lists, priorities=st.permutations(range(3)),
@@ -103,32 +109,124 @@ class RaceMachine(Judge):
         if threads is not None:
             self.attempt(prefix, threads, lambda: strategies.Choices(choices))
 
+    @rule(waiters=st.lists(st.sampled_from(races.WAITERS), min_size=1, max_size=2).map(tuple),
+          completions=st.lists(st.sampled_from(races.COMPLETIONS), min_size=1, max_size=2).map(tuple),
+          priorities=st.permutations(range(4)), changes=st.lists(st.integers(0, CHANGE_POINTS - 1), max_size=3),
+          order=st.integers(0, 2 ** 32 - 1))
+    @judged
+    def race_waiters(self, waiters, completions, priorities, changes, order):
+        """One or two waiters (wait(), as_completed()) racing the threads that complete their futures."""
+        self.generated("waiters", waiters, completions, priorities, changes, order)
+
+    @rule(workers=st.integers(1, 2), threads=st.lists(st.builds(
+              lambda calls, end: (*calls, *end), st.lists(st.sampled_from(races.EXECUTOR_CALLS[:2]), max_size=2),
+              st.sampled_from(races.ENDINGS))
+              .filter(bool), min_size=2, max_size=3),
+          priorities=st.permutations(range(5)), changes=st.lists(st.integers(0, CHANGE_POINTS - 1), max_size=3),
+          order=st.integers(0, 2 ** 32 - 1))
+    @judged
+    def race_executor(self, workers, threads, priorities, changes, order):
+        """An executor's workers and two or three threads, each submitting calls (waiting for their results or not),
+        then shutting it down or not."""
+        self.generated("executor", (workers, tuple(threads)), (), priorities, changes, order)
+
+    def generated(self, kind, detail, completions, priorities, changes, order):
+        """A generated wait()/as_completed()/executor scenario under the non-preemptive schedule, one PCT schedule
+        (the workers the executor starts rank after the threads, in PCT's order), then GENERATED_RUNS of the
+        schedules that switch once away from the non-preemptive one, in an order drawn by `order`: these scenarios are
+        longer than a Future's (a wait() installs callbacks, an executor starts workers), and a window a line wide
+        needs its one switch at that line, wherever in the run it lies."""
+        self.scenarios += 1
+        target = self.race_target("executor" if kind == "executor" else "wait")
+        if self.scenarios > SCENARIOS_PER_EXAMPLE or target is None or FOUNDATIONS & self.ledger.muted:
+            return
+        kind, detail, completions = races.normalized(kind, detail, completions)
+        base = strategies.Choices()
+        steps = self.attempt_race(target, kind, detail, completions, lambda: base, stop=False)
+        if steps is None or self.attempt_race(target, kind, detail, completions, lambda: strategies.PCT(
+                priorities, [1 + c * steps // CHANGE_POINTS for c in changes]), stop=False) is None:
+            return
+        switched = strategies.switched_once(base.decisions)
+        random.Random(order).shuffle(switched)
+        for choices in switched[:GENERATED_RUNS]:
+            if self.attempt_race(target, kind, detail, completions, lambda: strategies.Choices(choices)) is not None:
+                return  # the implementation escaped the scheduler's control
+
     @judged
     def explore_race(self, kind, detail, completions, preemptions=TOUR_PREEMPTIONS, choices=None):
         """A wait(), as_completed() or executor scenario (conformance/executors/races.py) under every schedule with
         at most `preemptions` preemptions, or under the one `choices` gives."""
-        target = self.race_target(kind)
+        target = self.race_target("executor" if kind == "executor" else "wait")
         if target is None or FOUNDATIONS & self.ledger.muted:
             return
-
-        def attempt(strategy):
-            race = races.Race(self.adapter, kind, detail, tuple(completions))
-            outcome = race.run(*target, strategy, self.limits.hang)
-            if outcome.status in ("uncontrolled", "livelock"):
-                self.free_running("executor" if kind == "executor" else "wait", outcome)
-                return outcome
-            found = race.verdict(outcome)
-            if found is not None:
-                replay = (f"state.explore_race(kind={kind!r}, detail={detail!r}, completions={tuple(completions)!r}, "
-                          f"choices={strategy.taken!r})")
-                self.fail(found[0], f"{found[1]}\n{race.show()}\nswitches (thread@where it was preempted→next): "
-                                    f"{_switches(outcome)}\nreplay this schedule: {replay}")
-            return found
         if choices is not None:
-            return attempt(strategies.Choices(choices))
-        if strategies.bounded(attempt, preemptions, TOUR_RUNS) is None:
-            for clause_id in races.CHECKS[detail or kind]:
+            self.attempt_race(target, kind, detail, completions, lambda: strategies.Choices(choices), shrink=False)
+        elif strategies.bounded(lambda strategy: self.attempt_race(target, kind, detail, completions,
+                                                                   lambda: strategy, shrink=False),
+                                preemptions, TOUR_RUNS) is None:
+            for clause_id in races.clauses(kind, detail):
                 self.passed(clause_id)
+
+    def attempt_race(self, target, kind, detail, completions, make, stop=True, shrink=True):
+        """Run a wait()/as_completed()/executor scenario once under `make()`'s schedule; a violation is reported
+        (the scenario and the schedule shrunk first if `shrink`). The run's step count (None with `stop`, or if the
+        implementation escaped the scheduler's control)."""
+        race, outcome, found = self.race_run(target, kind, detail, completions, make())
+        if outcome.status in ("uncontrolled", "livelock"):
+            self.free_running("executor" if kind == "executor" else "wait", outcome)
+            return outcome if stop else None
+        if race.unmade is not None:
+            return None  # the futures or the executor could not be made: nothing was judged
+        if found is None:
+            if not stop:
+                for clause_id in races.clauses(kind, detail):
+                    self.passed(clause_id)
+            return None if stop else outcome.steps
+        strategy = race.strategy
+        if shrink and not self.known_broken(found[0]):  # a clause already seen broken is muted: no use shrinking
+            clause_id = found[0]
+            self.budget = SHRINK_RUNS  # runs in all to find smaller scenarios
+            smaller = True
+            while smaller:
+                smaller = False
+                for candidate in _fewer_race(kind, detail, completions):
+                    ran = self.reproduced(target, candidate, clause_id, _again(strategy, make))
+                    if ran is not None:
+                        (kind, detail, completions), (race, outcome, found), smaller = candidate, ran, True
+                        strategy = race.strategy
+                        break
+            choices = strategies.shrunk(lambda trial: (lambda ran: ran[2] is not None and ran[2][0] == clause_id)(
+                self.race_run(target, kind, detail, completions, trial)), strategy, SHRINK_RUNS)
+            again = self.race_run(target, kind, detail, completions, strategies.Choices(choices))
+            if again[2] is not None and again[2][0] == found[0]:  # always, the run being deterministic
+                (race, outcome, found), strategy = again, again[0].strategy
+        replay = (f"state.explore_race(kind={kind!r}, detail={detail!r}, completions={tuple(completions)!r}, "
+                  f"choices={strategy.sparse!r})")
+        self.fail(found[0], f"{found[1]}\n{race.show()}\nswitches (thread@where it was preempted→next): "
+                            f"{_switches(outcome)}\nreplay this schedule: {replay}")
+
+    def reproduced(self, target, scenario, clause_id, strategy):
+        """A smaller scenario's run that breaks `clause_id`: under `strategy`, else under the non-preemptive schedule
+        or one that switches once away from it (while the shrinking's budget of runs lasts), or None."""
+        if self.budget <= 0:
+            return None
+        self.budget -= 1
+        ran = self.race_run(target, *scenario, strategy)
+        if ran[2] is None and ran[1].status == "finished" and self.budget > 0:
+            base = strategies.Choices()
+            ran = self.race_run(target, *scenario, base)
+            for choices in strategies.switched_once(base.decisions):
+                self.budget -= 1
+                if ran[2] is not None or ran[1].status != "finished" or self.budget < 0:
+                    break
+                ran = self.race_run(target, *scenario, strategies.Choices(choices))
+        return ran if ran[2] is not None and ran[2][0] == clause_id else None
+
+    def race_run(self, target, kind, detail, completions, strategy):
+        race = races.Race(self.adapter, kind, detail, tuple(completions))
+        race.strategy = strategy
+        outcome = race.run(*target, strategy, self.limits.hang)
+        return race, outcome, (race.verdict(outcome) if outcome.status in ("finished", "deadlock") else None)
 
     def race_target(self, kind):
         """The modules and source files a wait()/as_completed() (kind "wait") or executor scenario runs under the
@@ -150,7 +248,8 @@ class RaceMachine(Judge):
     def free_running(self, key, outcome):
         self.adapter.race_targets[key] = None
         self.adapter.race_mode += f"; {races.NAMES[key]}: free-running only, " + (
-            f"blocked outside the scheduler's control at {outcome.stuck}" if outcome.stuck else "never finished")
+            f"blocked outside the scheduler's control at {outcome.stuck}" if outcome.stuck else "never finished") + (
+            LEFT_BEHIND if outcome.left_behind else "")
 
     def scenario(self, prefix, threads):
         """The scenario to run, or (…, None) when this machine does not judge it."""
@@ -168,20 +267,27 @@ class RaceMachine(Judge):
         scenario, outcome, found = self.run(prefix, threads, strategy)
         if outcome.status in ("uncontrolled", "livelock"):
             self.adapter.race_mode = "free-running threads only: under the controlled scheduler the implementation " + (
-                f"blocked outside its control at {outcome.stuck}" if outcome.stuck else "never finished a scenario")
+                f"blocked outside its control at {outcome.stuck}" if outcome.stuck else "never finished a scenario") + (
+                LEFT_BEHIND if outcome.left_behind else "")
             return None
         if found is None:
             for clause_id in self.clauses(threads):
                 self.passed(clause_id)
             return None if stop else outcome.steps
-        if shrink:
+        if shrink and not self.known_broken(found[0]):
             prefix, threads, strategy, scenario, outcome, found = self.shrunk(
                 prefix, threads, make, (strategy, scenario, outcome, found))
+            choices = strategies.shrunk(lambda trial: (lambda ran: ran[2] is not None and ran[2][0] == found[0])(
+                self.run(prefix, threads, trial)), strategy, SHRINK_RUNS)
+            again = self.run(prefix, threads, strategies.Choices(choices))
+            if again[2] is not None and again[2][0] == found[0]:  # always, the run being deterministic
+                (scenario, outcome, found), strategy = again, again[0].strategy
         clause_id, message = found
         self.fail(clause_id, self.counterexample(scenario, outcome, strategy, message, prefix, threads))
 
     def run(self, prefix, threads, strategy):
         scenario = Scenario(self.adapter, prefix, threads, self.limits.short_timeouts[-1])
+        scenario.strategy = strategy
         outcome = scenario.run(self.modules, self.files, strategy, self.limits.hang)
         return scenario, outcome, (verdict(scenario, outcome) if outcome.status in ("finished", "deadlock") else None)
 
@@ -217,8 +323,7 @@ class RaceMachine(Judge):
             rows.append(" | ".join((calls[depth].show() if depth < len(calls) else "").ljust(width)
                                    for calls in columns))
         switches = _switches(outcome)
-        replay = (f"state.replay_schedule(prefix={prefix!r}, threads={threads!r}, choices={strategy.taken!r})"
-                  if isinstance(strategy, strategies.Choices) else "")
+        replay = f"state.replay_schedule(prefix={prefix!r}, threads={threads!r}, choices={strategy.sparse!r})"
         return (f"{message}\n" + "\n".join(rows) + f"\nswitches (thread@where it was preempted→next): {switches}"
                 + (f"\nreplay this schedule: {replay}" if replay else ""))
 
@@ -238,3 +343,27 @@ def _fewer(prefix, threads):
             fewer = threads[:t] + ((rest,) if rest else ()) + threads[t + 1:]
             if len(fewer) >= 2:
                 yield prefix, fewer
+
+
+def _again(strategy, make):
+    """A fresh schedule like `strategy` (a strategy records its run: it is not run twice)."""
+    return strategies.Choices(strategy.prefix) if isinstance(strategy, strategies.Choices) else make()
+
+
+def _fewer_race(kind, detail, completions):
+    """The wait()/as_completed()/executor scenarios with one waiter, completion, call or worker fewer."""
+    if kind == "waiters":
+        for i in range(len(detail)):
+            if len(detail) > 1:
+                yield kind, detail[:i] + detail[i + 1:], completions
+        for i in range(len(completions)):
+            if len(completions) > 1:
+                yield kind, detail, completions[:i] + completions[i + 1:]
+    elif kind == "executor" and not isinstance(detail, str):
+        workers, threads = detail
+        if workers > 1:
+            yield kind, (workers - 1, threads), completions
+        for t, ops in enumerate(threads):
+            for i in reversed(range(len(ops))):
+                rest = ops[:i] + ops[i + 1:]
+                yield races.normalized(kind, (workers, threads[:t] + ((rest,) if rest else ()) + threads[t + 1:]), ())

@@ -8,13 +8,22 @@ cooperative primitive (primitives.py) — and asks the strategy which thread run
 known to be blocked, with the condition under which it can go on; when no thread can go on, a thread blocked with a
 timeout times out (the scheduler models time), and if none is, the scenario has deadlocked: that is known at once.
 
+On Python 3.12+ the lines come from sys.monitoring instead (PEP 669: LINE events switched on for the
+implementation's code objects only, for the length of a run; a line run by a thread that is not the scenario's costs
+a call that returns at once): no trace function in any frame, and no tracer displaced — coverage's included, which
+settrace would replace in scenario threads. FUTURESPEC_SWITCH_POINTS=settrace keeps settrace everywhere, as on
+3.9–3.11 (benchmarks/races.py compares the two).
+
 Code that blocks outside the scheduler's control (C code, a lock made before the scenario) never reaches a switch
 point: a watchdog on the controlling thread sees no step for a whole time limit and ends the run as `uncontrolled`.
 """
+import contextlib
 import functools
 import os
 import sys
 import threading
+import time
+import types
 from dataclasses import dataclass, field
 
 from ..watchdog import stuck_at
@@ -47,6 +56,7 @@ class Outcome:
     blocked: dict = field(default_factory=dict)  # thread index -> what it was blocked on, when it ended
     timeouts: list = field(default_factory=list)  # (thread index, step) of every timeout the scheduler fired
     stuck: str = ""  # where the thread that blocked outside the scheduler's control was
+    left_behind: list = field(default_factory=list)  # scenario threads still blocked out of sight after the run
 
 
 class Carrier:
@@ -64,8 +74,14 @@ class Carrier:
     def loop(self):
         while True:
             self.wake.acquire()
-            self.worker.run()
-            self.worker = None
+            worker = self.worker
+            try:
+                worker.run()
+            except Abandoned:  # the run ended (a deadlock) as this thread handed on, its body done
+                pass
+            finally:
+                self.worker = None
+                worker.gone.set()
             IDLE.append(self)
 
 
@@ -87,6 +103,7 @@ class Worker:
         self.fired = False
         self.where = ("start", 0)
         self.error = None
+        self.gone = threading.Event()  # its body has returned or unwound: the carrier runs no code of this run
         carrier = IDLE.pop() if IDLE else Carrier()
         carrier.worker = self
         self.wake, self.ident = carrier.wake, carrier.ident
@@ -96,7 +113,9 @@ class Worker:
         if scheduler.ended:
             self.status = "done"
             return
-        sys.settrace(scheduler.trace)
+        traced = not scheduler.monitored
+        if traced:
+            sys.settrace(scheduler.trace)
         try:
             self.body()
         except Abandoned:
@@ -104,7 +123,8 @@ class Worker:
         except BaseException as error:  # a thread the implementation started ends as a real one would
             self.error = error
         finally:
-            sys.settrace(None)
+            if traced:
+                sys.settrace(None)
         self.status = "done"
         if not scheduler.ended:
             scheduler.next(self)
@@ -133,20 +153,36 @@ class Scheduler:
         self.outcome = None
         self.trail, self.timeouts = [], []
         self.finished = threading.Event()
+        self.monitored = MONITORING is not None and bool(self.files) and _tool() is not None
         ACTIVE = self
         try:
-            first = self.workers[self.strategy.choose([w.index for w in self.workers], None, 0)]
-            self.current = first
-            first.wake.release()
-            seen = -1
-            while not self.finished.wait(self.limit):
-                if self.steps == seen:  # no switch point for a whole limit: blocked where the scheduler cannot see
-                    self.end("uncontrolled", stuck=stuck_at(self.current.ident, frames=4))
-                    break
-                seen = self.steps
+            with _monitored(self.files) if self.monitored else contextlib.nullcontext():
+                first = self.workers[self.strategy.choose([w.index for w in self.workers], None, 0)]
+                self.current = first
+                first.wake.release()
+                seen = -1
+                while not self.finished.wait(self.limit):
+                    if self.steps == seen:  # no switch point for a whole limit: blocked where it cannot see
+                        self.end("uncontrolled", stuck=stuck_at(self.current.ident, frames=4))
+                        break
+                    seen = self.steps
         finally:
             ACTIVE = None
+        self.outcome.left_behind = self.unwound()
         return self.outcome
+
+    def unwound(self):
+        """Wait (one limit in all) until every scenario thread of the run has returned or unwound, so that none runs
+        code of this run while the next one runs; the threads still blocked out of sight then (an `uncontrolled`
+        run's: Python cannot end a thread blocked in C code) are named, and their carriers never reused."""
+        left = [w for w in self.workers if w.status != "done" or not w.gone.is_set()]
+        if left:
+            deadline = self.limit
+            for worker in left:
+                started = time.monotonic()
+                worker.gone.wait(max(0.0, deadline))
+                deadline -= time.monotonic() - started
+        return [f"T{w.index + 1}" for w in self.workers if not w.gone.is_set()]
 
     def spawn(self, body):
         """A thread the running one starts (primitives.Thread): one more worker, ready to be scheduled."""
@@ -232,6 +268,67 @@ class Scheduler:
             if worker is not self.current and worker.status != "done":
                 worker.wake.release()
         self.finished.set()
+
+
+MONITORING = getattr(sys, "monitoring", None) if os.environ.get("FUTURESPEC_SWITCH_POINTS") != "settrace" else None
+_TOOL = []  # the sys.monitoring tool id the scheduler holds, once it has asked for one ([None]: none was free)
+
+
+def _tool():
+    if not _TOOL:
+        free = [tool for tool in (4, 5, 3, 2) if MONITORING.get_tool(tool) is None]
+        _TOOL.append(free[0] if free else None)
+        if free:
+            MONITORING.use_tool_id(free[0], "futurespec scheduler")
+            MONITORING.register_callback(free[0], MONITORING.events.LINE, _on_line)
+    return _TOOL[0]
+
+
+def _on_line(code, line):
+    worker = managed()
+    if worker is not None:
+        worker.scheduler.point((code.co_filename, line))
+
+
+@functools.lru_cache(maxsize=None)
+def _codes(files):
+    """The code objects of the implementation's files: its modules' functions and methods, and those nested in them."""
+    found = set()
+
+    def code(c):
+        if c not in found and _real(c.co_filename) in files:
+            found.add(c)
+            for const in c.co_consts:
+                if isinstance(const, types.CodeType):
+                    code(const)
+
+    def walk(namespace, seen):
+        for value in list(namespace.values()):
+            for f in (value, getattr(value, "__func__", None), getattr(value, "fget", None),
+                      getattr(value, "fset", None), getattr(value, "__wrapped__", None)):
+                if isinstance(f, types.FunctionType):
+                    code(f.__code__)
+            if isinstance(value, type) and value not in seen:
+                seen.add(value)
+                walk(vars(value), seen)
+    for module in list(sys.modules.values()):
+        if _real(getattr(module, "__file__", None) or "") in files:
+            walk(vars(module), set())
+    return frozenset(found)
+
+
+@contextlib.contextmanager
+def _monitored(files):
+    """The implementation's lines as LINE events to _on_line while the block runs (nothing if monitoring is off)."""
+    tool = _tool() if MONITORING is not None and files else None
+    codes = _codes(files) if tool is not None else ()
+    for c in codes:
+        MONITORING.set_local_events(tool, c, MONITORING.events.LINE)
+    try:
+        yield
+    finally:
+        for c in codes:
+            MONITORING.set_local_events(tool, c, 0)
 
 
 @functools.lru_cache(maxsize=None)

@@ -9,16 +9,38 @@ A schedule is plain data, so Hypothesis draws it, shrinks it and prints it in a 
 - `Choices` — follow given choices at the decision points (where more than one thread can run), then run without
   preempting; it records the decision points, which `bounded()` branches on to visit every schedule with at most
   a given number of preemptions (the systematic search of CHESS, for small scenarios).
+
+Both record the choice taken at every decision point (`taken`), so any schedule that broke a clause replays as
+`Choices(taken)`, and `shrunk()` cuts it down to the fewest preemptions that still break it.
 """
 
 
-class PCT:
+class _Recorded:
+    """The decision points of a run: (threads that could run, the running thread, the one chosen)."""
+
+    def record(self, enabled, current, chosen):
+        if len(enabled) > 1:
+            self.decisions.append((tuple(enabled), current, chosen))
+        return chosen
+
+    @property
+    def taken(self):
+        return tuple(chosen for _, _, chosen in self.decisions)
+
+    @property
+    def sparse(self):
+        """The choices the default would not have made, {decision point: thread}: `Choices(sparse)` replays the run."""
+        return {position: d[2] for position, d in enumerate(self.decisions) if d[2] != _default(d)}
+
+
+class PCT(_Recorded):
     """Priorities (one per thread, higher runs first) and the steps at which the running thread is demoted."""
 
     def __init__(self, priorities, changes):
         self.priority = list(priorities)
         self.changes = sorted(changes)
         self.applied = 0
+        self.decisions = []
 
     def choose(self, enabled, current, step):
         while len(self.priority) <= max(*enabled, -1 if current is None else current):  # a thread the code started
@@ -27,30 +49,25 @@ class PCT:
             if current is not None:
                 self.priority[current] = -1 - self.applied
             self.applied += 1
-        return max(enabled, key=self.priority.__getitem__)
+        return self.record(enabled, current, max(enabled, key=self.priority.__getitem__))
 
 
-class Choices:
-    """Take `prefix[i]` at the i-th decision point, then keep the running thread (or the first that can run)."""
+class Choices(_Recorded):
+    """Take `prefix[i]` at the i-th decision point, then keep the running thread (or the first that can run). A dict
+    {decision point: thread} (`sparse`, as counterexamples print it) names only the choices the default would not
+    make."""
 
     def __init__(self, prefix=()):
-        self.prefix = tuple(prefix)
+        self.prefix = dict(prefix) if isinstance(prefix, dict) else tuple(prefix)
         self.decisions = []  # (threads that could run, the running thread, the one chosen)
 
     def choose(self, enabled, current, step):
         if len(enabled) == 1:
             return enabled[0]
         position = len(self.decisions)
-        if position < len(self.prefix) and self.prefix[position] in enabled:
-            chosen = self.prefix[position]
-        else:
-            chosen = current if current in enabled else enabled[0]
-        self.decisions.append((tuple(enabled), current, chosen))
-        return chosen
-
-    @property
-    def taken(self):
-        return tuple(chosen for _, _, chosen in self.decisions)
+        wanted = self.prefix.get(position) if isinstance(self.prefix, dict) else (
+            self.prefix[position] if position < len(self.prefix) else None)
+        return self.record(enabled, current, wanted if wanted in enabled else _default((enabled, current, None)))
 
 
 def bounded(attempt, preemptions, runs):
@@ -74,3 +91,50 @@ def bounded(attempt, preemptions, runs):
                         pending.append(strategy.taken[:position] + (other,))
             spent += current in enabled and chosen != current
     return None
+
+
+def switched_once(decisions):
+    """The choices of every schedule that departs from a run (its `decisions`) at one decision point, taking another
+    thread there and going on without preempting: the first level of `bounded()`'s search, to sample from when a
+    scenario is too long to visit them all."""
+    taken = tuple(chosen for _, _, chosen in decisions)
+    return [taken[:position] + (other,) for position, (enabled, _, chosen) in enumerate(decisions)
+            for other in enabled if other != chosen]
+
+
+def preemptions(decisions):
+    """How many of the decisions switched away from a thread that could have gone on."""
+    return sum(current in enabled and chosen != current for enabled, current, chosen in decisions)
+
+
+def shrunk(attempt, strategy, runs):
+    """The choices of a schedule with as few preemptions as can be found that still breaks what `strategy` broke
+    (`attempt(Choices)` is True when it does), without the trailing ones the default would make anyway: each step
+    drops one preemption (keeping the choices after it, else the default from there on) and keeps the schedule only
+    if it still breaks; at most `runs` runs. `Choices(result)` replays it."""
+    best, done, changed = strategy, 0, True
+    while changed and done < runs:
+        changed = False
+        decisions, taken = best.decisions, best.taken
+        candidates = [()] + [candidate for position, (enabled, current, chosen) in reversed(list(enumerate(decisions)))
+                             if current in enabled and chosen != current
+                             for candidate in (taken[:position] + (current,) + taken[position + 1:],
+                                               taken[:position] + (current,))]
+        for prefix in candidates:
+            if done >= runs:
+                break
+            trial = Choices(prefix)
+            done += 1
+            if attempt(trial) and preemptions(trial.decisions) < preemptions(best.decisions):
+                best, changed = trial, True
+                break
+    taken = best.taken
+    shortest = len(taken)
+    while shortest and taken[shortest - 1] == _default(best.decisions[shortest - 1]):
+        shortest -= 1
+    return taken[:shortest]
+
+
+def _default(decision):
+    enabled, current, _ = decision
+    return current if current in enabled else enabled[0]
