@@ -144,10 +144,11 @@ class Watchdog:
     clause at stake if the process dies; kinds in `refused` crashed it earlier and are not attempted (Refused).
     """
 
-    def __init__(self, limits, progress=None, refused=()):
+    def __init__(self, limits, progress=None, refused=(), collections=COLLECTIONS):
         self.limits = limits
         self.progress = progress or Progress()
         self.refused = frozenset(refused)
+        self.collections = collections  # the process's garbage collections (a test gives its own, simulated ones)
         self._hung = set()  # kinds that have hung at the full limit
         self._spent = 0.0  # seconds waited on calls that hung
         self._worker = None
@@ -176,7 +177,7 @@ class Watchdog:
 
     def _wait(self, kind, event, extra):
         limit = self.waited = self.limit(kind) + extra
-        collected, started = COLLECTIONS.seconds(), time.monotonic()
+        collected, started = self.collections.seconds(), time.monotonic()
         if event.wait(limit) or self._excused(event, lambda: started, limit, collected):
             return True
         self._hang(kind, limit)
@@ -197,7 +198,7 @@ class Watchdog:
         if self._worker is None:
             self._worker = _Worker()
         call, finished = CallResult(), _Finished()
-        collected = COLLECTIONS.seconds()
+        collected = self.collections.seconds()
         self._worker.jobs.put((fn, args, call, finished))
         limit = self.limit(kind) + extra
         if not finished.wait(limit) and not self._excused(finished, lambda: call.began, limit, collected):
@@ -210,12 +211,12 @@ class Watchdog:
 
     def _excused(self, finished, began, limit, collected):
         """Whether what outlived its limit is done within it once the time that was not the implementation's is
-        left out: garbage collections since `collected` (COLLECTIONS.seconds() then), and the wait for the worker to
+        left out: garbage collections since `collected` (its seconds() then), and the wait for the worker to
         take the call up (`began()`: when it did, 0.0 until then). Bounded by the startup allowance."""
         waited = 0.0
         while waited < self.limits.startup:
             if began():
-                remaining = began() + limit + COLLECTIONS.seconds() - collected - time.monotonic()
+                remaining = began() + limit + self.collections.seconds() - collected - time.monotonic()
                 if remaining <= 0:
                     return False
             else:
