@@ -1,7 +1,55 @@
-"""Scheduling of the project's own tests: the references' ci runs are one xdist group (tests/test_traceability.py),
-so one worker makes them all; they come first, and the other worker runs the rest meanwhile instead of idling while
-they finish last (they are the longest unit of the session)."""
+"""Scheduling of the project's own tests, and a guard on what each test leaves behind in its worker.
+
+The references' ci runs are one xdist group (tests/test_traceability.py), so one worker makes them all; they come
+first, and the other worker runs the rest meanwhile instead of idling while they finish last (they are the longest
+unit of the session).
+
+Most tests run the suite in-process, hundreds of them in one long-lived xdist worker. A test that leaves the process
+changed — an event loop policy installed by a backend's import, a module still holding the controlled scheduler's
+cooperative primitives, a tracer left on — makes some later, unrelated test fail once in a while, far from the cause.
+So every test is checked on the way out and fails itself, naming what it left changed.
+"""
+import asyncio
+import sys
+import threading
+import types
+
+import pytest
+
+from conformance.scheduling import primitives
+
+_PATCH_TYPES = (primitives._Namespace, primitives._Shared)
+_FACTORY_CODE = primitives._factory("Lock").__code__
 
 
 def pytest_collection_modifyitems(items):
     items.sort(key=lambda item: item.get_closest_marker("xdist_group") is None)  # stable: grouped tests first
+
+
+def _patched_modules():
+    """Modules outside the suite that still hold a cooperative primitive of the controlled scheduler."""
+    return sorted(f"{name}.{attribute}" for name, module in list(sys.modules.items())
+                  if module is not None and not name.startswith("conformance.")
+                  for attribute, value in list(getattr(module, "__dict__", {}).items())
+                  if type(value) in _PATCH_TYPES
+                  or type(value) is types.FunctionType and value.__code__ is _FACTORY_CODE)
+
+
+def _process_state():
+    return {
+        "asyncio event loop policy": type(asyncio.get_event_loop_policy()).__qualname__,
+        "running event loop": asyncio._get_running_loop(),
+        "asyncio classes": (asyncio.Future, asyncio.Task, asyncio.wrap_future, asyncio.run_coroutine_threadsafe),
+        "threading primitives": tuple(getattr(threading, name) for name in primitives._MODULES[threading]),
+        "tracer": sys.gettrace(), "profiler": sys.getprofile(),
+        "modules holding cooperative primitives": _patched_modules(),
+    }
+
+
+@pytest.fixture(autouse=True)
+def _leaves_the_process_as_it_found_it():
+    before = _process_state()
+    yield
+    after = _process_state()
+    changed = {what: f"{before[what]!r} -> {after[what]!r}" for what in before if before[what] != after[what]}
+    assert not changed, f"the test left its process changed: {changed}"

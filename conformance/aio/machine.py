@@ -4,13 +4,13 @@ The machine owns an event loop and advances it explicitly, one iteration at a ti
 callback has run yet" and "every callback ran at the next iteration" are exact observations, with no wall-clock
 waiting. Awaiting is checked with real tasks of the loop that await the future under test.
 """
-import gc
 import sys
 
 from hypothesis import strategies as st
 from hypothesis.stateful import rule
 
 from .model import AioModel, AioState, refusal
+from ..collecting import collect, weak
 from ..judging import class_name, judged, show
 from ..loop_machine import LoopFutureMachine, LoopProbe, LoopTracked
 from ..probes import CallbackError
@@ -184,9 +184,10 @@ class AioFutureMachine(LoopFutureMachine):
         if retrieve is not None:
             self.call(None, f"{retrieve}()", "AIO-LOG-1", getattr(made.value, retrieve))
         what = "nobody retrieved" if retrieve is None else f"retrieved by {retrieve}()"
+        ref = weak(made.value)
         del made  # the last reference: collecting it is the implementation's to report
         mark = len(self.loop_errors)
-        self.call(None, "gc.collect()", "AIO-LOG-1", gc.collect)
+        self.call(None, "gc.collect()", "AIO-LOG-1", collect, ref)
         reports = [c for c in self.loop_errors[mark:] if c.get("exception") is error]
         if finished.raised:
             return  # set_exception() is judged by the other rules

@@ -8,8 +8,8 @@ while their weak references are read. The tour takes the scenarios; replay snipp
 """
 import gc
 import types
-import weakref
 
+from ..collecting import collect, weak
 from ..judging import judged
 
 
@@ -83,7 +83,7 @@ def _as_completed_closed(adapter, keeper, others, close=True):
     adapter.set_result(others[1], _Payload())
     if close:
         iterator.close()
-    return _weak(iterator)
+    return weak(iterator)
 
 
 def _as_completed_dropped(adapter, keeper, others):
@@ -99,7 +99,7 @@ def _as_completed_timeout(adapter, keeper, others):
             pass
     except Exception:  # the TimeoutError: ASCOMP-TIMEOUT-1's to judge
         pass
-    return _weak(iterator)
+    return weak(iterator)
 
 
 USES = (("WAIT-CLEAN-1", "wait([f0, f1, f2], timeout=0) with f1 done", _wait_timeout),
@@ -117,11 +117,6 @@ class _Payload:
     """A result a weak reference can follow."""
 
 
-def _weak(value):
-    try:
-        return weakref.ref(value)
-    except TypeError:  # a future or an iterator that takes no weak reference: only the others are followed
-        return None
 
 
 def _left_behind(adapter, use):
@@ -139,11 +134,11 @@ def _left_behind(adapter, use):
 def _use_once(adapter, keeper, use):
     others = [adapter.new_future(), adapter.new_future()]
     adapter.set_result(others[0], _Payload())
-    refs = {"f1": _weak(others[0]), "f2": _weak(others[1]), "the iterator": use(adapter, keeper, others)}
+    refs = {"f1": weak(others[0]), "f2": weak(others[1]), "the iterator": use(adapter, keeper, others)}
     if not others[1].done():
         adapter.set_result(others[1], None)
     del others
-    gc.collect()
+    collect(*refs.values())
     return [name for name, ref in refs.items() if ref is not None and ref() is not None]
 
 
