@@ -74,6 +74,18 @@ def normalized(kind, detail, completions):
     return kind, tuple(detail), tuple(completions)
 
 
+def drawn(kind, rng):
+    """A generated scenario of `kind` drawn with `rng` (a random.Random), as the race machine's rules draw them."""
+    def some(options, least, most):
+        return tuple(rng.choice(options) for _ in range(rng.randint(least, most)))
+    if kind == "waiters":
+        return normalized(kind, some(WAITERS, 1, 2), some(COMPLETIONS, 2, 2))
+    threads = []
+    while len(threads) < 2 or (len(threads) < 3 and rng.random() < 0.5):
+        threads.append((*some(EXECUTOR_CALLS[:2], 0, 2), *rng.choice(ENDINGS)) or ("submit",))
+    return normalized(kind, (rng.randint(1, 2), tuple(threads)), ())
+
+
 def target(adapter, key):
     """The modules a wait()/as_completed() (`key` "wait") or executor ("executor") scenario must run under the
     scheduler: those the calls enter, found by calling them once on a done future; [] for a process pool."""
@@ -265,7 +277,7 @@ class Race:
 
     def run(self, modules, files, strategy, limit):
         with primitives.installed(modules):
-            return scheduler.Scheduler(strategy, files, limit).run(self.bodies())
+            return scheduler.Scheduler(strategy, files, limit).run(self.bodies(), after=lambda: self.ready)
 
     # -- judging ---------------------------------------------------------------------------------------------------
 

@@ -113,6 +113,7 @@ class Worker:
         if scheduler.ended:
             self.status = "done"
             return
+        self.status = "ready"
         traced = not scheduler.monitored
         if traced:
             sys.settrace(scheduler.trace)
@@ -145,9 +146,15 @@ class Scheduler:
         self.workers = []
         self.current = None
 
-    def run(self, bodies):
+    def run(self, bodies, after=None):
+        """Run the bodies, each as a scenario thread, to the end; `after` is a condition every thread but the first
+        waits for before it starts (a set-up the first thread makes: switching to the others before it holds would
+        change nothing, and would double the schedules to explore)."""
         global ACTIVE
         self.workers = [Worker(self, i, body) for i, body in enumerate(bodies)]
+        if after is not None:
+            for worker in self.workers[1:]:
+                worker.status, worker.until, worker.blocked_on = "blocked", after, "the scenario's set-up"
         self.steps = 0
         self.ended = False
         self.outcome = None
@@ -157,7 +164,7 @@ class Scheduler:
         ACTIVE = self
         try:
             with _monitored(self.files) if self.monitored else contextlib.nullcontext():
-                first = self.workers[self.strategy.choose([w.index for w in self.workers], None, 0)]
+                first = self.workers[self.strategy.choose([w.index for w in self.workers if w.enabled], None, 0)]
                 self.current = first
                 first.wake.release()
                 seen = -1
@@ -244,7 +251,8 @@ class Scheduler:
         if self.steps > FAIR_AFTER:
             chosen = enabled[self.steps % len(enabled)]
         else:
-            chosen = self.strategy.choose(enabled, worker.index, self.steps)
+            chosen = self.strategy.choose(enabled, worker.index, self.steps,
+                                          {"ready": worker.where, "blocked": worker.blocked_on}.get(worker.status, "done"))
         if chosen == worker.index:
             return
         following = self.workers[chosen]
