@@ -4,6 +4,7 @@ import concurrent.futures
 import importlib
 import inspect
 import pathlib
+import random
 import threading
 
 import pytest
@@ -216,3 +217,40 @@ def test_a_scenario_shows_an_implementation_object_by_its_class():
     """repr() of a future made under the scheduler would take a cooperative lock after the run has ended."""
     assert races._shown(concurrent.futures.Future()) == "a Future"
     assert races._shown(ValueError("x")) == "raises ValueError" and races._shown(3) == "3"
+
+
+def test_one_switch_schedules_visit_every_switch_place_before_a_second_round():
+    """A thread bumping three times switches at the same lines each round: the first round's switches come first
+    (strategies.switched_once), whatever the shuffle, so a budget too small for all still sees every place."""
+    base = strategies.Choices()
+    _run(["bump_thrice", "bump"], base)
+    places = [(place, current, other) for (enabled, current, chosen), place in zip(base.decisions, base.places)
+              for other in enabled if other != chosen]
+    firsts = len(set(places))
+    assert firsts < len(places)
+    for shuffle in (None, random.Random(1), random.Random(2)):
+        ordered = strategies.switched_once(base, shuffle)
+        assert sorted(ordered) == sorted(strategies.switched_once(base))
+        seen = {(base.places[len(c) - 1], base.decisions[len(c) - 1][1], c[-1]) for c in ordered[:firsts]}
+        assert len(seen) == firsts
+
+
+def test_threads_waiting_for_the_set_up_offer_no_schedule_choices():
+    """Switching to a thread that would only wait for the first one's set-up changes nothing: Scheduler.run's `after`
+    keeps it out of the choices until the set-up is made."""
+    made = {}
+
+    def first():
+        made["counter"] = racy_counter.Counter()
+        made["counter"].bump()
+
+    def second():
+        made["counter"].bump()
+    with primitives.installed([racy_counter]):
+        gated, free = strategies.Choices(), strategies.Choices()
+        scheduler.Scheduler(gated, [racy_counter.__file__], LIMIT).run([first, second], after=lambda: "counter" in made)
+        made.clear()
+        scheduler.Scheduler(free, [racy_counter.__file__], LIMIT).run(
+            [first, lambda: primitives.wait_until(lambda: "counter" in made, "set-up") or second()])
+    assert 0 < len(gated.decisions) < len(free.decisions)
+
