@@ -11,7 +11,7 @@ import pytest
 
 from conformance import loading, runner
 from conformance.executors import races
-from conformance.future import scenario
+from conformance.future import race_machine, scenario
 from conformance.scheduling import primitives, scheduler, strategies
 from tests.fixtures import racy_counter
 
@@ -254,3 +254,16 @@ def test_threads_waiting_for_the_set_up_offer_no_schedule_choices():
             [first, lambda: primitives.wait_until(lambda: "counter" in made, "set-up") or second()])
     assert 0 < len(gated.decisions) < len(free.decisions)
 
+
+def test_a_counterexample_names_the_executors_worker():
+    """The switches name threads T1, T2…: a thread the executor started is named too — who started it, in which
+    call, and whose calls it ran."""
+    adapter = loading.load("reference")
+    modules, _ = race_machine.implementation(adapter.new_future())
+    modules += [m for m in races.target(adapter, "executor") if m not in modules]
+    race = races.Race(adapter, "executor", (1, (("submit, result",), ("shutdown",))), ())
+    outcome = race.run(modules, [m.__file__ for m in modules], strategies.Choices(), LIMIT)
+    assert outcome.status == "finished" and race.verdict(outcome) is None
+    shown = race.show()
+    assert "T3 = the executor's worker" in shown and "started by T1 in T1.submit#1()" in shown, shown
+    assert "ran T1.submit#1's call" in shown, shown
