@@ -16,7 +16,7 @@ the others, which wait for it — so the cooperative primitives are made in a sc
 no schedule choices of its own.
 
 Beyond the tour's fixed scenarios, Hypothesis generates them (race_machine.py): one or two waiters — wait() with any
-`return_when`, as_completed() — over futures each completed by a thread of its own or already done when they wait
+`return_when`, as_completed() — over two futures, each completed by a thread of its own or already done when they wait
 (kind "waiters"); and an executor of one or two workers used by two or three threads, each submitting calls,
 waiting for their results and shutting the executor down (kind "executor", `detail` = (workers, threads)). Such an
 executor scenario is judged by the orders its calls overlapped in: a call accepted by a submit() that began before a
