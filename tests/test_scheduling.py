@@ -10,6 +10,7 @@ import threading
 import pytest
 
 from conformance import loading, runner
+from conformance.bridge import races as bridge_races
 from conformance.executors import races
 from conformance.future import race_machine, scenario
 from conformance.scheduling import primitives, scheduler, strategies
@@ -267,3 +268,43 @@ def test_a_counterexample_names_the_executors_worker():
     shown = race.show()
     assert "T3 = the executor's worker" in shown and "started by T1 in T1.submit#1()" in shown, shown
     assert "ran T1.submit#1's call" in shown, shown
+
+
+@pytest.mark.parametrize("spec", ["reference-bridge", "asyncio-bridge"])
+def test_correct_bridges_pass_every_bridge_race_of_up_to_two_preemptions(spec):
+    """The loop's thread and the user's race over a link: a correct bridge passes every schedule (the loop's select()
+    made cooperative, so the loop's thread blocks where the scheduler sees it)."""
+    adapter = loading.load(spec)
+    target = bridge_races.target(adapter)
+    assert target is not None
+
+    def wrong(kind):
+        def attempt(strategy):
+            race = bridge_races.BridgeRace(adapter, kind)
+            try:
+                outcome = race.run(*target, strategy, LIMIT)
+            finally:
+                race.close()
+            return race.verdict(outcome) if outcome.status in ("finished", "deadlock") else outcome.status
+        return attempt
+    for kind in bridge_races.KINDS:
+        assert strategies.bounded(wrong(kind), 2, 400) is None, kind
+
+
+def test_a_loop_asleep_after_a_callback_was_handed_to_it_is_a_deadlock_found_at_once():
+    """A bridge that completes the asyncio side from the producer's thread never wakes the loop: the loop's thread
+    sleeps in select() with nothing left to run it — a deadlock verdict, not a hang."""
+    adapter = loading.load("bridge-module:tests.faulty.bridge.outcome_set_in_foreign_thread")
+    race = bridge_races.BridgeRace(adapter, "wrap")
+    try:
+        outcome = race.run(*bridge_races.target(adapter), strategies.Choices(), LIMIT)
+    finally:
+        race.close()
+    assert outcome.status == "deadlock"
+    clause, message = race.verdict(outcome)
+    assert clause == "BRIDGE-WRAP-4" and "the loop sleeps" in message, message
+
+
+def test_a_loop_with_no_python_selector_is_left_to_the_sequential_machine():
+    adapter = type("Adapter", (), {"new_loop": staticmethod(lambda: type("Loop", (), {"close": lambda self: None})())})
+    assert bridge_races.target(adapter) is None
