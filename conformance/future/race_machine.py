@@ -148,8 +148,8 @@ class RaceMachine(Judge):
         scenario = races.normalized(kind, detail, completions)
         if scenario in sweeps and not sweeps[scenario][1]:
             drawn = random.Random(order)
-            scenario = next((s for s in (races.drawn(kind, drawn) for _ in range(FRESH_TRIES)) if s not in sweeps),
-                            scenario)
+            scenario = next((s for s in (races.drawn(kind, drawn) for _ in range(FRESH_TRIES))
+                             if s not in sweeps or sweeps[s][1]), scenario)  # a replay finds the same one
         if scenario not in sweeps:
             base = strategies.Choices()
             steps = self.attempt_race(target, *scenario, lambda: base, stop=False)
