@@ -144,11 +144,11 @@ class BridgeRace:
             return None
         wrap = self.kind.startswith("wrap")
         if outcome.status == "deadlock":
-            asleep = SELECT in outcome.blocked.values()
+            queued = len(getattr(self.loop, "_ready", ())) if SELECT in outcome.blocked.values() else 0
             clause = "BRIDGE-WRAP-4" if wrap else "BRIDGE-RCT-3" if self.started else "BRIDGE-RCT-1"
             return clause, "every thread is blocked: " + "; ".join(
                 f"T{t + 1} in {what}" for t, what in sorted(outcome.blocked.items())) + (
-                " — the loop sleeps though a callback was handed to it" if asleep else "")
+                f" — the loop sleeps with {queued} callback(s) queued that nobody woke it for" if queued else "")
         if self.handled:
             clause = {"wrap": "BRIDGE-WRAP-4", "wrap+cancel": "BRIDGE-CANCEL-3", "coroutine": "BRIDGE-RCT-3",
                       "coroutine+cancel": "BRIDGE-RCT-6"}[self.kind]
@@ -293,6 +293,6 @@ class BridgeRaceMachine(Judge):
         race.strategy = strategy
         try:
             outcome = race.run(*self.adapter.bridge_race_target, strategy, self.limits.hang)
+            return race, outcome, (race.verdict(outcome) if outcome.status in ("finished", "deadlock") else None)
         finally:
             race.close()
-        return race, outcome, (race.verdict(outcome) if outcome.status in ("finished", "deadlock") else None)
