@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Callable, FrozenSet, Optional, Tuple
 
 from .aio import machine as aio_machine, tour as aio_tour
-from .bridge import machine as bridge_machine, tour as bridge_tour
+from .bridge import machine as bridge_machine, races as bridge_races, tour as bridge_tour
 from .combinators import as_completed, gather, shield, task_group, timeout, tour as combinators_tour, wait, wait_for
 from .executors import executor_machine, executor_tour, wait_machine, wait_tour
 from .future import machine as future_machine, race_machine, tour as future_tour
@@ -16,6 +16,7 @@ from .task import life as task_life, machine as task_machine, tour as task_tour
 
 BARE = frozenset({"bare-future"})  # the machines that make their futures with new_future() and complete them
 RACE_SHARE = 0.3  # of the settings profile's examples, for the controlled race machine (each runs 3 scenarios)
+BRIDGE_RACE_SHARE = 0.1  # likewise for the bridge's (its tour explores every schedule of up to two preemptions)
 
 
 @dataclass(frozen=True)
@@ -52,7 +53,9 @@ PROFILES = {
     "asyncio": Profile((Machine(aio_machine.AioFutureMachine, aio_tour.walks),)),
     "task": Profile((Machine(task_machine.TaskMachine, task_tour.walks),
                      Machine(task_life.TaskLifeMachine, task_tour.life_walks))),
-    "bridge": Profile((Machine(bridge_machine.BridgeMachine, bridge_tour.walks),)),
+    "bridge": Profile((Machine(bridge_machine.BridgeMachine, bridge_tour.walks),
+                       Machine(bridge_races.BridgeRaceMachine, bridge_tour.race_walks,
+                               scale=lambda adapter: BRIDGE_RACE_SHARE, steps=3, shrink=False))),
     "combinators": Profile((Machine(gather.GatherMachine, combinators_tour.gather_walks),
                             Machine(shield.ShieldMachine, combinators_tour.shield_walks),
                             Machine(wait_for.WaitForMachine, combinators_tour.wait_for_walks),

@@ -4,13 +4,15 @@ import concurrent.futures
 import importlib
 import inspect
 import pathlib
+import random
 import threading
 
 import pytest
 
 from conformance import loading, runner
+from conformance.bridge import races as bridge_races
 from conformance.executors import races
-from conformance.future import scenario
+from conformance.future import race_machine, scenario
 from conformance.scheduling import primitives, scheduler, strategies
 from tests.fixtures import racy_counter
 
@@ -216,3 +218,93 @@ def test_a_scenario_shows_an_implementation_object_by_its_class():
     """repr() of a future made under the scheduler would take a cooperative lock after the run has ended."""
     assert races._shown(concurrent.futures.Future()) == "a Future"
     assert races._shown(ValueError("x")) == "raises ValueError" and races._shown(3) == "3"
+
+
+def test_one_switch_schedules_visit_every_switch_place_before_a_second_round():
+    """A thread bumping three times switches at the same lines each round: the first round's switches come first
+    (strategies.switched_once), whatever the shuffle, so a budget too small for all still sees every place."""
+    base = strategies.Choices()
+    _run(["bump_thrice", "bump"], base)
+    places = [(place, current, other) for (enabled, current, chosen), place in zip(base.decisions, base.places)
+              for other in enabled if other != chosen]
+    firsts = len(set(places))
+    assert firsts < len(places)
+    for shuffle in (None, random.Random(1), random.Random(2)):
+        ordered = strategies.switched_once(base, shuffle)
+        assert sorted(ordered) == sorted(strategies.switched_once(base))
+        seen = {(base.places[len(c) - 1], base.decisions[len(c) - 1][1], c[-1]) for c in ordered[:firsts]}
+        assert len(seen) == firsts
+
+
+def test_threads_waiting_for_the_set_up_offer_no_schedule_choices():
+    """Switching to a thread that would only wait for the first one's set-up changes nothing: Scheduler.run's `after`
+    keeps it out of the choices until the set-up is made."""
+    made = {}
+
+    def first():
+        made["counter"] = racy_counter.Counter()
+        made["counter"].bump()
+
+    def second():
+        made["counter"].bump()
+    with primitives.installed([racy_counter]):
+        gated, free = strategies.Choices(), strategies.Choices()
+        scheduler.Scheduler(gated, [racy_counter.__file__], LIMIT).run([first, second], after=lambda: "counter" in made)
+        made.clear()
+        scheduler.Scheduler(free, [racy_counter.__file__], LIMIT).run(
+            [first, lambda: primitives.wait_until(lambda: "counter" in made, "set-up") or second()])
+    assert 0 < len(gated.decisions) < len(free.decisions)
+
+
+def test_a_counterexample_names_the_executors_worker():
+    """The switches name threads T1, T2…: a thread the executor started is named too — who started it, in which
+    call, and whose calls it ran."""
+    adapter = loading.load("reference")
+    modules, _ = race_machine.implementation(adapter.new_future())
+    modules += [m for m in races.target(adapter, "executor") if m not in modules]
+    race = races.Race(adapter, "executor", (1, (("submit, result",), ("shutdown",))), ())
+    outcome = race.run(modules, [m.__file__ for m in modules], strategies.Choices(), LIMIT)
+    assert outcome.status == "finished" and race.verdict(outcome) is None
+    shown = race.show()
+    assert "T3 = the executor's worker" in shown and "started by T1 in T1.submit#1()" in shown, shown
+    assert "ran T1.submit#1's call" in shown, shown
+
+
+@pytest.mark.parametrize("spec", ["reference-bridge", "asyncio-bridge"])
+def test_correct_bridges_pass_every_bridge_race_of_up_to_two_preemptions(spec):
+    """The loop's thread and the user's race over a link: a correct bridge passes every schedule (the loop's select()
+    made cooperative, so the loop's thread blocks where the scheduler sees it)."""
+    adapter = loading.load(spec)
+    target = bridge_races.target(adapter)
+    assert target is not None
+
+    def wrong(kind):
+        def attempt(strategy):
+            race = bridge_races.BridgeRace(adapter, kind)
+            try:
+                outcome = race.run(*target, strategy, LIMIT)
+                return race.verdict(outcome) if outcome.status in ("finished", "deadlock") else outcome.status
+            finally:
+                race.close()
+        return attempt
+    for kind in bridge_races.KINDS:
+        assert strategies.bounded(wrong(kind), 2, 400) is None, kind
+
+
+def test_a_loop_asleep_after_a_callback_was_handed_to_it_is_a_deadlock_found_at_once():
+    """A bridge that hands the outcome over with call_soon() from the producer's thread never wakes the loop: the
+    loop's thread sleeps in select() with the callback queued — a deadlock verdict, not a hang."""
+    adapter = loading.load("bridge-module:tests.faulty.bridge.handover_wakes_no_loop")
+    race = bridge_races.BridgeRace(adapter, "wrap")
+    try:
+        outcome = race.run(*bridge_races.target(adapter), strategies.Choices(), LIMIT)
+        clause, message = race.verdict(outcome)
+    finally:
+        race.close()
+    assert outcome.status == "deadlock"
+    assert clause == "BRIDGE-WRAP-4" and "the loop sleeps with 1 callback(s) queued" in message, message
+
+
+def test_a_loop_with_no_python_selector_is_left_to_the_sequential_machine():
+    adapter = type("Adapter", (), {"new_loop": staticmethod(lambda: type("Loop", (), {"close": lambda self: None})())})
+    assert bridge_races.target(adapter) is None

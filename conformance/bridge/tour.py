@@ -1,5 +1,6 @@
 """The bridge profile's tour: every bridge, with every outcome and cancellation of spec/bridges.md (see tour.py)."""
 from .machine import CALL_OUTCOMES, CF_OUTCOMES, ENDINGS, PRIORS
+from .races import KINDS
 
 RUN = ("run_loop_once", None)
 SETTLE = [RUN] * 4
@@ -47,3 +48,10 @@ def walks(capabilities):
     yield from _wraps()
     yield from _coroutines()
     yield from _calls()
+
+
+def race_walks(capabilities):
+    """The bridge race machine's floor: each kind of race under every schedule with at most two preemptions."""
+    del capabilities
+    for kind in KINDS:
+        yield [("explore", {"kind": kind})]

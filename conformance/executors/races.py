@@ -16,7 +16,7 @@ the others, which wait for it — so the cooperative primitives are made in a sc
 no schedule choices of its own.
 
 Beyond the tour's fixed scenarios, Hypothesis generates them (race_machine.py): one or two waiters — wait() with any
-`return_when`, as_completed() — over futures each completed by a thread of its own or already done when they wait
+`return_when`, as_completed() — over two futures, each completed by a thread of its own or already done when they wait
 (kind "waiters"); and an executor of one or two workers used by two or three threads, each submitting calls,
 waiting for their results and shutting the executor down (kind "executor", `detail` = (workers, threads)). Such an
 executor scenario is judged by the orders its calls overlapped in: a call accepted by a submit() that began before a
@@ -72,6 +72,18 @@ def normalized(kind, detail, completions):
             threads[0] = (*threads[0][:2], "shutdown")
         return kind, (workers, tuple(threads)), ()
     return kind, tuple(detail), tuple(completions)
+
+
+def drawn(kind, rng):
+    """A generated scenario of `kind` drawn with `rng` (a random.Random), as the race machine's rules draw them."""
+    def some(options, least, most):
+        return tuple(rng.choice(options) for _ in range(rng.randint(least, most)))
+    if kind == "waiters":
+        return normalized(kind, some(WAITERS, 1, 2), some(COMPLETIONS, 2, 2))
+    threads = []
+    while len(threads) < 2 or (len(threads) < 3 and rng.random() < 0.5):
+        threads.append((*some(EXECUTOR_CALLS[:2], 0, 2), *rng.choice(ENDINGS)) or ("submit",))
+    return normalized(kind, (rng.randint(1, 2), tuple(threads)), ())
 
 
 def target(adapter, key):
@@ -142,12 +154,17 @@ class Race:
         self.ran = []  # clocks at which submitted calls ran
         self.runs = {}  # a generated executor scenario's submit -> the clock its call ran at
         self.unmade = None  # why the futures or the executor could not be made, if they could not
+        self.spans = {}  # what -> (the scenario thread that called it, the step it began at, the step it returned at)
+        self.ran_by = {}  # scenario thread -> the submitted calls it ran (an executor's worker's)
+        self.started = {}  # a thread the implementation started -> (the thread that started it, name, step)
 
     def tick(self):
         return next(self.clock)
 
     def note(self, what, call):
         self.seen[what + ".called"] = self.tick()
+        sched = scheduler.ACTIVE
+        self.spans[what] = (sched.current.index, sched.steps, float("inf"))
         try:
             value = call()
         except Abandoned:
@@ -155,6 +172,7 @@ class Race:
         except BaseException as error:  # any outcome is an observation
             value = error
         self.seen[what] = (value, self.tick())
+        self.spans[what] = self.spans[what][:2] + (sched.steps,)
         return value
 
     def bodies(self):
@@ -219,6 +237,9 @@ class Race:
         self.ran.append(self.tick())
         if tag is not None:
             self.runs[tag] = self.ran[-1]
+        worker = scheduler.managed()
+        ran = self.ran_by.setdefault(None if worker is None else worker.index, [])
+        ran.append(f"{tag}'s call" if tag else f"call {len(self.ran)}")
         return tag or len(self.ran)
 
     def submitter(self):
@@ -265,7 +286,9 @@ class Race:
 
     def run(self, modules, files, strategy, limit):
         with primitives.installed(modules):
-            return scheduler.Scheduler(strategy, files, limit).run(self.bodies())
+            outcome = scheduler.Scheduler(strategy, files, limit).run(self.bodies(), after=lambda: self.ready)
+        self.started = outcome.started
+        return outcome
 
     # -- judging ---------------------------------------------------------------------------------------------------
 
@@ -385,11 +408,27 @@ class Race:
         stuck = self.stuck()
         if self.generated:
             calls = [what[:-7] for what in self.seen if what.endswith(".called")]  # in the order they were made
-            return "\n".join(f"T{t + 1}: " + "; ".join(
+            return "\n".join([f"T{t + 1}: " + "; ".join(
                 f"{what.split('.', 1)[1]} → " + (_shown(self.seen[what][0]) if what in self.seen else "still blocked")
-                for what in calls if what.startswith(f"T{t + 1}.")) for t in range(len(self.detail[1])))
-        return "; ".join(f"{what} → {_shown(seen[0])}" for what, seen in self.seen.items()
-                         if not what.endswith(".called")) + ("; still blocked: " + ", ".join(stuck) if stuck else "")
+                for what in calls if what.startswith(f"T{t + 1}.")) for t in range(len(self.detail[1]))]
+                + self.threads_started())
+        return "; ".join([f"T{self.spans[what][0] + 1}: {what} → {_shown(seen[0])}" for what, seen in self.seen.items()
+                          if not what.endswith(".called")] + self.threads_started()) + (
+            "; still blocked: " + ", ".join(f"T{self.spans[what][0] + 1}: {what}" for what in stuck) if stuck else "")
+
+    def threads_started(self):
+        """Who is who among the threads the implementation started (an executor's workers): the thread that
+        started each, in which of its calls, and the submitted calls it ran — the switches name them T4, T5…"""
+        shown = []
+        for index, (parent, name, step) in sorted(self.started.items()):
+            during = next((what for what, (thread, began, returned) in self.spans.items()
+                           if thread == parent and began <= step <= returned), None)
+            ran = self.ran_by.get(index, [])
+            shown.append(f"T{index + 1} = " + ("the executor's worker" if self.kind == "executor" else
+                                              "a thread the implementation started") + (f" {name!r}" if name else "")
+                         + f", started by T{parent + 1}" + (f" in {during}()" if during else "") + ": "
+                         + (f"ran {', '.join(ran)}" if ran else "ran no call"))
+        return shown
 
 
 def _op(what):

@@ -8,6 +8,7 @@ whatever the seed. An implementation with no Python source to trace, or one that
 see (C code, a lock made before the scenario), is left to the free-running `race` rule of machine.py; the report says
 which mode judged it (`races` in the adapter's description).
 """
+import collections
 import os
 import random
 import sys
@@ -26,6 +27,7 @@ SCENARIOS_PER_EXAMPLE = 3  # race() steps that run a scenario in one example; th
 TOUR_PREEMPTIONS = 1
 TOUR_RUNS = 400  # schedules at most per tour scenario
 GENERATED_RUNS = 120  # schedules switching once, at most, for a generated wait()/executor scenario
+FRESH_TRIES = 20  # scenarios drawn at most to replace one whose schedules have all run
 SHRINK_RUNS = 200  # schedules at most to shrink a failing one to its fewest preemptions
 LEFT_BEHIND = " (its thread, blocked in code Python cannot interrupt, is left behind until it returns)"
 CHANGE_POINTS = 1000  # change points are drawn in [0, 1000) and scaled to the scenario's length
@@ -110,7 +112,7 @@ class RaceMachine(Judge):
             self.attempt(prefix, threads, lambda: strategies.Choices(choices))
 
     @rule(waiters=st.lists(st.sampled_from(races.WAITERS), min_size=1, max_size=2).map(tuple),
-          completions=st.lists(st.sampled_from(races.COMPLETIONS), min_size=1, max_size=2).map(tuple),
+          completions=st.lists(st.sampled_from(races.COMPLETIONS), min_size=2, max_size=2).map(tuple),
           priorities=st.permutations(range(4)), changes=st.lists(st.integers(0, CHANGE_POINTS - 1), max_size=3),
           order=st.integers(0, 2 ** 32 - 1))
     @judged
@@ -133,24 +135,35 @@ class RaceMachine(Judge):
     def generated(self, kind, detail, completions, priorities, changes, order):
         """A generated wait()/as_completed()/executor scenario under the non-preemptive schedule, one PCT schedule
         (the workers the executor starts rank after the threads, in PCT's order), then GENERATED_RUNS of the
-        schedules that switch once away from the non-preemptive one, in an order drawn by `order`: these scenarios are
-        longer than a Future's (a wait() installs callbacks, an executor starts workers), and a window a line wide
-        needs its one switch at that line, wherever in the run it lies."""
+        schedules that switch once away from the non-preemptive one (strategies.switched_once: every place first,
+        in an order drawn by `order`): these scenarios are longer than a Future's (a wait() installs callbacks, an
+        executor starts workers), and a window a line wide needs its one switch at that line, wherever in the run it
+        lies. A scenario drawn again goes on with its schedules not yet run; one whose schedules have all run is
+        replaced by another not run yet (races.drawn, from `order`): Hypothesis draws the same small scenario often."""
         self.scenarios += 1
         target = self.race_target("executor" if kind == "executor" else "wait")
         if self.scenarios > SCENARIOS_PER_EXAMPLE or target is None or FOUNDATIONS & self.ledger.muted:
             return
-        kind, detail, completions = races.normalized(kind, detail, completions)
-        base = strategies.Choices()
-        steps = self.attempt_race(target, kind, detail, completions, lambda: base, stop=False)
-        if steps is None or self.attempt_race(target, kind, detail, completions, lambda: strategies.PCT(
+        sweeps = self.adapter.__dict__.setdefault("race_sweeps", {})  # scenario -> (steps, schedules not run yet)
+        scenario = races.normalized(kind, detail, completions)
+        if scenario in sweeps and not sweeps[scenario][1]:
+            drawn = random.Random(order)
+            scenario = next((s for s in (races.drawn(kind, drawn) for _ in range(FRESH_TRIES))
+                             if s not in sweeps or sweeps[s][1]), scenario)  # a replay finds the same one
+        if scenario not in sweeps:
+            base = strategies.Choices()
+            steps = self.attempt_race(target, *scenario, lambda: base, stop=False)
+            if steps is None:
+                return
+            sweeps[scenario] = steps, collections.deque(strategies.switched_once(base, random.Random(order)))
+        steps, pending = sweeps[scenario]
+        if self.attempt_race(target, *scenario, lambda: strategies.PCT(
                 priorities, [1 + c * steps // CHANGE_POINTS for c in changes]), stop=False) is None:
             return
-        switched = strategies.switched_once(base.decisions)
-        random.Random(order).shuffle(switched)
-        for choices in switched[:GENERATED_RUNS]:
-            if self.attempt_race(target, kind, detail, completions, lambda: strategies.Choices(choices)) is not None:
+        for _ in range(min(GENERATED_RUNS, len(pending))):
+            if self.attempt_race(target, *scenario, lambda: strategies.Choices(pending[0])) is not None:
                 return  # the implementation escaped the scheduler's control
+            pending.popleft()  # only once it passed: a schedule that broke a clause is the first one a replay runs
 
     @judged
     def explore_race(self, kind, detail, completions, preemptions=TOUR_PREEMPTIONS, choices=None):
@@ -215,7 +228,7 @@ class RaceMachine(Judge):
         if ran[2] is None and ran[1].status == "finished" and self.budget > 0:
             base = strategies.Choices()
             ran = self.race_run(target, *scenario, base)
-            for choices in strategies.switched_once(base.decisions):
+            for choices in strategies.switched_once(base):
                 self.budget -= 1
                 if ran[2] is not None or ran[1].status != "finished" or self.budget < 0:
                     break

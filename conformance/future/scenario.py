@@ -190,7 +190,7 @@ class Scenario:
 
 
 class _Sequential:
-    def choose(self, enabled, current, step):
+    def choose(self, enabled, current, step, where=None):
         return enabled[0]
 
 

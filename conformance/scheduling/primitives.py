@@ -244,7 +244,7 @@ class Thread:
         self.name, self.daemon, self._worker = name or "futurespec-spawned", daemon, None
 
     def start(self):
-        self._worker = scheduler.managed().scheduler.spawn(self.run)
+        self._worker = scheduler.managed().scheduler.spawn(self.run, self.name)
 
     def run(self):
         if self._target is not None:

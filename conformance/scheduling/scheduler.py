@@ -57,6 +57,7 @@ class Outcome:
     timeouts: list = field(default_factory=list)  # (thread index, step) of every timeout the scheduler fired
     stuck: str = ""  # where the thread that blocked outside the scheduler's control was
     left_behind: list = field(default_factory=list)  # scenario threads still blocked out of sight after the run
+    started: dict = field(default_factory=dict)  # thread index -> (the thread that started it, its name, step)
 
 
 class Carrier:
@@ -113,6 +114,7 @@ class Worker:
         if scheduler.ended:
             self.status = "done"
             return
+        self.status = "ready"
         traced = not scheduler.monitored
         if traced:
             sys.settrace(scheduler.trace)
@@ -145,19 +147,25 @@ class Scheduler:
         self.workers = []
         self.current = None
 
-    def run(self, bodies):
+    def run(self, bodies, after=None):
+        """Run the bodies, each as a scenario thread, to the end; `after` is a condition every thread but the first
+        waits for before it starts (a set-up the first thread makes: switching to the others before it holds would
+        change nothing, and would double the schedules to explore)."""
         global ACTIVE
         self.workers = [Worker(self, i, body) for i, body in enumerate(bodies)]
+        if after is not None:
+            for worker in self.workers[1:]:
+                worker.status, worker.until, worker.blocked_on = "blocked", after, "the scenario's set-up"
         self.steps = 0
         self.ended = False
         self.outcome = None
-        self.trail, self.timeouts = [], []
+        self.trail, self.timeouts, self.started = [], [], {}
         self.finished = threading.Event()
         self.monitored = MONITORING is not None and bool(self.files) and _tool() is not None
         ACTIVE = self
         try:
             with _monitored(self.files) if self.monitored else contextlib.nullcontext():
-                first = self.workers[self.strategy.choose([w.index for w in self.workers], None, 0)]
+                first = self.workers[self.strategy.choose([w.index for w in self.workers if w.enabled], None, 0)]
                 self.current = first
                 first.wake.release()
                 seen = -1
@@ -184,12 +192,13 @@ class Scheduler:
                 deadline -= time.monotonic() - started
         return [f"T{w.index + 1}" for w in self.workers if not w.gone.is_set()]
 
-    def spawn(self, body):
+    def spawn(self, body, name=""):
         """A thread the running one starts (primitives.Thread): one more worker, ready to be scheduled."""
         if self.ended:
             raise Abandoned()
         worker = Worker(self, len(self.workers), body)
         self.workers.append(worker)
+        self.started[worker.index] = (self.current.index, name, self.steps)
         return worker
 
     # -- called by the running scenario thread ---------------------------------------------------------------------
@@ -244,7 +253,8 @@ class Scheduler:
         if self.steps > FAIR_AFTER:
             chosen = enabled[self.steps % len(enabled)]
         else:
-            chosen = self.strategy.choose(enabled, worker.index, self.steps)
+            place = {"ready": worker.where, "blocked": worker.blocked_on}.get(worker.status, "done")
+            chosen = self.strategy.choose(enabled, worker.index, self.steps, place)
         if chosen == worker.index:
             return
         following = self.workers[chosen]
@@ -262,7 +272,8 @@ class Scheduler:
         if self.ended:
             return
         self.ended = True
-        self.outcome = Outcome(status, self.steps, self.trail, timeouts=self.timeouts, stuck=stuck, blocked={
+        self.outcome = Outcome(status, self.steps, self.trail, timeouts=self.timeouts, stuck=stuck,
+                               started=self.started, blocked={
             w.index: w.blocked_on for w in self.workers if w.status == "blocked"})
         for worker in self.workers:
             if worker is not self.current and worker.status != "done":

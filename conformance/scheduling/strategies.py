@@ -16,11 +16,13 @@ Both record the choice taken at every decision point (`taken`), so any schedule 
 
 
 class _Recorded:
-    """The decision points of a run: (threads that could run, the running thread, the one chosen)."""
+    """The decision points of a run: (threads that could run, the running thread, the one chosen), and where each
+    was (`places`: the running thread's switch point, or what it blocked on)."""
 
-    def record(self, enabled, current, chosen):
+    def record(self, enabled, current, chosen, where=None):
         if len(enabled) > 1:
             self.decisions.append((tuple(enabled), current, chosen))
+            self.places.append(where)
         return chosen
 
     @property
@@ -40,16 +42,16 @@ class PCT(_Recorded):
         self.priority = list(priorities)
         self.changes = sorted(changes)
         self.applied = 0
-        self.decisions = []
+        self.decisions, self.places = [], []
 
-    def choose(self, enabled, current, step):
+    def choose(self, enabled, current, step, where=None):
         while len(self.priority) <= max(*enabled, -1 if current is None else current):  # a thread the code started
             self.priority.append(-len(self.changes) - len(self.priority) - 1)
         while self.applied < len(self.changes) and self.changes[self.applied] <= step:
             if current is not None:
                 self.priority[current] = -1 - self.applied
             self.applied += 1
-        return self.record(enabled, current, max(enabled, key=self.priority.__getitem__))
+        return self.record(enabled, current, max(enabled, key=self.priority.__getitem__), where)
 
 
 class Choices(_Recorded):
@@ -59,15 +61,15 @@ class Choices(_Recorded):
 
     def __init__(self, prefix=()):
         self.prefix = dict(prefix) if isinstance(prefix, dict) else tuple(prefix)
-        self.decisions = []  # (threads that could run, the running thread, the one chosen)
+        self.decisions, self.places = [], []
 
-    def choose(self, enabled, current, step):
+    def choose(self, enabled, current, step, where=None):
         if len(enabled) == 1:
             return enabled[0]
         position = len(self.decisions)
         wanted = self.prefix.get(position) if isinstance(self.prefix, dict) else (
             self.prefix[position] if position < len(self.prefix) else None)
-        return self.record(enabled, current, wanted if wanted in enabled else _default((enabled, current, None)))
+        return self.record(enabled, current, wanted if wanted in enabled else _default((enabled, current, None)), where)
 
 
 def bounded(attempt, preemptions, runs):
@@ -93,13 +95,23 @@ def bounded(attempt, preemptions, runs):
     return None
 
 
-def switched_once(decisions):
-    """The choices of every schedule that departs from a run (its `decisions`) at one decision point, taking another
-    thread there and going on without preempting: the first level of `bounded()`'s search, to sample from when a
-    scenario is too long to visit them all."""
-    taken = tuple(chosen for _, _, chosen in decisions)
-    return [taken[:position] + (other,) for position, (enabled, _, chosen) in enumerate(decisions)
-            for other in enabled if other != chosen]
+def switched_once(run, shuffle=None):
+    """The choices of every schedule that departs from a run (a strategy that recorded it) at one decision point,
+    taking another thread there and going on without preempting: the first level of `bounded()`'s search, in the
+    order to visit them when a scenario is too long to visit them all. A switch at a place not switched at before
+    (the same point of the running thread's code, the same two threads) comes first, its second occurrence after
+    every first one, and so on: a loop's later rounds, or the same line run for another future, rarely open a
+    window the first did not. `shuffle` (a random.Random) orders each of those tiers."""
+    taken, seen, tiers = run.taken, {}, []
+    for position, ((enabled, current, chosen), place) in enumerate(zip(run.decisions, run.places)):
+        for other in enabled:
+            if other != chosen:
+                key = (place, current, other)
+                seen[key] = seen.get(key, -1) + 1
+                tiers.append((seen[key], taken[:position] + (other,)))
+    if shuffle is not None:
+        shuffle.shuffle(tiers)
+    return [choices for _, choices in sorted(tiers, key=lambda tier: tier[0])]
 
 
 def preemptions(decisions):
