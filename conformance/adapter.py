@@ -157,7 +157,7 @@ class TaskAdapter(AsyncioAdapter):
     """Base class for adapters of the task profile: override new_task(loop, coro); new_loop() if not asyncio's."""
 
     profile = "task"
-    capabilities = frozenset(CAPABILITIES["task"])
+    capabilities: FrozenSet[str] = frozenset()  # optional: `context`, `eager` (new_task's keywords)
 
     def new_task(self, loop, coro):
         """Return a new task of `loop` driving `coro`, not started: its first step is scheduled on the loop. With

@@ -44,7 +44,8 @@ async def told(story):
         raise story.interrupt
     if kind in ("other-loop", "await-self", "bad-yield", "future-yield"):
         return await refused(story)
-    if kind == "bare-yield":
+    if kind == "bare-yield":  # gives way: a callback scheduled before the yield runs before the coroutine resumes
+        story.loop.call_soon(story.received.append, "callback")
         story.received.append(("resumed", await yielding(None)))
         return story.value
     if kind in ("current-task", "copied-context", "given-context"):
