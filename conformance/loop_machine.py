@@ -8,7 +8,9 @@ loop runs, the tasks of the loop's own that await those futures, and the judged 
 """
 import contextvars
 import dataclasses
+import gc
 import itertools
+import weakref
 
 from hypothesis import strategies as st
 from hypothesis.stateful import rule
@@ -26,6 +28,24 @@ def run_once(loop):
     """One run of the loop's ready queue: what `call_soon` scheduled before now, and nothing later."""
     loop.call_soon(loop.stop)
     loop.run_forever()
+
+
+def watched(value):
+    """A weak reference to `value`, or None for an object that takes none (collected() then collects the whole heap)."""
+    try:
+        return weakref.ref(value)
+    except TypeError:
+        return None
+
+
+def collected(alive, reported):
+    """Collect garbage until what `alive` refers to is gone or `reported()` (its finalizer told the loop, whose
+    exception handler now holds it): the young generations first, the whole heap only if neither (or it cannot be
+    watched). A full collection walks every object of the process, the suite's and Hypothesis's: it was most of the
+    asyncio profile's run when every check of AIO-LOG-1 made one."""
+    gc.collect(1)
+    if (alive is None or alive() is not None) and not reported():
+        gc.collect()
 
 
 def value_and_error(observed):

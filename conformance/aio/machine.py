@@ -6,16 +6,15 @@ waiting. Awaiting is checked with real tasks of the loop that await the future u
 """
 import asyncio
 import dataclasses
-import gc
 import sys
 import types
 
 from hypothesis import strategies as st
-from hypothesis.stateful import precondition, rule
+from hypothesis.stateful import rule
 
 from .model import AioModel, AioState, refusal
 from ..judging import class_name, judged, show
-from ..loop_machine import LoopFutureMachine, LoopProbe, LoopTracked
+from ..loop_machine import LoopFutureMachine, LoopProbe, LoopTracked, collected, watched
 from ..probes import CallbackError
 
 RESULTS = ("object", "None", "exception-as-value", "the-future-itself")
@@ -57,7 +56,6 @@ class AioFutureMachine(LoopFutureMachine):
     AWAIT_CLAUSE = "AIO-AWAIT-1"
     Tracked = AioTracked
     futures = LoopFutureMachine.futures
-    class_checked = False  # the_class() runs once per example
 
     def judge_read(self, read, value, error, what):
         """As in every profile, and a cancelled future's CancelledError carries the cancellation message."""
@@ -218,13 +216,11 @@ class AioFutureMachine(LoopFutureMachine):
 
     # -- the class ------------------------------------------------------------------------------------------------
 
-    @precondition(lambda self: not self.class_checked)
-    @rule()
     @judged
     def the_class(self):
         """AIO-CLASS-1..3, on the class of a future of the adapter's: asyncio.isfuture(), an instance of a subclass
-        that skips __init__, and Future[int]."""
-        self.class_checked = True
+        that skips __init__, and Future[int]. A step of the tour only (tour.py): it judges the class, the same in
+        every example, so the search has nothing to add."""
         if self.loop_broken:
             return
         made = self.call(None, "the adapter's new_future()", "AIO-CLASS-3", self.adapter.new_future, self.loop)
@@ -274,10 +270,12 @@ class AioFutureMachine(LoopFutureMachine):
         if retrieve is not None:
             self.call(None, f"{retrieve}()", "AIO-LOG-1", getattr(made.value, retrieve))
         what = "nobody retrieved" if retrieve is None else f"retrieved by {retrieve}()"
+        alive = watched(made.value)
         del made  # the last reference: collecting it is the implementation's to report
         mark = len(self.loop_errors)
-        self.call(None, "gc.collect()", "AIO-LOG-1", gc.collect)
-        reports = [c for c in self.loop_errors[mark:] if c.get("exception") is error]
+        reports = lambda: [c for c in self.loop_errors[mark:] if c.get("exception") is error]  # noqa: E731
+        self.call(None, "gc.collect()", "AIO-LOG-1", collected, alive, reports)
+        reports = reports()
         if finished.raised:
             return  # set_exception() is judged by the other rules
         self.expect("AIO-LOG-1", len(reports) == (1 if retrieve is None else 0),

@@ -11,14 +11,12 @@ tell. A story whose clause does not apply (its Python version, a capability the 
 """
 import asyncio
 import contextvars
-import gc
-import weakref
 
 from hypothesis import strategies as st
 from hypothesis.stateful import initialize, precondition, rule
 
 from ..judging import judged, opening, show
-from ..loop_machine import LoopMachine, run_once
+from ..loop_machine import LoopMachine, collected, run_once, watched
 from .stories import INTERRUPTS, VAR, Story, awaiting_own_future, eager_maker, told
 
 CLAUSES = {"self-cancel-await": "TASK-LIFE-1", "self-cancel-return": "TASK-LIFE-1", "raise-cancelled": "TASK-LIFE-2",
@@ -48,7 +46,7 @@ class TaskLifeMachine(LoopMachine):
         self.interrupted = None  # what running the loop raised in the keyboard-interrupt and system-exit stories
         self.done_at = None  # the story's iterations when its task was first seen done
         self.outside = []  # TASK-LIFE-5: (current_task() is the task, the task in all_tasks()) between steps
-        self.collected = None  # TASK-LIFE-6: (weak reference, id) of the task dropped while pending
+        self.dropped = None  # TASK-LIFE-6: (weak reference, id) of the task dropped while pending
 
     @property
     def started(self):
@@ -244,15 +242,16 @@ class TaskLifeMachine(LoopMachine):
                          awaiting_own_future(self.adapter.new_future, self.loop))
         if made.raised or made.value is None:
             return  # making tasks is judged by the other stories
-        self.collected = (weakref.ref(made.value), id(made.value))
+        self.dropped = (watched(made.value), id(made.value))
         del made
         self.iterate()
         mark = len(self.loop_errors)
-        self.call(None, "gc.collect()", clause, gc.collect)
-        alive, identity = self.collected
-        if alive() is not None:
-            return  # kept alive by the implementation: nothing to judge
-        reports = [c for c in self.loop_errors[mark:] if id(c.get("task")) == identity]
+        alive, identity = self.dropped
+        reports = lambda: [c for c in self.loop_errors[mark:] if id(c.get("task")) == identity]  # noqa: E731
+        self.call(None, "gc.collect()", clause, collected, alive, reports)
+        reports = reports()
+        if not reports and (alive is None or alive() is not None):
+            return  # kept alive by the implementation (or it cannot be watched): nothing to judge
         self.expect(clause, len(reports) == 1,
                     lambda: f"a task collected while pending was reported to the loop's exception handler "
                             f"{len(reports)} time(s); expected once, with the task")
@@ -278,7 +277,7 @@ class TaskLifeMachine(LoopMachine):
     def abandon(self):
         if self.story is not None and self.story.task is not None:
             self.story.task.cancel()
-        kept = self.collected[0]() if self.collected else None
+        kept = self.dropped[0]() if self.dropped and self.dropped[0] else None
         if kept is not None:
             kept.cancel()
 
