@@ -269,6 +269,7 @@ class AioFutureMachine(LoopFutureMachine):
         finished = self.call(None, "set_exception()", "AIO-LOG-1", made.value.set_exception, error)
         if retrieve is not None:
             self.call(None, f"{retrieve}()", "AIO-LOG-1", getattr(made.value, retrieve))
+            error.__traceback__ = None  # raised by result(), it holds the future's frame: a cycle only a full gc ends
         what = "nobody retrieved" if retrieve is None else f"retrieved by {retrieve}()"
         alive = watched(made.value)
         del made  # the last reference: collecting it is the implementation's to report
