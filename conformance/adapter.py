@@ -29,7 +29,11 @@ CAPABILITIES = {  # by profile
         "cancel-futures": "shutdown() takes cancel_futures= (the concurrent.futures API of Python 3.9)",
     },
     "asyncio": {},
-    "task": {},
+    "task": {
+        "context": "new_task(loop, coro, context=ctx) runs the task in the contextvars context ctx (Python 3.11+)",
+        "eager": "new_task(loop, coro, eager=True) makes an eager task: its first step runs inside the call, when made "
+                 "from a running task (Python 3.12+)",
+    },
     "bridge": {},
     "combinators": {},
 }
@@ -153,10 +157,12 @@ class TaskAdapter(AsyncioAdapter):
     """Base class for adapters of the task profile: override new_task(loop, coro); new_loop() if not asyncio's."""
 
     profile = "task"
-    capabilities = frozenset(CAPABILITIES["task"])
+    capabilities: FrozenSet[str] = frozenset()  # optional: `context`, `eager` (new_task's keywords)
 
     def new_task(self, loop, coro):
-        """Return a new task of `loop` driving `coro`, not started: its first step is scheduled on the loop."""
+        """Return a new task of `loop` driving `coro`, not started: its first step is scheduled on the loop. With
+        capability `context` the suite may pass context=ctx; with `eager`, eager=True (the first step runs inside
+        the call). Neither is passed to an adapter that does not declare it."""
         raise NotImplementedError
 
     def new_future(self, loop):

@@ -18,11 +18,12 @@ def weak(value):
         return None
 
 
-def collect(*refs):
-    """Collect until every object `refs` follow is gone: none, then the young generations, then all of them. A ref
-    of None (an object that takes no weak reference) cannot be followed: it always costs a full collection."""
+def collect(*refs, until=lambda: False):
+    """Collect until every object `refs` follow is gone, or `until()` holds (what the check waits for has happened:
+    a finalizer reported to the loop): no collection, then the young generations, then all of them. A ref of None
+    (an object that takes no weak reference) cannot be followed: it always costs a full collection."""
     for generation in (None, 0, 1, 2):
         if generation is not None:
             gc.collect(generation)
-        if all(ref is not None and ref() is None for ref in refs):
+        if until() or all(ref is not None and ref() is None for ref in refs):
             return

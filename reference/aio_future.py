@@ -5,6 +5,7 @@ It works with `await` on a real event loop because it speaks the protocol asynci
 """
 import contextvars
 import sys
+import types
 from asyncio import CancelledError, InvalidStateError
 
 __all__ = ["Future", "CancelledError", "InvalidStateError"]
@@ -17,6 +18,8 @@ FINISHED = "FINISHED"
 class Future:
     _asyncio_future_blocking = False  # asyncio.isfuture() and Task look for this attribute
     _unretrieved = False  # AIO-LOG-1: finished with an exception nobody has read yet
+    _loop = None  # AIO-CLASS-2: what an instance whose __init__ never ran has
+    __class_getitem__ = classmethod(types.GenericAlias)  # AIO-CLASS-3: Future[int]
 
     def __init__(self, *, loop):
         self._loop = loop
@@ -27,7 +30,9 @@ class Future:
         self._callbacks = []  # (fn, context) pairs
 
     def get_loop(self):
-        """AIO-LOOP-1."""
+        """AIO-LOOP-1; AIO-CLASS-2: a subclass that skipped __init__ has no loop."""
+        if self._loop is None:
+            raise RuntimeError("Future object is not initialized")
         return self._loop
 
     # Queries: CORE-QUERY-1..3.
@@ -105,10 +110,12 @@ class Future:
                                                "exception": self._exception, "future": self})
 
     def __await__(self):
-        """AIO-AWAIT-1: suspend the awaiting task until done (a Task resumes us from a done callback)."""
+        """AIO-AWAIT-1/2: hand the Task this future to wait for (a Task resumes us from a done callback)."""
         if not self.done():
             self._asyncio_future_blocking = True
             yield self
+        if not self.done():
+            raise RuntimeError("await wasn't used with future")  # AIO-AWAIT-3: resumed by someone who did not wait
         return self.result()
 
     __iter__ = __await__

@@ -38,6 +38,9 @@ RLOOP_TASK = {
     "TASK-LIFE-4": _deviation("rloop", "TASK-LIFE-4", "a KeyboardInterrupt raised by a task's step does not leave "
                               "rloop's run_forever(): rloop hands it to the loop's exception handler (\"Exception in "
                               "callback\") and goes on running"),
+    "TASK-LIFE-6": _deviation("rloop", "TASK-LIFE-6", "the AIO-CB-5 bug again: rloop calls the exception handler with "
+                              "(context) alone, so a handler of the documented (loop, context) signature never hears "
+                              "of a task collected while pending (rloop/exc.py)"),
 }
 LATE = ("trio-asyncio routes call_soon_threadsafe() through Trio's TrioToken.run_sync_soon(), so a callback scheduled "
         "from another thread may run after a loop.stop() scheduled later with call_soon(): in about half of the tries "

@@ -4,7 +4,10 @@ The machine owns an event loop and advances it explicitly, one iteration at a ti
 callback has run yet" and "every callback ran at the next iteration" are exact observations, with no wall-clock
 waiting. Awaiting is checked with real tasks of the loop that await the future under test.
 """
+import asyncio
+import dataclasses
 import sys
+import types
 
 from hypothesis import strategies as st
 from hypothesis.stateful import rule
@@ -21,6 +24,22 @@ EXCEPTIONS = ("ValueError", "KeyboardInterrupt", "CancelledError", "class:ValueE
 WRAPPED = ("StopIteration", "StopIteration-subclass") if sys.version_info >= (3, 13) else ()  # AIO-SET-5
 MESSAGES = (None, "why", "another reason")
 CALLBACK_KINDS = ("record", "twice", "raise", "reenter", "context")
+
+
+BLOCKING = "_asyncio_future_blocking"  # the attribute that tells a Task to wait for the future it was handed
+UNINITIALIZED = (("done", ()), ("cancelled", ()), ("result", ()), ("exception", ()), ("cancel", ()),
+                 ("set_result", (None,)), ("add_done_callback", (print,)))
+
+
+def stepped(iterator):
+    """One next() of an `__await__()` iterator, recorded: ("yields", x), ("returns", StopIteration.value) or
+    ("raises", error)."""
+    try:
+        return ("yields", next(iterator))
+    except StopIteration as stop:
+        return ("returns", stop.value)
+    except BaseException as error:  # the outcome may be any exception
+        return ("raises", error)
 
 
 class StopIterationSubclass(StopIteration):
@@ -165,6 +184,74 @@ class AioFutureMachine(LoopFutureMachine):
     def await_in_task(self, f):
         self.start_awaiter(f)
 
+    @rule(f=futures)
+    @judged
+    def await_by_hand(self, f):
+        """Iterate `__await__()` by hand (AIO-AWAIT-2): a pending future yields itself, flagged, and resumed while
+        still pending raises RuntimeError (AIO-AWAIT-3); a done one ends the iteration at once with its outcome."""
+        made = self.call(f, "__await__()", "AIO-AWAIT-2", f.future.__await__)
+        self.expect("AIO-AWAIT-2", not made.raised, lambda: f"__await__() {made.describe()}")
+        first = self.call(f, "next() of __await__()", "AIO-AWAIT-2", stepped, made.value)
+        if not f.model.done:
+            flag = self.call(f, "_asyncio_future_blocking", "AIO-AWAIT-2", getattr, f.future, BLOCKING)
+            self.expect("AIO-AWAIT-2", first.value[0] == "yields" and first.value[1] is f.future
+                        and flag.value is True,
+                        lambda: f"the first next() of a PENDING future's __await__() gave {show(first.value)} with "
+                                f"_asyncio_future_blocking {flag.describe()}; expected it to yield the future itself, "
+                                "flagged True")
+            again = self.call(f, "next() of __await__() while PENDING", "AIO-AWAIT-3", stepped, made.value)
+            self.expect("AIO-AWAIT-3", again.value[0] == "raises" and isinstance(again.value[1], RuntimeError),
+                        lambda: f"resuming a PENDING future's __await__() gave {show(again.value)}; expected "
+                                "RuntimeError: nobody waited for the future")
+            # as a Task leaves it once it has woken up
+            self.call(f, "_asyncio_future_blocking = False", "AIO-AWAIT-2", setattr, f.future, BLOCKING, False)
+            return
+        read = dataclasses.replace(f.model.read("result"), clause="AIO-AWAIT-2")
+        if isinstance(read.raises, StopIteration):
+            return  # implementation-defined (AIO-AWAIT-1): a StopIteration cannot leave a coroutine
+        kind, payload = first.value
+        self.expect("AIO-AWAIT-2", kind != "yields",
+                    lambda: f"next() of a done future's __await__() yielded {show(payload)}; expected the outcome")
+        self.judge_read(read, payload if kind == "returns" else None, payload if kind == "raises" else None,
+                        f"iterating __await__() of a {f.model.state.value} future")
+
+    # -- the class ------------------------------------------------------------------------------------------------
+
+    @judged
+    def the_class(self):
+        """AIO-CLASS-1..3, on the class of a future of the adapter's: asyncio.isfuture(), an instance of a subclass
+        that skips __init__, and Future[int]. A step of the tour only (tour.py): it judges the class, the same in
+        every example, so the search has nothing to add."""
+        if self.loop_broken:
+            return
+        made = self.call(None, "the adapter's new_future()", "AIO-CLASS-3", self.adapter.new_future, self.loop)
+        if made.raised or made.value is None:
+            return  # creating futures is judged by the other rules
+        cls = type(made.value)
+        told = self.call(None, "asyncio.isfuture()", "AIO-CLASS-1", asyncio.isfuture, made.value)
+        self.call(None, "cancel()", "AIO-CLASS-3", made.value.cancel)
+        self.expect("AIO-CLASS-1", told.value is True,
+                    lambda: f"asyncio.isfuture() of a new future {told.describe()}; expected True")
+        alias = self.call(None, f"{cls.__name__}[int]", "AIO-CLASS-3", cls.__class_getitem__, int) \
+            if hasattr(cls, "__class_getitem__") else None
+        self.expect("AIO-CLASS-3", alias is not None and isinstance(alias.value, types.GenericAlias)
+                    and alias.value.__origin__ is cls,
+                    lambda: f"{cls.__name__}[int] {alias.describe() if alias else 'is not supported'}; expected a "
+                            f"types.GenericAlias of {cls.__name__}")
+        try:
+            uninitialized = type("Uninitialized", (cls,), {"__init__": lambda self, *args, **kwargs: None})()
+        except Exception:  # a class that cannot be subclassed: nobody can skip its __init__
+            return
+        loop = self.call(None, "get_loop() of an instance whose __init__ never ran", "AIO-CLASS-2",
+                         uninitialized.get_loop)
+        self.expect("AIO-CLASS-2", isinstance(loop.error, RuntimeError),
+                    lambda: f"get_loop() of an instance of a subclass that skipped __init__ {loop.describe()}; "
+                            "expected RuntimeError")
+        for method, args in UNINITIALIZED:  # each returns or raises: a hang or a crash is the verdict
+            self.call(None, f"{method}() of an instance whose __init__ never ran", "AIO-CLASS-2",
+                      getattr(uninitialized, method), *args)
+        self.passed("AIO-CLASS-2")
+
     # -- an exception nobody retrieved -----------------------------------------------------------------------------
 
     @rule(retrieve=st.sampled_from((None, "result", "exception", "cancel")))
@@ -183,12 +270,14 @@ class AioFutureMachine(LoopFutureMachine):
         finished = self.call(None, "set_exception()", "AIO-LOG-1", made.value.set_exception, error)
         if retrieve is not None:
             self.call(None, f"{retrieve}()", "AIO-LOG-1", getattr(made.value, retrieve))
+            error.__traceback__ = None  # raised by result(), it holds the future's frame: a cycle only a full gc ends
         what = "nobody retrieved" if retrieve is None else f"retrieved by {retrieve}()"
-        ref = weak(made.value)
+        alive = weak(made.value)
         del made  # the last reference: collecting it is the implementation's to report
         mark = len(self.loop_errors)
-        self.call(None, "gc.collect()", "AIO-LOG-1", collect, ref)
-        reports = [c for c in self.loop_errors[mark:] if c.get("exception") is error]
+        reports = lambda: [c for c in self.loop_errors[mark:] if c.get("exception") is error]  # noqa: E731
+        self.call(None, "gc.collect()", "AIO-LOG-1", lambda: collect(alive, until=reports))
+        reports = reports()
         if finished.raised:
             return  # set_exception() is judged by the other rules
         self.expect("AIO-LOG-1", len(reports) == (1 if retrieve is None else 0),

@@ -19,6 +19,7 @@ OPERATIONS = [
     ("remove_done_callback", {"kind": "twice"}),
     ("remove_done_callback", {"kind": "record"}),
     ("await_in_task", {}),
+    ("await_by_hand", {}),
 ]
 WATCHERS = [
     ("add_done_callback", {"kind": "record"}),
@@ -34,6 +35,7 @@ RUN = ("run_loop_once", None)
 
 def walks(capabilities):
     del capabilities  # the asyncio profile declares none yet
+    yield [("the_class", None)]  # AIO-CLASS-2/3
     for retrieve in (None, "result", "exception", "cancel"):  # AIO-LOG-1
         yield [("unretrieved", {"retrieve": retrieve})]
     for prefix in PREFIXES.values():

@@ -1,7 +1,8 @@
 """The machine for asyncio.TaskGroup (spec/combinators.md §7, 3.11+): a body in the caller's task that makes the
 members (scripted tasks, as the other combinators' children) and awaits a gate the machine completes or fails;
 members completed, failed and cancelled in every order, before and after the body ended; the parent cancelled from
-outside while the body awaits or while the block waits; create_task() before entering and after leaving.
+outside while the body awaits or while the block waits; create_task() before entering, after leaving, and from the
+body receiving the group's CancelledError (a member failed: the group is shutting down).
 
 The model: the members' outcomes (seen after every step), what the body did, and the iteration at which the group
 had to start cancelling (a member's failure: the iteration after it, when the group hears of it; the body raising or
@@ -38,6 +39,8 @@ async def grouped(run, adapter, members, new_member):
                 await run.gate
             except adapter.CancelledError:
                 run.received.append("cancelled")
+                if run.failed_while_body and not run.cancelled:  # the group's own request: it is shutting down
+                    run.shutting = attempt(group, close=False)
                 raise
             except Exception:
                 run.body_raised = True
@@ -52,14 +55,19 @@ async def grouped(run, adapter, members, new_member):
         run.late = attempt(run.awaitable)
 
 
-def attempt(group):
+def attempt(group, close=True):
+    """create_task() of a coroutine that returns at once; refused, it never runs (3.11 leaves it unclosed: closed
+    here). Accepted, it is closed too, its task ending at once — unless `close` is False (a group still running its
+    members must not gain a failing one: the member returns None)."""
     coroutine = bare()
     try:
-        return ("returns", group.create_task(coroutine))
+        made = ("returns", group.create_task(coroutine))
     except Exception as error:  # judged: RuntimeError
+        coroutine.close()
         return ("raises", error)
-    finally:
-        coroutine.close()  # refused, it never runs (3.11 leaves it unclosed); accepted, its task ends at once
+    if close:
+        coroutine.close()
+    return made
 
 
 class TaskGroupMachine(CombinatorMachine):
@@ -89,6 +97,7 @@ class TaskGroupMachine(CombinatorMachine):
         self.run.received, self.run.body_over, self.run.body_raised = [], False, False
         self.run.unentered = self.run.late = self.run.exit = None
         self.run.cancelled = False
+        self.run.failed_while_body, self.run.shutting = False, None  # COMB-TASKGROUP-8
         self.caller_task = self.loop.create_task(grouped(
             self.run, self.adapter, members,
             lambda member: scripted_child(member, self.loop.create_future, self.adapter.CancelledError, self.ends)))
@@ -161,6 +170,7 @@ class TaskGroupMachine(CombinatorMachine):
         self.cancelled_parent = True
         if not self.run.body_over:
             self.body_request = member.done_at + 1
+            self.run.failed_while_body = True
         else:
             self.late_failure = True
 
@@ -222,6 +232,10 @@ class TaskGroupMachine(CombinatorMachine):
         if self.run.late is not None:
             self.judge_outcome("COMB-TASKGROUP-6", self.run.late, ("raises", "RuntimeError"),
                                "create_task() of a TaskGroup whose block was left")
+        if self.run.shutting is not None:
+            self.judge_outcome("COMB-TASKGROUP-8", self.run.shutting, ("raises", "RuntimeError"),
+                               "create_task() of a TaskGroup cancelling its members (one failed), from the body "
+                               "receiving the group's CancelledError,")
 
     def judge_group(self, clause, errors):
         kind, value = self.run.outcome

@@ -1,6 +1,6 @@
 """The task profile's tour: every operation on a task in every phase of its coroutine (spec/tasks.md §1), and every
 way a coroutine can answer a cancellation (see tour.py)."""
-from .life import STORIES
+from .life import NEEDS, STORIES
 
 RUN = ("run_loop_once", None)
 PREFIXES = {
@@ -49,7 +49,7 @@ def walks(capabilities):
 
 
 def life_walks(capabilities):
-    """The rest of a task's life (life.py): each story, then the loop until the task is done."""
-    del capabilities
-    for kind in STORIES:
+    """The rest of a task's life (life.py): each story the adapter's capabilities allow, then the loop until the task
+    is done."""
+    for kind in (kind for kind in STORIES if NEEDS.get(kind, "task") in {"task", *capabilities}):
         yield [("start", {"kind": kind}), ("settle", {})]
