@@ -15,8 +15,10 @@ selector (`Selector`, around loop._selector): its select() waits as a blocked sc
 selector's file descriptors is ready (asked with select(0)), the self-pipe that call_soon_threadsafe() writes to
 among them. A loop asleep with a callback handed to it and no wake-up is then a deadlock, found at once. The
 scenarios schedule no timers. concurrent.futures gets the cooperative primitives too (a cf future's result() waits
-on its Condition). Only asyncio's own selector loops run here: a loop without a Python selector (uvloop, rloop,
-trio-asyncio) is left to the BridgeMachine, and the adapter's description says which mode judged it (`races`).
+on its Condition). Only asyncio's own selector loops run here, and a pure-Python subclass of theirs that the
+implementation ships (a `bridge-module:` module's new_event_loop(); its module traced like the bridge's, so a lost
+wake-up in its call_soon_threadsafe() is a window the scheduler can land in): a loop without a Python selector (uvloop,
+rloop, trio-asyncio) is left to the BridgeMachine, and the adapter's description says which mode judged it (`races`).
 """
 import asyncio
 import concurrent.futures
@@ -255,14 +257,17 @@ class BridgeRace:
 
 def target(adapter):
     """The bridge's modules (traced) and concurrent.futures' (cooperative primitives only), or None when the
-    adapter's loop is not one of asyncio's selector loops."""
+    adapter's loop is not one of asyncio's selector loops or a pure-Python subclass the implementation ships (its
+    module traced too): uvloop, rloop and trio-asyncio stay with the sequential BridgeMachine."""
     loop = adapter.new_loop()
+    own = getattr(adapter, "loop_module", None)  # a pure-Python loop the implementation ships (bridge-module:)
     try:
-        if not (isinstance(loop, asyncio.selector_events.BaseSelectorEventLoop)
-                and type(loop).__module__.startswith("asyncio.")):
+        if not (isinstance(loop, asyncio.selector_events.BaseSelectorEventLoop) and all(
+                c.__module__ in ("builtins", own) or c.__module__.startswith("asyncio.") for c in type(loop).__mro__)):
             return None
+        found = [sys.modules[own]] if own is not None and type(loop).__module__ == own else []
         cf = adapter.new_cf_future()
-        found = implementation(lambda: adapter.wrap_future(cf, loop))
+        found += [m for m in implementation(lambda: adapter.wrap_future(cf, loop)) if m not in found]
         coroutine = _nothing()
         found += [m for m in implementation(lambda: adapter.run_coroutine_threadsafe(coroutine, loop))
                   if m not in found]
