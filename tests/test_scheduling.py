@@ -1,5 +1,6 @@
 """The controlled scheduler (conformance/scheduling/): it finds a check-then-act race for sure, a deadlock at once,
 replays a schedule exactly, says when code blocks where it cannot see — and never flags a correct Future."""
+import asyncio
 import concurrent.futures
 import importlib
 import inspect
@@ -307,4 +308,31 @@ def test_a_loop_asleep_after_a_callback_was_handed_to_it_is_a_deadlock_found_at_
 
 def test_a_loop_with_no_python_selector_is_left_to_the_sequential_machine():
     adapter = type("Adapter", (), {"new_loop": staticmethod(lambda: type("Loop", (), {"close": lambda self: None})())})
+    assert bridge_races.target(adapter) is None
+
+
+def test_a_pure_python_loop_the_implementation_ships_is_raced_and_its_lost_wake_up_found():
+    """A bridge-module: module's new_event_loop() is raced with its bridges, its module traced: a call_soon_threadsafe()
+    that wakes the loop before queueing the callback leaves it asleep with the callback queued."""
+    adapter = loading.load("bridge-module:tests.faulty.bridge.loop_wakes_before_queueing")
+    modules, files = bridge_races.target(adapter)
+    assert any(f.endswith("loop_wakes_before_queueing.py") for f in files), files
+
+    def wrong(strategy):
+        race = bridge_races.BridgeRace(adapter, "wrap")
+        try:
+            return race.verdict(race.run(modules, files, strategy, LIMIT))
+        finally:
+            race.close()
+    clause, message = strategies.bounded(wrong, 2, 400)
+    assert clause == "BRIDGE-WRAP-4" and "the loop sleeps with 1 callback(s) queued" in message, message
+
+
+class _ForeignLoop(asyncio.SelectorEventLoop):
+    """A loop subclass from outside the implementation (as trio-asyncio's loop subclasses asyncio's)."""
+
+
+def test_a_loop_subclass_the_implementation_does_not_ship_is_left_to_the_sequential_machine():
+    adapter = loading.load("reference-bridge")
+    adapter.new_loop = _ForeignLoop
     assert bridge_races.target(adapter) is None

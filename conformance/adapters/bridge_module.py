@@ -1,6 +1,8 @@
 """`bridge-module:DOTTED.NAME` — check a module's bridge functions between asyncio and concurrent.futures, with no
 code written: `wrap_future(cf_future, *, loop)`, `run_coroutine_threadsafe(coro, loop)` and
-`run_in_executor(loop, executor, fn, *args)` (a function, where asyncio has a loop method)."""
+`run_in_executor(loop, executor, fn, *args)` (a function, where asyncio has a loop method). A module that ships its
+own event loop exposes `new_event_loop()` too: the suite then runs the bridges on that loop, and a pure-Python
+selector loop defined in the module is raced under the controlled scheduler with the bridges (bridge/races.py)."""
 
 from ..adapter import user_module, AdapterError, BridgeAdapter
 
@@ -14,6 +16,12 @@ class ModuleBridgeAdapter(BridgeAdapter):
             raise AdapterError(f"module {module.__name__!r} lacks {', '.join(missing)}, which bridge-module: needs")
         self.module = module
         self.name = name
+        if callable(getattr(module, "new_event_loop", None)):
+            self.loop_module = module.__name__  # its loop's own code is the implementation's: raced and traced
+
+    def new_loop(self):
+        make = getattr(self.module, "new_event_loop", None)
+        return make() if callable(make) else super().new_loop()
 
     def wrap_future(self, cf_future, loop):
         return self.module.wrap_future(cf_future, loop=loop)

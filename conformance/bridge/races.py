@@ -5,34 +5,45 @@ The BridgeMachine drives every step itself, between loop iterations, so it never
 runs a callback and another thread completes or cancels the cf side. Here the loop runs in a scenario thread (T1),
 as its users run it, while T2 is a producer completing a wrapped cf future (`wrap`), or a foreign thread calling
 run_coroutine_threadsafe() and then waiting for the result or cancelling it (`coroutine`); the `+cancel` kinds also
-cancel the asyncio side from the loop (`wrap+cancel`) or the cf side from T2 (`coroutine+cancel`).
+cancel the asyncio side from the loop (`wrap+cancel`) or the cf side from T2 (`coroutine+cancel`). In the `executor`
+kinds the loop's thread calls run_in_executor() on the adapter's thread pool, whose worker (started by that call, so
+a scenario thread too) runs the call and hands its outcome to the loop, racing the loop's cancel() of the asyncio side
+in `executor+cancel`.
 
 The loop's thread blocks in selector.select(), C code the scheduler cannot see, so the loop gets a cooperative
 selector (`Selector`, around loop._selector): its select() waits as a blocked scenario thread until one of the real
 selector's file descriptors is ready (asked with select(0)), the self-pipe that call_soon_threadsafe() writes to
 among them. A loop asleep with a callback handed to it and no wake-up is then a deadlock, found at once. The
 scenarios schedule no timers. concurrent.futures gets the cooperative primitives too (a cf future's result() waits
-on its Condition). Only asyncio's own selector loops run here: a loop without a Python selector (uvloop, rloop,
-trio-asyncio) is left to the BridgeMachine, and the adapter's description says which mode judged it (`races`).
+on its Condition). Only asyncio's own selector loops run here, and a pure-Python subclass of theirs that the
+implementation ships (a `bridge-module:` module's new_event_loop(); its module traced like the bridge's, so a lost
+wake-up in its call_soon_threadsafe() is a window the scheduler can land in): a loop without a Python selector (uvloop,
+rloop, trio-asyncio) is left to the BridgeMachine, and the adapter's description says which mode judged it (`races`).
 """
 import asyncio
 import concurrent.futures
 import os
+import sys
 
 from hypothesis import strategies as st
 from hypothesis.stateful import rule
 
 from ..executors.races import implementation
+from .instruments import RecordingExecutor
 from ..judging import Judge, judged
 from ..loop_machine import run_once
 from ..scheduling import primitives, scheduler, strategies
 from ..scheduling.scheduler import Abandoned, where
 
-KINDS = ("wrap", "wrap+cancel", "coroutine", "coroutine+cancel")
+KINDS = ("wrap", "wrap+cancel", "coroutine", "coroutine+cancel", "executor", "executor+cancel")
 CLAUSES = {"wrap": ("BRIDGE-WRAP-4", "BRIDGE-WRAP-5"), "wrap+cancel": ("BRIDGE-CANCEL-2", "BRIDGE-CANCEL-3"),
-           "coroutine": ("BRIDGE-RCT-1", "BRIDGE-RCT-3"), "coroutine+cancel": ("BRIDGE-RCT-4", "BRIDGE-RCT-6")}
+           "coroutine": ("BRIDGE-RCT-1", "BRIDGE-RCT-3"), "coroutine+cancel": ("BRIDGE-RCT-4", "BRIDGE-RCT-6"),
+           "executor": ("BRIDGE-EXEC-2",), "executor+cancel": ("BRIDGE-EXEC-3", "BRIDGE-EXEC-4")}
+HANDLED = {"wrap": "BRIDGE-WRAP-4", "wrap+cancel": "BRIDGE-CANCEL-3", "coroutine": "BRIDGE-RCT-3",
+           "coroutine+cancel": "BRIDGE-RCT-6", "executor": "BRIDGE-EXEC-2", "executor+cancel": "BRIDGE-EXEC-4"}
 SETTLE = 3  # loop iterations after the race: a cancellation handed to the loop needs up to three (BRIDGE-RCT-4)
 TOUR_PREEMPTIONS = 2
+PREEMPTIONS = {"executor+cancel": 1}  # its ≤2 tour: 364 schedules on asyncio's bridge, 0.5 s; PCT goes deeper
 TOUR_RUNS = 300  # schedules at most per tour scenario
 CHANGE_POINTS = 1000
 SELECT = "the loop's selector.select()"
@@ -66,8 +77,8 @@ class BridgeRace:
         self.adapter, self.kind = adapter, kind
         self.cancel = kind.endswith("+cancel")
         self.token = Token()
-        self.ready, self.unmade, self.started = False, None, False
-        self.loop = self.cf = self.aio = None
+        self.ready, self.unmade, self.started, self.ran = False, None, False, False
+        self.loop = self.cf = self.aio = self.executor = None
         self.seen = {}  # what -> ("returns", value) or ("raises", error), in the order the calls returned
         self.handled = []  # what the loop's exception handler was given
 
@@ -90,8 +101,16 @@ class BridgeRace:
             if self.kind.startswith("wrap"):
                 self.cf = self.adapter.new_cf_future()
                 self.aio = self.adapter.wrap_future(self.cf, loop)
-                if self.cancel:
-                    loop.call_soon(self.aio.cancel)
+            elif self.kind.startswith("executor"):
+                self.executor = RecordingExecutor(self.adapter.new_executor())
+                if any("Process" in c.__name__ for c in type(self.executor.inner).__mro__):
+                    self.executor.shutdown()
+                    raise NotImplementedError("a process pool's worker is not a thread the scheduler can run")
+                self.aio = self.note("run_in_executor()", lambda: self.adapter.run_in_executor(
+                    loop, self.executor, self.call))
+                self.cf = self.executor.submitted[0][2] if len(self.executor.submitted) == 1 else None
+            if self.cancel and asyncio.isfuture(self.aio):  # the call may be done by now: cancel() may return False
+                loop.call_soon(self.note, "aio.cancel()", self.aio.cancel)
         except Abandoned:
             raise
         except BaseException as error:  # no scenario to judge: the BridgeMachine judges this
@@ -99,12 +118,19 @@ class BridgeRace:
             raise
         finally:
             self.ready = True
-        if self.aio is not None:
+        if asyncio.isfuture(self.aio):
             self.note("run_until_complete(wrapped)", lambda: loop.run_until_complete(self.aio))
-        else:
+        elif self.aio is None:
             self.note("run_forever()", loop.run_forever)
         for _ in range(SETTLE):
             run_once(loop)
+        if self.executor is not None:
+            self.note("executor.shutdown()", self.executor.shutdown)
+
+    def call(self):
+        """The function run_in_executor() runs in the executor's worker."""
+        self.ran = True
+        return self.token
 
     def user_thread(self):
         primitives.wait_until(lambda: self.ready, "the scenario's set-up")
@@ -128,8 +154,8 @@ class BridgeRace:
 
     def run(self, modules, files, strategy, limit):
         with primitives.installed(modules):
-            return scheduler.Scheduler(strategy, files, limit).run([self.loop_thread, self.user_thread],
-                                                                   after=lambda: self.ready)
+            threads = [self.loop_thread] + ([] if self.kind.startswith("executor") else [self.user_thread])
+            return scheduler.Scheduler(strategy, files, limit).run(threads, after=lambda: self.ready)
 
     def close(self):
         """Close the scenario's loop (from the controlling thread, once the run is over)."""
@@ -145,13 +171,13 @@ class BridgeRace:
         wrap = self.kind.startswith("wrap")
         if outcome.status == "deadlock":
             queued = len(getattr(self.loop, "_ready", ())) if SELECT in outcome.blocked.values() else 0
-            clause = "BRIDGE-WRAP-4" if wrap else "BRIDGE-RCT-3" if self.started else "BRIDGE-RCT-1"
+            clause = "BRIDGE-WRAP-4" if wrap else "BRIDGE-EXEC-2" if self.executor is not None else (
+                "BRIDGE-RCT-3" if self.started else "BRIDGE-RCT-1")
             return clause, "every thread is blocked: " + "; ".join(
                 f"T{t + 1} in {what}" for t, what in sorted(outcome.blocked.items())) + (
                 f" — the loop sleeps with {queued} callback(s) queued that nobody woke it for" if queued else "")
         if self.handled:
-            clause = {"wrap": "BRIDGE-WRAP-4", "wrap+cancel": "BRIDGE-CANCEL-3", "coroutine": "BRIDGE-RCT-3",
-                      "coroutine+cancel": "BRIDGE-RCT-6"}[self.kind]
+            clause = HANDLED[self.kind]
             context = self.handled[0]
             return clause, (f"the loop's exception handler was called: {context.get('message')!r} "
                             f"({type(context.get('exception')).__name__})")
@@ -160,8 +186,12 @@ class BridgeRace:
         if raised:
             what, error = raised[0]
             clause = {"run_coroutine_threadsafe()": "BRIDGE-RCT-1", "cf.cancel()": "BRIDGE-RCT-6",
-                      "cf.result()": "BRIDGE-RCT-3"}.get(what, "BRIDGE-CANCEL-3" if self.cancel else "BRIDGE-WRAP-5")
+                      "cf.result()": "BRIDGE-RCT-3", "run_in_executor()": "BRIDGE-EXEC-1",
+                      "executor.shutdown()": "BRIDGE-EXEC-2"}.get(
+                what, "BRIDGE-CANCEL-3" if self.cancel else "BRIDGE-WRAP-5")
             return clause, f"{what} raised {type(error).__name__}: {error}"
+        if self.executor is not None:
+            return self._executor_verdict()
         return self._wrap_verdict() if wrap else self._coroutine_verdict()
 
     def _wrap_verdict(self):
@@ -181,6 +211,24 @@ class BridgeRace:
             return "BRIDGE-CANCEL-3", "the started cf future lost its result to the asyncio side's cancellation"
         return None
 
+    def _executor_verdict(self):
+        aio, cf = self.aio, self.cf
+        if not asyncio.isfuture(aio) or cf is None:
+            return "BRIDGE-EXEC-1", "run_in_executor() did not submit the call once and return an asyncio future"
+        if not self.cancel or self.seen.get("aio.cancel()") == ("returns", False):
+            if not aio.done():
+                return "BRIDGE-EXEC-2", "the asyncio future was still PENDING after the call had returned"
+            if aio.cancelled() or aio.exception() is not None or aio.result() is not self.token:
+                return "BRIDGE-EXEC-2", "the asyncio future did not get the call's result"
+            return None
+        if not aio.cancelled():
+            return "BRIDGE-EXEC-4", "the cancelled asyncio future did not stay CANCELLED"
+        if cf.cancelled() and self.ran:
+            return "BRIDGE-EXEC-3", "the call's cf future was CANCELLED, yet its function ran"
+        if not cf.cancelled() and not self.ran:
+            return "BRIDGE-EXEC-3", "the call never ran, yet its cf future was not CANCELLED"
+        return None
+
     def _coroutine_verdict(self):
         cf = self.cf
         if not self.cancel:
@@ -196,33 +244,48 @@ class BridgeRace:
         return None
 
     def show(self, outcome):
+        user = "the executor's worker, started by T1's run_in_executor()" if self.executor is not None else (
+            f"the user's other thread ({self.kind})")
         calls = "; ".join(f"T{1 + (what.startswith(('cf.', 'run_coroutine')))}: {what} " + (
             f"raised {type(value).__name__}" if kind == "raises" else "→ a cf future"
             if isinstance(value, concurrent.futures.Future) else f"→ {value!r}")
             for what, (kind, value) in self.seen.items())
         switches = " → ".join(f"T{a + 1}@{where(w)}→T{b + 1}" for _, a, b, w in outcome.trail[:40])
-        return (f"T1 runs the loop; T2 is the user's other thread ({self.kind}): {calls}\n"
+        ran = f"; the call ran: {self.ran}" if self.executor is not None else ""
+        return (f"T1 runs the loop; T2 is {user}: {calls}{ran}\n"
                 f"switches (thread@where it was preempted→next): {switches or 'none'}")
 
 
 def target(adapter):
     """The bridge's modules (traced) and concurrent.futures' (cooperative primitives only), or None when the
-    adapter's loop is not one of asyncio's selector loops."""
+    adapter's loop is not one of asyncio's selector loops or a pure-Python subclass the implementation ships (its
+    module traced too): uvloop, rloop and trio-asyncio stay with the sequential BridgeMachine."""
     loop = adapter.new_loop()
+    own = getattr(adapter, "loop_module", None)  # a pure-Python loop the implementation ships (bridge-module:)
     try:
-        if not (isinstance(loop, asyncio.selector_events.BaseSelectorEventLoop)
-                and type(loop).__module__.startswith("asyncio.")):
+        if not (isinstance(loop, asyncio.selector_events.BaseSelectorEventLoop) and all(
+                c.__module__ in ("builtins", own) or c.__module__.startswith("asyncio.") for c in type(loop).__mro__)):
             return None
+        found = [sys.modules[own]] if own is not None and type(loop).__module__ == own else []
         cf = adapter.new_cf_future()
-        found = implementation(lambda: adapter.wrap_future(cf, loop))
+        found += [m for m in implementation(lambda: adapter.wrap_future(cf, loop)) if m not in found]
         coroutine = _nothing()
         found += [m for m in implementation(lambda: adapter.run_coroutine_threadsafe(coroutine, loop))
                   if m not in found]
         coroutine.close()
+        executor = adapter.new_executor()
+        try:
+            pool = [sys.modules[c.__module__] for c in type(executor).__mro__ if c.__module__ in sys.modules
+                    and not c.__module__.startswith(("conformance", "builtins"))]
+        finally:
+            executor.shutdown()
     finally:
         loop.close()
     found = [m for m in found if not m.__name__.startswith("conformance")]
-    return (found + [concurrent.futures._base], [os.path.realpath(m.__file__) for m in found]) if found else None
+    if not found:
+        return None
+    shared = [m for m in dict.fromkeys([concurrent.futures._base] + pool) if m not in found]
+    return found + shared, [os.path.realpath(m.__file__) for m in found]
 
 
 async def _nothing():
@@ -230,21 +293,22 @@ async def _nothing():
 
 
 class BridgeRaceMachine(Judge):
-    """Bridge races: the tour explores each kind under every schedule with at most TOUR_PREEMPTIONS preemptions; the
-    search draws a kind and a PCT schedule."""
+    """Bridge races: the tour explores each kind under every schedule with at most TOUR_PREEMPTIONS preemptions (fewer
+    for the kinds PREEMPTIONS names); the search draws a kind and a PCT schedule."""
 
     def __init__(self):
         super().__init__()
         if not hasattr(self.adapter, "bridge_race_target"):
             found = self.adapter.bridge_race_target = target(self.adapter)
             self.adapter.race_mode = ("controlled scheduler, tracing " + ", ".join(
-                m.__name__ for m in found[0][:-1]) if found else
+                m.__name__ for m in found[0] if os.path.realpath(m.__file__) in found[1]) if found else
                 "sequential only: the loop has no Python selector the scheduler can make cooperative")
 
     @judged
     def explore(self, kind):
         if self.adapter.bridge_race_target is not None:
-            if strategies.bounded(lambda strategy: self.attempt(kind, strategy), TOUR_PREEMPTIONS, TOUR_RUNS) is None:
+            preemptions = PREEMPTIONS.get(kind, TOUR_PREEMPTIONS)
+            if strategies.bounded(lambda strategy: self.attempt(kind, strategy), preemptions, TOUR_RUNS) is None:
                 for clause_id in CLAUSES[kind]:
                     self.passed(clause_id)
 

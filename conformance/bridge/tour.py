@@ -51,7 +51,8 @@ def walks(capabilities):
 
 
 def race_walks(capabilities):
-    """The bridge race machine's floor: each kind of race under every schedule with at most two preemptions."""
+    """The bridge race machine's floor: each kind of race under every schedule with at most two preemptions
+    (races.PREEMPTIONS: fewer for some)."""
     del capabilities
     for kind in KINDS:
         yield [("explore", {"kind": kind})]
