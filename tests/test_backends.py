@@ -1,8 +1,8 @@
 """The third-party backends' adapters (loky, futurist, pebble, rloop, trio-asyncio, gevent, dask, mpi4py): listed by
 name, imported only when chosen, and, when their library is missing, refused with exit status 2 and one line naming
 the package to install (mpi4py: also when mpiexec, which spawns its workers, is not on PATH). Each case runs in a
-subprocess, with the library hidden (a module of its name first on
-PYTHONPATH raises ImportError, in the supervised child too) or merely not imported."""
+subprocess, with the library hidden (a module of its name first on PYTHONPATH raises ImportError, in the supervised
+child too) or merely not imported."""
 import importlib.util
 import os
 import subprocess
