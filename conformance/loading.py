@@ -12,7 +12,7 @@ from . import clauses
 from .adapter import Adapter, AdapterError, validate
 from .adapters import aio_class, asyncio_std, asyncio_task, cf_module, reference, stdlib, task_class, uvloop_adapter
 from .adapters import asyncio_bridge, bridge_module, event_loops, futurist_adapter, gevent_adapter, loky_adapter
-from .adapters import asyncio_combinators, combinators_module, dask_adapter, pebble_adapter
+from .adapters import asyncio_combinators, combinators_module, dask_adapter, mpi4py_adapter, pebble_adapter
 
 ENTRY_POINT_GROUP = "futurespec.adapters"
 BUILTINS = {
@@ -50,6 +50,7 @@ BUILTINS = {
     "gevent-thread": gevent_adapter.GeventThreadAdapter,
     "dask": dask_adapter.DaskAdapter,
     "dask-executor": dask_adapter.DaskExecutorAdapter,
+    "mpi4py": mpi4py_adapter.MPI4PyAdapter,
 }
 SCHEMES = {"cf-module": cf_module.load, "aio-class": aio_class.load, "task-class": task_class.load,
            "bridge-module": bridge_module.load, "combinators-module": combinators_module.load}

@@ -28,8 +28,10 @@ def start(argv):
     """Start the spare child, unless the command line `argv` will run no child."""
     global _spare
     if _NO_CHILD.isdisjoint(argv):
+        # A session of its own: an implementation may kill its whole process group (an MPI singleton that exits
+        # without MPI_Finalize, as the child's os._exit does, has mpich's launcher SIGKILL the group), never us.
         _spare = subprocess.Popen([sys.executable, "-m", "conformance._child", "-"], stdin=subprocess.PIPE,
-                                  stdout=subprocess.PIPE, env=environment())
+                                  stdout=subprocess.PIPE, env=environment(), start_new_session=True)
 
 
 def take(job_path):

@@ -94,12 +94,16 @@ class Child:
                 json.dump({**self.job, "faults": faults, "path": [entry or os.getcwd() for entry in sys.path]}, out)
             process = spare.take(job) or subprocess.Popen(
                 [sys.executable, "-m", "conformance._child", job], stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                env=spare.environment())
+                env=spare.environment(), start_new_session=True)  # see spare.start()
             lines = queue.SimpleQueue()
             threading.Thread(target=_read, args=(process.stdout, lines), name="futurespec-channel",
                              daemon=True).start()
-            silent = self._listen(process, lines)
-            status = self._end(process, silent)
+            try:
+                silent = self._listen(process, lines)
+                status = self._end(process, silent)
+            except BaseException:  # Ctrl-C reaches this process only (its own session): the child goes with it
+                process.kill()
+                raise
             text = ""
             if os.path.exists(faults):
                 with open(faults, encoding="utf-8", errors="replace") as dump:

@@ -1,7 +1,9 @@
-"""The third-party backends' adapters (loky, futurist, pebble, rloop, trio-asyncio, gevent, dask): listed by name,
-imported only when chosen, and, when their library is missing, refused with exit status 2 and one line naming the
-package to install. Each case runs in a subprocess, with the library hidden (a module of its name first on
-PYTHONPATH raises ImportError, in the supervised child too) or merely not imported."""
+"""The third-party backends' adapters (loky, futurist, pebble, rloop, trio-asyncio, gevent, dask, mpi4py): listed by
+name, imported only when chosen, and, when their library is missing, refused with exit status 2 and one line naming
+the package to install (mpi4py: also when mpiexec, which spawns its workers, is not on PATH). Each case runs in a
+subprocess, with the library hidden (a module of its name first on PYTHONPATH raises ImportError, in the supervised
+child too) or merely not imported."""
+import importlib.util
 import os
 import subprocess
 import sys
@@ -14,7 +16,8 @@ BACKENDS = {"loky": "loky", "loky-process": "loky", "futurist-thread": "futurist
             "futurist-sync": "futurist", "pebble-thread": "pebble", "pebble-process": "pebble",
             "rloop": "rloop", "rloop-task": "rloop", "rloop-bridge": "rloop", "trio-asyncio": "trio_asyncio",
             "trio-asyncio-task": "trio_asyncio", "trio-asyncio-bridge": "trio_asyncio",
-            "gevent-thread": "gevent", "dask": "distributed", "dask-executor": "distributed"}  # adapter: its module
+            "gevent-thread": "gevent", "dask": "distributed", "dask-executor": "distributed",
+            "mpi4py": "mpi4py"}  # adapter: its module
 PACKAGES = {"trio_asyncio": "trio-asyncio"}  # module: its distribution, where the names differ
 
 
@@ -50,6 +53,15 @@ def test_a_missing_library_is_one_line_and_exit_2(adapter, module, tmp_path):
     lines = done.stderr.splitlines()
     assert len(lines) == 1 and f"pip install {package}" in lines[0] and adapter in lines[0], done.stderr
     assert done.stdout == ""
+
+
+@pytest.mark.skipif(importlib.util.find_spec("mpi4py") is None, reason="mpi4py is not installed here")
+def test_mpi4py_without_mpiexec_is_one_line_and_exit_2(tmp_path):
+    done = _python("import sys; from conformance.cli import main; sys.exit(main(['--adapter', 'mpi4py']))",
+                   env={**os.environ, "PATH": str(tmp_path)})  # no mpiexec there: MPI could not spawn workers
+    assert done.returncode == 2, done.stderr
+    lines = done.stderr.splitlines()
+    assert len(lines) == 1 and "mpiexec" in lines[0] and "pip install mpich" in lines[0], done.stderr
 
 
 def test_dask_refuses_a_bad_max_workers_before_starting_a_cluster():

@@ -30,6 +30,7 @@ class ExecutorMachine(ShuttingDown, Scenarios, ExitScenarios, Judge):
         self.max_workers = 0
         self.calls = []
         self.shut_down = False
+        self.stuck_inside = False  # a call was abandoned inside the executor before shutdown (see deadlocked())
         self.shutdown_waiter = None
         self.mapping = None
         self.mapped = False  # one map() per example; preconditions depend only on the rules taken, never on timing
@@ -47,6 +48,14 @@ class ExecutorMachine(ShuttingDown, Scenarios, ExitScenarios, Judge):
         """A call under the watchdog, with the adapter's round-trip allowance: a call a remote scheduler answers
         (dask) can outlast the limit a hang has shortened (0.05 s) on a loaded machine and still be correct."""
         return super().call(f, what, clause_id, fn, *args, extra=extra + self.adapter.executor_round_trip)
+
+    def deadlocked(self, f, clause_id, message):
+        """A call abandoned inside the executor before its shutdown may hold what every later call needs (gevent: a
+        submit() waiting for a free worker holds the executor's _shutdown_lock): submit_after_shutdown and
+        shutdown_again then judge nothing, for a call blocked behind it would only repeat the violation that
+        abandoned it. A call abandoned after shutdown() does not count: its hang is that step's own verdict."""
+        self.stuck_inside = self.stuck_inside or not self.shut_down
+        super().deadlocked(f, clause_id, message)
 
     def new_executor(self, max_workers, initializer=None, initargs=()):
         what = f"the adapter's new_executor({max_workers})"

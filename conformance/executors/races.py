@@ -96,8 +96,8 @@ def target(adapter, key):
         return found + [m for m in implementation(lambda: list(adapter.as_completed([future]))) if m not in found]
     executor = adapter.new_executor(1)
     try:
-        if any("Process" in c.__name__ for c in type(executor).__mro__):  # loky's _ReusablePoolExecutor too
-            return []
+        if "pickling" in adapter.capabilities or any("Process" in c.__name__ for c in type(executor).__mro__):
+            return []  # a process pool (loky's _ReusablePoolExecutor, mpi4py's MPIPoolExecutor by their capability)
         return [sys.modules[c.__module__] for c in type(executor).__mro__
                 if c.__module__ in sys.modules and not c.__module__.startswith(("conformance", "builtins"))]
     finally:

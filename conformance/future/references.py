@@ -41,11 +41,15 @@ class CallbackReferences:
             f.unreferenced.append(calls)
 
     def check_unreferenced(self, f, what):
-        """The future just completed: each callback only it referenced was called once, with the future."""
+        """The future just completed: each callback only it referenced was called once, with the future. Where the
+        callbacks are known to run later than the completing call (CF-CB-2 muted: gevent runs them in its hub), one
+        not called yet is not judged: it may still be."""
         pending, f.unreferenced = f.unreferenced, []
         if any(p.kind == "interrupt" for p in f.queued):
             return  # the callbacks after an interrupting one may not run (CF-CB-7)
         for calls in pending:
+            if not calls and "CF-CB-2" in self.ledger.muted:
+                continue  # callbacks known to run later than the completing call (gevent's hub) may yet be called
             self.expect("CF-CB-10", len(calls) == 1 and calls[0][0] is f.future,
                         lambda: f"a callback that only the future referenced was called {len(calls)} time(s) by "
                                 f"{what}; expected once, with the future (was it kept alive?)")
