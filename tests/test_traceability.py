@@ -4,6 +4,7 @@ why, and every checked clause has a faulty implementation in tests/faulty/ that 
 The references' `ci` runs that show every checked clause exercised are made once (one xdist worker takes every
 test that needs them: `--dist loadgroup`), under coverage, and also show that the references pass and that the suite
 reaches every branch of reference/ — an unreached branch is a missing check or dead code."""
+import functools
 import pathlib
 import re
 
@@ -71,7 +72,14 @@ REFERENCE_RUNS = pytest.mark.xdist_group("reference-runs")
 
 @pytest.fixture(scope="module")
 def measured_reference_runs():
-    """{(profile, spec): report} of every reference's `ci` run, and the coverage of reference/ they reached."""
+    return _measure_reference_runs()
+
+
+@functools.lru_cache(maxsize=None)
+def _measure_reference_runs():
+    """{(profile, spec): report} of every reference's `ci` run, and the coverage of reference/ they reached. Cached
+    for the process, not only the module's fixture: an xdist worker that does not know its next test yet tears module
+    fixtures down after each test, and the runs (minutes under coverage) were made twice."""
     measurement = coverage.Coverage(data_file=None, branch=True, include=[str(REFERENCE / "*")], config_file=False)
     measurement.start()
     try:
