@@ -7,7 +7,8 @@ RUNNING state, so the clauses that need one are reported not applicable. Whateve
 too: its `wait()` and `as_completed()`, and an executor class — the one named after the colon, else
 `ThreadPoolExecutor`, else `ProcessPoolExecutor`. An executor whose class is a process pool (a subclass of the
 standard library's, or named like one) gets process gates and may have its workers killed. An executor whose
-shutdown() has no cancel_futures parameter lacks the capability `cancel-futures` and is given `wait` alone.
+shutdown() has no cancel_futures parameter lacks the capability `cancel-futures` and is given `wait` alone; one that
+takes thread_name_prefix (and is no process pool) has `thread-name-prefix`.
 """
 import concurrent.futures
 import inspect
@@ -57,6 +58,8 @@ class ModuleAdapter(Adapter):
                 capabilities.add("cancel-futures")
             if "initializer" in _parameters(self.executor_class):
                 capabilities.add("initializer")
+            if "thread_name_prefix" in _parameters(self.executor_class) and not self.process_pool:
+                capabilities.add("thread-name-prefix")
             if self.process_pool:
                 capabilities.update({"worker-crash", "pickling"})
                 self.executor_examples = 0.2
@@ -71,8 +74,8 @@ class ModuleAdapter(Adapter):
     def new_future(self):
         return self.future_class()
 
-    def new_executor(self, max_workers, initializer=None, initargs=()):
-        options = dict(self.executor_options)
+    def new_executor(self, max_workers, initializer=None, initargs=(), **extra):
+        options = {**self.executor_options, **extra}
         if initializer is not None:
             options.update(initializer=initializer, initargs=initargs)
         return self.executor_class(max_workers=max_workers, **options)

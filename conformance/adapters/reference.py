@@ -23,8 +23,8 @@ class ReferenceAdapter(Adapter):
     def new_future(self):
         return reference.future.Future()
 
-    def new_executor(self, max_workers, initializer=None, initargs=()):
-        return reference.executor.ThreadPoolExecutor(max_workers, initializer, initargs)
+    def new_executor(self, max_workers, initializer=None, initargs=(), **options):
+        return reference.executor.ThreadPoolExecutor(max_workers, initializer, initargs, **options)
 
     def wait(self, fs, timeout=None, return_when="ALL_COMPLETED"):
         return reference.executor.wait(fs, timeout, return_when)

@@ -1,5 +1,6 @@
-"""What the executor scenarios run in an executor's workers, beside the gates (EXEC-SUBMIT-4, EXEC-INIT-1): plain
-module-level functions, so that a process pool pickles them by reference and a spawned worker imports them."""
+"""What the executor scenarios run in an executor's workers, beside the gates (EXEC-SUBMIT-4, EXEC-INIT-1,
+EXEC-START-8): plain module-level functions, so that a process pool pickles them by reference and a spawned worker
+imports them."""
 import os
 import socket
 import threading
@@ -43,6 +44,11 @@ def unpicklable_result():
 def arguments(*args, **kwargs):
     """The call submit() made: its positional and keyword arguments."""
     return args, kwargs
+
+
+def thread_name(_item):
+    """The name of the thread running this call (EXEC-START-8)."""
+    return threading.current_thread().name
 
 
 def hold_until_told(port):
