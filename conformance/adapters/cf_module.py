@@ -8,7 +8,8 @@ too: its `wait()` and `as_completed()`, and an executor class — the one named 
 `ThreadPoolExecutor`, else `ProcessPoolExecutor`. An executor whose class is a process pool (a subclass of the
 standard library's, or named like one) gets process gates and may have its workers killed. An executor whose
 shutdown() has no cancel_futures parameter lacks the capability `cancel-futures` and is given `wait` alone; one that
-takes thread_name_prefix (and is no process pool) has `thread-name-prefix`.
+takes thread_name_prefix (and is no process pool) has `thread-name-prefix`; a process pool taking max_tasks_per_child
+or mp_context has `max-tasks-per-child` or `mp-context`.
 """
 import concurrent.futures
 import inspect
@@ -62,6 +63,8 @@ class ModuleAdapter(Adapter):
                 capabilities.add("thread-name-prefix")
             if self.process_pool:
                 capabilities.update({"worker-crash", "pickling"})
+                capabilities.update(c for p, c in (("max_tasks_per_child", "max-tasks-per-child"),
+                                                   ("mp_context", "mp-context")) if p in _parameters(executor_class))
                 self.executor_examples = 0.2
                 self.executor_startup = 10.0  # spawning and importing, on a loaded machine
         self.capabilities = frozenset(capabilities)

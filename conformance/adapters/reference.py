@@ -14,7 +14,8 @@ from .combinators_module import ModuleCombinatorAdapter
 class ReferenceAdapter(Adapter):
     name = "reference"
     sources = ("reference.future", "reference.executor")
-    capabilities = frozenset(CAPABILITIES["cf"]) - {"worker-crash", "pickling"}  # a thread pool: no worker dies
+    capabilities = frozenset(CAPABILITIES["cf"]) - {"worker-crash", "pickling", "max-tasks-per-child",
+                                                    "mp-context"}  # a thread pool: no worker dies, no processes
     CancelledError = reference.future.CancelledError
     TimeoutError = reference.future.TimeoutError
     InvalidStateError = reference.future.InvalidStateError

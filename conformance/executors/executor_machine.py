@@ -18,6 +18,7 @@ from ..probes import Background
 from ..watchdog import Hang
 from .model import Mapping, Starts, WorkItem
 from .exiting import ExitScenarios
+from .process_pools import ProcessPoolScenarios
 from .scenarios import Scenarios
 from .shutting_down import ShuttingDown
 
@@ -25,7 +26,7 @@ MAX_CALLS = 8
 OUTCOMES = ("return", "raise", "interrupt", "exit")
 
 
-class ExecutorMachine(ShuttingDown, Scenarios, ExitScenarios, Judge):
+class ExecutorMachine(ShuttingDown, Scenarios, ExitScenarios, ProcessPoolScenarios, Judge):
     def __init__(self):
         super().__init__()
         self.executor = None

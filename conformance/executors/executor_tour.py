@@ -53,6 +53,8 @@ def walks(capabilities):
         found.append([("unpicklable", {})])
     if "initializer" in capabilities:
         found.append([("broken_by_initializer", {}), ("initializer_once", {})])
+    if capabilities & {"max-tasks-per-child", "mp-context"}:  # process pools: once per run, each starts processes
+        found.append([("worker_replaced", {}), ("start_methods", {})])
     if "worker-crash" in capabilities:
         found.append([("broken_by_crash", {})])
     return found
