@@ -27,6 +27,9 @@ CAPABILITIES = {  # by profile
         "workers": "calls run on the executor's own workers after submit() returns, at most max_workers at once, so a "
                    "call can be queued or running (a synchronous executor runs each call inside submit())",
         "cancel-futures": "shutdown() takes cancel_futures= (the concurrent.futures API of Python 3.9)",
+        "thread-name-prefix": "new_executor() takes thread_name_prefix=, with which the workers' threads are named",
+        "max-tasks-per-child": "new_executor() takes max_tasks_per_child=, the most calls a worker runs",
+        "mp-context": "new_executor() takes mp_context=, a multiprocessing context that starts the workers",
     },
     "asyncio": {},
     "task": {
@@ -98,8 +101,10 @@ class Adapter:
     executor_startup = 0.0  # seconds a worker may take to start, beyond the hang limit (a process spawning)
     executor_round_trip = 0.0  # seconds any call into the executor may take beyond the hang limit (a scheduler's)
 
-    def new_executor(self, max_workers, initializer=None, initargs=()):
-        """Return a new executor running at most `max_workers` calls at once."""
+    def new_executor(self, max_workers, initializer=None, initargs=(), **options):
+        """Return a new executor running at most `max_workers` calls at once. `options` are constructor keywords,
+        passed only with the capability naming them (thread_name_prefix: `thread-name-prefix`, max_tasks_per_child:
+        `max-tasks-per-child`, mp_context: `mp-context`)."""
         raise NotImplementedError
 
     def new_gate(self):

@@ -56,7 +56,7 @@ def _join_at_exit():  # pragma: no cover (it runs at an interpreter's exit: EXEC
 class ThreadPoolExecutor:
     """Runs calls on up to max_workers threads, in submission order."""
 
-    def __init__(self, max_workers=None, initializer=None, initargs=()):
+    def __init__(self, max_workers=None, initializer=None, initargs=(), *, thread_name_prefix=""):
         if max_workers is None:
             max_workers = min(32, (os.cpu_count() or 1) + 4)  # EXEC-START-5: as CPython's thread pool
         if max_workers <= 0:
@@ -65,6 +65,7 @@ class ThreadPoolExecutor:
             raise TypeError("initializer must be a callable")  # EXEC-INIT-2
         self._max_workers = max_workers
         self._initializer, self._initargs = initializer, initargs
+        self._thread_name_prefix = thread_name_prefix or "reference-executor-worker"  # EXEC-START-8
         self._work = threading.Condition()
         self._queue = collections.deque()  # (future, fn, args, kwargs), oldest first: EXEC-START-3
         self._workers = []
@@ -104,7 +105,8 @@ class ThreadPoolExecutor:
     # -- the workers ---------------------------------------------------------------------------------------------------
 
     def _start_worker(self):
-        worker = threading.Thread(target=self._work_loop, name="reference-executor-worker", daemon=True)
+        name = f"{self._thread_name_prefix}_{len(self._workers)}"  # EXEC-START-7/8: as CPython's thread pool
+        worker = threading.Thread(target=self._work_loop, name=name, daemon=True)
         self._workers.append(worker)
         worker.start()
 

@@ -7,7 +7,9 @@ RUNNING state, so the clauses that need one are reported not applicable. Whateve
 too: its `wait()` and `as_completed()`, and an executor class — the one named after the colon, else
 `ThreadPoolExecutor`, else `ProcessPoolExecutor`. An executor whose class is a process pool (a subclass of the
 standard library's, or named like one) gets process gates and may have its workers killed. An executor whose
-shutdown() has no cancel_futures parameter lacks the capability `cancel-futures` and is given `wait` alone.
+shutdown() has no cancel_futures parameter lacks the capability `cancel-futures` and is given `wait` alone; one that
+takes thread_name_prefix (and is no process pool) has `thread-name-prefix`; a process pool taking max_tasks_per_child
+or mp_context has `max-tasks-per-child` or `mp-context`.
 """
 import concurrent.futures
 import inspect
@@ -57,8 +59,12 @@ class ModuleAdapter(Adapter):
                 capabilities.add("cancel-futures")
             if "initializer" in _parameters(self.executor_class):
                 capabilities.add("initializer")
+            if "thread_name_prefix" in _parameters(self.executor_class) and not self.process_pool:
+                capabilities.add("thread-name-prefix")
             if self.process_pool:
                 capabilities.update({"worker-crash", "pickling"})
+                capabilities.update(c for p, c in (("max_tasks_per_child", "max-tasks-per-child"),
+                                                   ("mp_context", "mp-context")) if p in _parameters(executor_class))
                 self.executor_examples = 0.2
                 self.executor_startup = 10.0  # spawning and importing, on a loaded machine
         self.capabilities = frozenset(capabilities)
@@ -71,8 +77,8 @@ class ModuleAdapter(Adapter):
     def new_future(self):
         return self.future_class()
 
-    def new_executor(self, max_workers, initializer=None, initargs=()):
-        options = dict(self.executor_options)
+    def new_executor(self, max_workers, initializer=None, initargs=(), **extra):
+        options = {**self.executor_options, **extra}
         if initializer is not None:
             options.update(initializer=initializer, initargs=initargs)
         return self.executor_class(max_workers=max_workers, **options)

@@ -14,7 +14,8 @@ from .combinators_module import ModuleCombinatorAdapter
 class ReferenceAdapter(Adapter):
     name = "reference"
     sources = ("reference.future", "reference.executor")
-    capabilities = frozenset(CAPABILITIES["cf"]) - {"worker-crash", "pickling"}  # a thread pool: no worker dies
+    capabilities = frozenset(CAPABILITIES["cf"]) - {"worker-crash", "pickling", "max-tasks-per-child",
+                                                    "mp-context"}  # a thread pool: no worker dies, no processes
     CancelledError = reference.future.CancelledError
     TimeoutError = reference.future.TimeoutError
     InvalidStateError = reference.future.InvalidStateError
@@ -23,8 +24,8 @@ class ReferenceAdapter(Adapter):
     def new_future(self):
         return reference.future.Future()
 
-    def new_executor(self, max_workers, initializer=None, initargs=()):
-        return reference.executor.ThreadPoolExecutor(max_workers, initializer, initargs)
+    def new_executor(self, max_workers, initializer=None, initargs=(), **options):
+        return reference.executor.ThreadPoolExecutor(max_workers, initializer, initargs, **options)
 
     def wait(self, fs, timeout=None, return_when="ALL_COMPLETED"):
         return reference.executor.wait(fs, timeout, return_when)

@@ -50,6 +50,15 @@ PROCESS_POOL_BROKEN = {
 } if sys.version_info < (3, 12) else {}
 
 
+WORKER_NOT_REPLACED = {  # gh-140900's fix adds ProcessPoolExecutor._replace_dead_worker(): told by it, not by version
+    "EXEC-TASKS-1": Deviation("with max_tasks_per_child above 1 and more calls queued than a worker may run, the pool "
+                              "does not replace a worker that exited at its limit (a stale token of its idle-worker "
+                              "semaphore), so the calls left never run",
+                              "https://github.com/python/cpython/issues/115634"),
+} if sys.version_info >= (3, 11) and not hasattr(concurrent.futures.ProcessPoolExecutor, "_replace_dead_worker") \
+    else {}
+
+
 def load():
     return ModuleAdapter(concurrent.futures, "stdlib", deviations={**CANCEL_NOT_NOTIFIED, **FALSY_EXCEPTION_SWALLOWED},
                         find_executor=False)
@@ -61,11 +70,15 @@ def load_thread():
 
 
 def load_process(start_method="spawn"):
-    return ModuleAdapter(concurrent.futures, f"stdlib-process{'' if start_method == 'spawn' else '-' + start_method}",
-                         concurrent.futures.ProcessPoolExecutor,
-                         {"mp_context": multiprocessing.get_context(start_method)},
-                         deviations={**CANCEL_NOT_NOTIFIED, **FALSY_EXCEPTION_SWALLOWED, **QUEUED_CALLS_RUNNING,
-                                     **PROCESS_POOL_BROKEN})
+    fork = start_method == "fork"
+    adapter = ModuleAdapter(concurrent.futures, f"stdlib-process{'-' + start_method if fork else ''}",
+                            concurrent.futures.ProcessPoolExecutor,
+                            {"mp_context": multiprocessing.get_context(start_method)},
+                            deviations={**CANCEL_NOT_NOTIFIED, **FALSY_EXCEPTION_SWALLOWED, **QUEUED_CALLS_RUNNING,
+                                        **PROCESS_POOL_BROKEN, **({} if fork else WORKER_NOT_REPLACED)})
+    if fork:  # max_tasks_per_child refuses a fork context (EXEC-TASKS-3, gh-90622)
+        adapter.capabilities -= {"max-tasks-per-child"}
+    return adapter
 
 
 def load_process_fork():

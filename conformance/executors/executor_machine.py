@@ -5,6 +5,8 @@ the machine releases it. So the machine knows which calls must be queued, runnin
 every step checks the executor against that: the calls that must start do, promptly; no other call starts; each
 future shows its call's state and, once released, its outcome. Scenarios needing an executor of their own (a failing
 initializer, a dying worker, map's timeout) are in scenarios.py."""
+import functools
+
 from hypothesis import strategies as st
 from hypothesis.stateful import initialize, precondition, rule
 
@@ -16,6 +18,7 @@ from ..probes import Background
 from ..watchdog import Hang
 from .model import Mapping, Starts, WorkItem
 from .exiting import ExitScenarios
+from .process_pools import ProcessPoolScenarios
 from .scenarios import Scenarios
 from .shutting_down import ShuttingDown
 
@@ -23,7 +26,7 @@ MAX_CALLS = 8
 OUTCOMES = ("return", "raise", "interrupt", "exit")
 
 
-class ExecutorMachine(ShuttingDown, Scenarios, ExitScenarios, Judge):
+class ExecutorMachine(ShuttingDown, Scenarios, ExitScenarios, ProcessPoolScenarios, Judge):
     def __init__(self):
         super().__init__()
         self.executor = None
@@ -57,11 +60,14 @@ class ExecutorMachine(ShuttingDown, Scenarios, ExitScenarios, Judge):
         self.stuck_inside = self.stuck_inside or not self.shut_down
         super().deadlocked(f, clause_id, message)
 
-    def new_executor(self, max_workers, initializer=None, initargs=()):
-        what = f"the adapter's new_executor({max_workers})"
-        call = self.call(None, what, "EXEC-START-4", self.adapter.new_executor, max_workers, initializer, initargs,
-                         extra=self.adapter.executor_startup)  # an executor may start its workers (dask: a cluster)
-        self.expect("EXEC-START-4", not call.raised, lambda: f"{what} {call.describe()}")
+    def new_executor(self, max_workers, initializer=None, initargs=(), *, clause="EXEC-START-4", **options):
+        """An executor made by the adapter; `options` are constructor keywords of a capability, `clause` the clause
+        at stake when making one fails. An executor may start its workers (dask: a cluster): startup allowance."""
+        shown = ", ".join([str(max_workers), *(f"{key}={value!r}" for key, value in options.items())])
+        what = f"the adapter's new_executor({shown})"
+        call = self.call(None, what, clause, functools.partial(self.adapter.new_executor, **options), max_workers,
+                         initializer, initargs, extra=self.adapter.executor_startup)
+        self.expect(clause, not call.raised, lambda: f"{what} {call.describe()}")
         return call.value
 
     def new_call(self, via="submit"):

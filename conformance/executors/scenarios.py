@@ -231,6 +231,23 @@ class Scenarios:
             self.discard(call.value, [])
 
     @judged
+    def thread_names(self):
+        """EXEC-START-8: every call of an executor given thread_name_prefix runs in a thread whose name begins with
+        it (six calls submitted at once to three workers)."""
+        if not self.applies("EXEC-START-8"):
+            return
+        prefix = f"futurespec-{uuid.uuid4().hex[:8]}"
+        executor = self.new_executor(3, clause="EXEC-START-8", thread_name_prefix=prefix)
+        try:
+            what = f"the thread names six calls saw on an executor made with thread_name_prefix={prefix!r}"
+            call = self.call(None, what, "EXEC-START-8", _results, executor, workers.thread_name, range(6),
+                             extra=self.adapter.executor_startup)
+            self.expect("EXEC-START-8", not call.raised and all(name.startswith(prefix) for name in call.value),
+                        lambda: f"{what}: {call.value if not call.raised else call.describe()}")
+        finally:
+            self.discard(executor, [])
+
+    @judged
     def initializer_once(self):
         """EXEC-INIT-1: each of six calls finds that its worker ran the initializer exactly once, before it;
         EXEC-INIT-2: a non-callable initializer is refused. The token is new for each executor, for thread idents

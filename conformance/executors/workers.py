@@ -1,10 +1,14 @@
-"""What the executor scenarios run in an executor's workers, beside the gates (EXEC-SUBMIT-4, EXEC-INIT-1): plain
-module-level functions, so that a process pool pickles them by reference and a spawned worker imports them."""
+"""What the executor scenarios run in an executor's workers, beside the gates (EXEC-SUBMIT-4, EXEC-INIT-1,
+EXEC-START-8, EXEC-TASKS-1, EXEC-CONTEXT-1): plain module-level functions, so that a process pool pickles them by
+reference and a spawned worker imports them."""
 import os
 import socket
 import threading
+import uuid
 
 _INITIALIZED = []  # (token, process id, thread id), each time initialize() ran in this process
+_WORKER = threading.local()  # a token naming the worker (its thread, in its process): worker_token()
+MARK = None  # set by the suite before it makes an executor: a forked worker sees it, a spawned one not (origin())
 
 
 def initialize(token):
@@ -43,6 +47,25 @@ def unpicklable_result():
 def arguments(*args, **kwargs):
     """The call submit() made: its positional and keyword arguments."""
     return args, kwargs
+
+
+def thread_name(_item):
+    """The name of the thread running this call (EXEC-START-8)."""
+    return threading.current_thread().name
+
+
+def worker_token(_item):
+    """A token naming the worker running this call, drawn the first time that worker asks: process ids and thread
+    idents are reused, a new worker never finds a token (EXEC-TASKS-1)."""
+    if not hasattr(_WORKER, "token"):
+        _WORKER.token = uuid.uuid4().hex
+    return _WORKER.token
+
+
+def origin(mark):
+    """Whether this worker sees the MARK its parent set before making the executor, and its parent's process id
+    (EXEC-CONTEXT-1)."""
+    return MARK == mark, os.getppid()
 
 
 def hold_until_told(port):
