@@ -15,7 +15,9 @@ presents a pool through the executor contract by translating each call to pebble
 | with executor:                   | the same as shutdown(wait=True), as pebble's own `with pool:` does        |
 
 What pebble does not have is declared as missing capabilities: no `wait` (no wait()/as_completed() of its own)
-and no `cancel-futures` (its stop() also drops the running calls: a process pool terminates them). Where pebble
+and no `cancel-futures` (its stop() also drops the running calls: a process pool terminates them); nor, for now,
+`thread-name-prefix`, `max-tasks-per-child`, `mp-context`: pebble's own options (`max_tasks`, `context`) are not
+passed through yet. Where pebble
 departs from the spec by design or by a bug, the adapters declare a deviation, each reproduced with pebble alone by
 a script in results/repro/pebble/.
 
@@ -139,7 +141,8 @@ class PoolView:
 
 
 class PebbleAdapter(Adapter):
-    capabilities = frozenset(CAPABILITIES["cf"]) - {"wait", "cancel-futures", "worker-crash", "pickling"}
+    capabilities = frozenset(CAPABILITIES["cf"]) - {"wait", "cancel-futures", "worker-crash", "pickling",
+                                                    "thread-name-prefix", "max-tasks-per-child", "mp-context"}
     pool_name = ""
 
     def __init__(self):
