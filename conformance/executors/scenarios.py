@@ -38,6 +38,14 @@ class Scenarios:
         self.expect("EXEC-SHUTDOWN-1", isinstance(call.value[1], RuntimeError),
                     lambda: f"submit() after leaving `with executor:` raised {show(call.value[1])}; "
                             "expected RuntimeError")
+        executor = self.new_executor(1)
+        try:
+            call = self.call(None, "with executor: raise LookupError", "EXEC-SHUTDOWN-7", _raising_in_with, executor)
+            self.expect("EXEC-SHUTDOWN-7", isinstance(call.error, _BodyError),
+                        lambda: f"`with executor: raise {_BodyError.__name__}(…)` {call.describe()}; expected the "
+                                "body's exception to leave the block")
+        finally:
+            self.discard(executor, [])
 
     @judged
     def broken_by_initializer(self):
@@ -378,6 +386,16 @@ def _results(executor, fn, items):
 
 def _mapped(executor, args, options):
     return list(executor.map(*args, **options))
+
+
+class _BodyError(LookupError):
+    """What the body of a `with executor:` block raises (EXEC-SHUTDOWN-7): a class of the suite's own, so it is
+    never mistaken for an error of the implementation."""
+
+
+def _raising_in_with(executor):
+    with executor:
+        raise _BodyError("futurespec: raised in the body of `with executor:`")
 
 
 def _enter_exit_submit(executor):
