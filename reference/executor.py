@@ -34,6 +34,7 @@ def countdown(timeout):
 
 
 _LIVE = weakref.WeakSet()  # every executor not yet collected: the interpreter's exit waits for their calls
+_EXITING = False  # the interpreter's exit has begun waiting for the calls: EXEC-EXIT-3
 _CONDITION = threading.Condition  # the real one, whatever a test harness puts in this module's place later
 
 
@@ -43,7 +44,10 @@ def _join_at_exit():  # pragma: no cover (it runs at an interpreter's exit: EXEC
     queued) when the main thread ends is waited for here, before the interpreter kills them. An executor dropped
     while its workers run is still alive (they reference it), so it is here too. Skipped: an executor shut down
     (its calls were waited for, or let go, by that shutdown()), and one made with primitives a harness swapped in
-    (the suite's controlled scheduler, whose primitives serve only inside its scenarios)."""
+    (the suite's controlled scheduler, whose primitives serve only inside its scenarios). From here on no executor
+    takes a call (EXEC-EXIT-3)."""
+    global _EXITING
+    _EXITING = True
     for executor in list(_LIVE):
         if executor._shutdown or type(executor._work) is not _CONDITION:
             continue
@@ -86,11 +90,13 @@ class ThreadPoolExecutor:
         return future
 
     def _check_open(self):
-        """EXEC-SHUTDOWN-1, EXEC-BROKEN-1: a broken or shut down executor takes no more calls."""
+        """EXEC-SHUTDOWN-1, EXEC-BROKEN-1, EXEC-EXIT-3: a broken or shut down executor takes no more calls, nor does
+        any once the interpreter's exit has begun."""
         if self._broken:
             raise BrokenExecutor(self._broken)
-        if self._shutdown:
-            raise RuntimeError("cannot submit after shutdown")
+        if self._shutdown or _EXITING:
+            raise RuntimeError("cannot submit after shutdown" if self._shutdown else "cannot submit after the "
+                               "interpreter's exit has begun")
 
     def _enqueue(self, call):
         self._queue.append(call)  # behind every call queued before it: EXEC-START-3

@@ -24,8 +24,9 @@ QUEUED_CALLS_RUNNING = {  # the process pool marks the calls it moves into its c
     "EXEC-RUN-2": Deviation("ProcessPoolExecutor reports up to max_workers + 1 queued calls as running, so cancel() "
                             "and shutdown(cancel_futures=True) cannot cancel them",
                             "https://github.com/python/cpython/issues/81457"),
-    "EXEC-MAP-4": Deviation("for the same reason, closing map()'s iterator cannot cancel the calls in the process "
-                            "pool's call queue, and they run", "https://github.com/python/cpython/issues/81457"),
+    "EXEC-MAP-4": Deviation("for the same reason, closing map()'s iterator (or its timeout) cannot cancel the calls in "
+                            "the process pool's call queue, and they run",
+                            "https://github.com/python/cpython/issues/81457"),
 }
 
 FALSY_EXCEPTION_SWALLOWED = {  # Future.__get_result() tests `if self._exception:`

@@ -38,6 +38,14 @@ class Scenarios:
         self.expect("EXEC-SHUTDOWN-1", isinstance(call.value[1], RuntimeError),
                     lambda: f"submit() after leaving `with executor:` raised {show(call.value[1])}; "
                             "expected RuntimeError")
+        executor = self.new_executor(1)
+        try:
+            call = self.call(None, "with executor: raise LookupError", "EXEC-SHUTDOWN-7", _raising_in_with, executor)
+            self.expect("EXEC-SHUTDOWN-7", isinstance(call.error, _BodyError),
+                        lambda: f"`with executor: raise {_BodyError.__name__}(…)` {call.describe()}; expected the "
+                                "body's exception to leave the block")
+        finally:
+            self.discard(executor, [])
 
     @judged
     def broken_by_initializer(self):
@@ -138,15 +146,20 @@ class Scenarios:
 
     @judged
     def map_timeout(self):
-        """EXEC-MAP-5: once map()'s timeout has passed, next() on an unfinished item raises TimeoutError at once.
-        The wait here is the behaviour under test: the timeout must really expire."""
+        """EXEC-MAP-5: once map()'s timeout has passed, next() on an unfinished item raises TimeoutError at once;
+        EXEC-MAP-4: that TimeoutError ends the iterator, and the call queued behind the running one is cancelled (it
+        has not run by the time shutdown(wait=True) returns). The wait here is the behaviour under test: the timeout
+        must really expire."""
         seconds = self.limits.map_timeout
         executor = self.new_executor(1)
-        c = self.new_call("map")
+        c, queued = self.new_call("map"), self.new_call("map")
         try:
             call = self.call(None, f"map(timeout={seconds})", "EXEC-MAP-2",
-                             functools.partial(executor.map, gates.run_gate, [c.gate], timeout=seconds))
+                             functools.partial(executor.map, gates.run_gate, [c.gate, queued.gate], timeout=seconds))
             self.expect("EXEC-MAP-2", not call.raised, lambda: f"map(timeout={seconds}) {call.describe()}")
+            if not self.watchdog.wait("EXEC-MAP-2", c.gate.started, extra=self.adapter.executor_startup):
+                self.fail("EXEC-MAP-2", f"the first call of map(timeout={seconds}) on an idle executor with one "
+                                        f"worker did not start within {self.watchdog.waited:.2f} s")
             threading.Event().wait(seconds)
             late = self.call(None, f"next() {seconds} s after map(timeout={seconds})", "EXEC-MAP-5", next, call.value)
             timeout_error = self.adapter.TimeoutError
@@ -156,8 +169,16 @@ class Scenarios:
             self.expect("EXEC-MAP-5", late.elapsed < seconds / 2,
                         lambda: f"next() after map()'s timeout expired took {late.elapsed:.2f} s to raise; the "
                                 f"timeout runs from the call to map(), so it must raise at once")
+            for gated in (c, queued):  # a call not cancelled runs at once and returns: shutdown() cannot hang on it
+                gated.gate.release(Release("return"))
+            done = self.call(None, "shutdown(wait=True) after map()'s TimeoutError", "EXEC-SHUTDOWN-4",
+                             executor.shutdown, True, extra=self.adapter.executor_startup)
+            self.expect("EXEC-SHUTDOWN-4", not done.raised, lambda: f"shutdown(wait=True) {done.describe()}")
+            self.expect("EXEC-MAP-4", not queued.gate.started.is_set(),
+                        lambda: f"the call of map(timeout={seconds}) queued behind the running one ran after next() "
+                                "raised the TimeoutError: the timeout ended the iterator, so it must be cancelled")
         finally:
-            self.discard(executor, [c])
+            self.discard(executor, [c, queued])
 
     @judged
     def map_chunks(self):
@@ -378,6 +399,16 @@ def _results(executor, fn, items):
 
 def _mapped(executor, args, options):
     return list(executor.map(*args, **options))
+
+
+class _BodyError(LookupError):
+    """What the body of a `with executor:` block raises (EXEC-SHUTDOWN-7): a class of the suite's own, so it is
+    never mistaken for an error of the implementation."""
+
+
+def _raising_in_with(executor):
+    with executor:
+        raise _BodyError("futurespec: raised in the body of `with executor:`")
 
 
 def _enter_exit_submit(executor):

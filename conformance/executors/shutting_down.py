@@ -34,15 +34,20 @@ class ShuttingDown:
     @rule()
     @judged
     def shutdown(self, cancel_futures=False):
-        """shutdown(wait=False). cancel_futures is passed only to an adapter with the capability `cancel-futures`
-        (the rule shutdown_cancelling draws it only then); without it the executor gets wait alone."""
+        """shutdown(wait=False), which must return promptly however many calls hold (EXEC-SHUTDOWN-6). cancel_futures
+        is passed only to an adapter with the capability `cancel-futures` (the rule shutdown_cancelling draws it only
+        then); without it the executor gets wait alone."""
         cancelling = cancel_futures and "cancel-futures" in self.adapter.capabilities
         clause = "EXEC-SHUTDOWN-3" if cancelling else "EXEC-SHUTDOWN-2"
         options = {"cancel_futures": cancelling} if "cancel-futures" in self.adapter.capabilities else {}
         what = f"shutdown(wait=False{''.join(f', {k}={v}' for k, v in options.items())})"
         queued = [c for c in self.live("queued") if not c.claimed]
-        call = self.call(None, what, clause, functools.partial(self.executor.shutdown, wait=False, **options))
+        unfinished = self.live("running", "queued")  # EXEC-SHUTDOWN-6: a hang while they hold is its violation
+        stake = "EXEC-SHUTDOWN-6" if unfinished else clause
+        call = self.call(None, what, stake, functools.partial(self.executor.shutdown, wait=False, **options))
         self.expect(clause, not call.raised, lambda: f"{what} {call.describe()}")
+        if unfinished:
+            self.passed("EXEC-SHUTDOWN-6")
         self.shut_down = True
         if cancelling:
             # A queued call of map() has no future to show whether it was claimed (EXEC-RUN-2): no longer judged.
