@@ -23,6 +23,8 @@ def zoo():
         if getattr(package, "NEEDS", None):
             continue  # a folder the suite cannot reject yet (tests/faulty/races/: races_missed.py measures it)
         for info in sorted(pkgutil.iter_modules(package.__path__), key=lambda i: i.name):
+            if info.name.startswith("_"):
+                continue  # a helper the faulty modules share, not one of them
             name = f"{package.__name__}.{info.name}"
             violates = sorted(getattr(importlib.import_module(name), "VIOLATES", ()))
             found.append((folder, info.name, package.ADAPTER.format(module=name), violates))
