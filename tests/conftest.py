@@ -5,8 +5,9 @@ first, and the other worker runs the rest meanwhile instead of idling while they
 unit of the session).
 
 Most tests run the suite in-process, hundreds of them in one long-lived xdist worker. A test that leaves the process
-changed — an event loop policy installed by a backend's import, a module still holding the controlled scheduler's
-cooperative primitives, a tracer left on — makes some later, unrelated test fail once in a while, far from the cause.
+changed — an event loop policy installed or asyncio's loop functions replaced by a backend's import (trio_asyncio), a
+module still holding the controlled scheduler's cooperative primitives, a tracer left on — makes some later, unrelated
+test fail once in a while, far from the cause.
 So every test is checked on the way out and fails itself, naming what it left changed.
 """
 import asyncio
@@ -20,6 +21,8 @@ from conformance.scheduling import primitives
 
 _PATCH_TYPES = (primitives._Namespace, primitives._Shared)
 _FACTORY_CODE = primitives._factory("Lock").__code__
+_LOOP_FUNCTIONS = ("new_event_loop", "get_event_loop", "get_event_loop_policy", "set_event_loop_policy",
+                   "_get_running_loop", "get_running_loop")
 
 
 def pytest_collection_modifyitems(items):
@@ -40,6 +43,8 @@ def _process_state():
         "asyncio event loop policy": type(asyncio.get_event_loop_policy()).__qualname__,
         "running event loop": asyncio._get_running_loop(),
         "asyncio classes": (asyncio.Future, asyncio.Task, asyncio.wrap_future, asyncio.run_coroutine_threadsafe),
+        "asyncio loop functions": tuple(getattr(module, name) for module in (asyncio, asyncio.events)
+                                        for name in _LOOP_FUNCTIONS),  # what trio_asyncio's import replaces
         "threading primitives": tuple(getattr(threading, name) for name in primitives._MODULES[threading]),
         "tracer": sys.gettrace(), "profiler": sys.getprofile(),
         "modules holding cooperative primitives": _patched_modules(),
