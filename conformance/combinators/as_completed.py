@@ -70,6 +70,7 @@ class AsCompletedMachine(ChildRules, CombinatorMachine):
         """as_completed(children, timeout), its future children already done if `done`; the first passed twice if
         `duplicate`; a lone future (the first child's) or a bare coroutine instead if `refused`."""
         self.asynchronous = asynchronous and self.applies("COMB-ASCOMP-2")
+        timeout = self.deadline_or_none(timeout)
         if refused == "future" and not kinds:
             kinds = ["future"]
         children = [self.new_child(*KINDS[kind]) for kind in kinds]
