@@ -114,9 +114,10 @@ class WaitMachine(ChildRules, CombinatorMachine):
             return
         for child in self.children:
             reached = child.future.cancelled() if child.kind == "future" else "cancelled" in child.received
-            self.expect("COMB-WAIT-4", child.requested or not reached,
-                        lambda: f"{child} was cancelled, though only the machine may cancel it: wait cancels nothing "
-                                f"({'its caller was cancelled' if self.caller_cancelled else 'no one asked'})")
+            self.expect("COMB-WAIT-4" if self.timed_out and not self.caller_cancelled else "COMB-WAIT-8",
+                        child.requested or not reached,
+                        lambda: f"{child} was cancelled, though only the machine may cancel it: wait cancels "
+                                f"nothing ({self.who_cancelled()})")
         if self.run.outcome is None or self.judged_caller:
             return
         self.judged_caller = True
@@ -125,7 +126,7 @@ class WaitMachine(ChildRules, CombinatorMachine):
             self.judge_outcome(clause, self.run.outcome, ("raises", error), f"wait() of {self.refusal()}")
             return
         if self.caller_cancelled:
-            self.judge_outcome("COMB-WAIT-4", self.run.outcome, ("raises", "CancelledError"),
+            self.judge_outcome("COMB-WAIT-8", self.run.outcome, ("raises", "CancelledError"),
                                "the cancelled caller of wait()")
             return
         clause = self.clause()
@@ -133,6 +134,10 @@ class WaitMachine(ChildRules, CombinatorMachine):
                     lambda: f"wait(return_when={self.return_when}) returned before its condition held, with no "
                             f"deadline reached: {self.shown(self.children)}{self.twice()}")
         self.judge_sets("COMB-WAIT-4" if self.timed_out and not self.holds() and not self.duplicate else clause)
+
+    def who_cancelled(self):
+        return "its caller was cancelled" if self.caller_cancelled else \
+            "its deadline was reached" if self.timed_out else "no one asked"
 
     def clause(self):
         """The clause of what wait() returns: its return_when's, or COMB-WAIT-7's when a child was passed twice."""
