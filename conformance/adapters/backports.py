@@ -16,14 +16,10 @@ Every deviation of its own is reproduced with the library alone by a script in r
 """
 import sys
 
-from ..adapter import CombinatorAdapter, Deviation
+from ..adapter import CombinatorAdapter
 from . import requires
 from .asyncio_combinators import _deviations
-
-
-def _deviation(library, clause, reason, issue="no upstream issue found"):
-    return Deviation(f"{reason} (reproduced with {library} alone by results/repro/{library}/{clause}.py)", issue)
-
+from .event_loops import _deviation
 
 UNCOUNTED = "https://github.com/aio-libs-abandoned/async-timeout/issues/229"
 TASKGROUP = {
@@ -91,8 +87,6 @@ class AsyncioSpelling:
 
     def reschedule(self, when):
         return self.timeout.update(when)
-
-
 
 
 class AsyncTimeoutAdapter(CombinatorAdapter):
