@@ -7,6 +7,7 @@ new_future() has a default derived from the concurrent.futures API.
 import asyncio
 import concurrent.futures
 import importlib
+import sys
 from dataclasses import dataclass
 from typing import Any, FrozenSet, Mapping, Optional, Tuple
 
@@ -38,7 +39,14 @@ CAPABILITIES = {  # by profile
                  "from a running task (Python 3.12+)",
     },
     "bridge": {},
-    "combinators": {},
+    "combinators": {
+        "clock": "new_loop() returns a loop whose time() the suite may replace with its own clock and whose timers "
+                 "follow it (asyncio's loops): without it no deadline is set and the deadline clauses do not apply",
+        "timeout": "timeout(delay) and timeout_at(when) give asyncio.timeout's context manager (when(), reschedule(), "
+                   "expired()): asyncio's from Python 3.11, a backport's before",
+        "task-group": "TaskGroup() gives an asyncio.TaskGroup (create_task(), async with): asyncio's from Python "
+                      "3.11, a backport's before",
+    },
 }
 PROFILES = tuple(CAPABILITIES)
 FUTURE_CAPABILITIES = frozenset({"running-state", "invalid-state-error"})  # a bare Future adapter declares
@@ -213,10 +221,11 @@ class BridgeAdapter(Adapter):
 class CombinatorAdapter(AsyncioAdapter):
     """Base class for adapters of the combinators profile (spec/combinators.md): the asyncio functions that combine
     futures and tasks. Every combinator defaults to the standard library's; override the ones implemented otherwise.
-    The suite replaces the loop's time() with a clock of its own, so new_loop() must return a loop that allows it."""
+    The suite replaces the loop's time() with a clock of its own (capability `clock`), so new_loop() must return a
+    loop that allows it; asyncio's timeout and TaskGroup (capabilities `timeout`, `task-group`) are 3.11+."""
 
     profile = "combinators"
-    capabilities = frozenset(CAPABILITIES["combinators"])
+    capabilities = frozenset({"clock"} | ({"timeout", "task-group"} if sys.version_info >= (3, 11) else set()))
 
     def new_future(self, loop):
         """Return a new PENDING future of `loop`: the children the suite completes itself."""

@@ -13,6 +13,7 @@ from .adapter import Adapter, AdapterError, validate
 from .adapters import aio_class, asyncio_std, asyncio_task, cf_module, reference, stdlib, task_class, uvloop_adapter
 from .adapters import asyncio_bridge, bridge_module, event_loops, futurist_adapter, gevent_adapter, loky_adapter
 from .adapters import asyncio_combinators, combinators_module, dask_adapter, mpi4py_adapter, pebble_adapter
+from .adapters import backports
 
 ENTRY_POINT_GROUP = "futurespec.adapters"
 BUILTINS = {
@@ -34,6 +35,9 @@ BUILTINS = {
     "uvloop-bridge": asyncio_bridge.UvloopBridgeAdapter,
     "asyncio-combinators": asyncio_combinators.AsyncioCombinatorsAdapter_C,
     "asyncio-combinators-py": asyncio_combinators.AsyncioCombinatorsAdapter_Py,
+    "uvloop-combinators": asyncio_combinators.UvloopCombinatorsAdapter,
+    "taskgroup": backports.TaskgroupAdapter,
+    "async-timeout": backports.AsyncTimeoutAdapter,
     "rloop": event_loops.RloopAdapter,
     "rloop-task": event_loops.RloopTaskAdapter,
     "rloop-bridge": event_loops.RloopBridgeAdapter,

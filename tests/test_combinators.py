@@ -70,3 +70,26 @@ def test_a_loop_whose_clock_cannot_be_replaced_is_one_clear_error():
 
     with pytest.raises(AdapterError, match="does not let its time\\(\\) be replaced"):
         runner.run(Adapter(), settings_profile="dev", seed=1)
+
+
+def test_capabilities_say_which_clauses_apply():
+    """clock for the loop's time(); timeout and task-group from 3.11 (asyncio's), or where a module provides them (a
+    backport); the reference's timeout and TaskGroup need 3.11. A loop without `clock` (uvloop's) makes the deadline
+    clauses not applicable and no other."""
+    modern = {"timeout", "task-group"} if sys.version_info >= (3, 11) else set()
+    assert set(loading.load("combinators-module:tests.fixtures.only_gather").capabilities) == {"clock"} | modern
+    assert set(loading.load("combinators-module:reference.combinators").capabilities) == {"clock", "timeout",
+                                                                                          "task-group"}
+    assert set(loading.load("reference-combinators").capabilities) == {"clock"} | modern
+
+    class Unclocked(CombinatorAdapter):
+        name = "unclocked"
+        capabilities = CombinatorAdapter.capabilities - {"clock"}
+
+    index = clauses.index()
+    clocked = {cid for cid, clause in index.items() if clause.profile == "combinators" and "clock" in clause.needs}
+    assert {"COMB-WAITFOR-2", "COMB-WAIT-4", "COMB-ASCOMP-3", "COMB-TIMEOUT-1"} <= clocked
+    for cid, clause in index.items():
+        if clause.profile == "combinators":
+            reason = runner.applicability(clause, Unclocked())
+            assert (reason is not None and "clock" in reason) == (cid in clocked), (cid, reason)

@@ -2,9 +2,12 @@
 return_exceptions=False)`, `shield(aw)`, `wait_for(aw, timeout)`, `wait(aws, timeout=None, return_when=...)`,
 `timeout(delay)`, `timeout_at(when)`, the class `TaskGroup` (3.11+) and `as_completed(aws, timeout=None)` as asyncio
 spells them. A module that provides only some of them is checked on those; asyncio's stand in for the rest, and the
-adapter's name says which."""
+adapter's name says which. Before Python 3.11, where asyncio has neither, a module providing `timeout` and
+`timeout_at` declares the capability `timeout`, one providing `TaskGroup` declares `task-group` (a backport)."""
 
 from ..adapter import user_module, AdapterError, CombinatorAdapter
+
+PROVIDING = {"timeout": ("timeout", "timeout_at"), "task-group": ("TaskGroup",)}  # capability: what the module needs
 
 COMBINATORS = ("gather", "shield", "wait_for", "wait", "timeout", "timeout_at", "as_completed", "TaskGroup")
 
@@ -20,6 +23,8 @@ class ModuleCombinatorAdapter(CombinatorAdapter):
         self.name = name + (f" (asyncio's {', '.join(self.borrowed)})" if self.borrowed else "")
         for function in provided:
             setattr(self, function, getattr(module, function))
+        self.capabilities = self.capabilities | {capability for capability, needed in PROVIDING.items()
+                                                 if set(needed) <= set(provided)}
 
     def describe(self):
         return {**super().describe(), "from_asyncio": list(self.borrowed)}

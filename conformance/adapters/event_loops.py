@@ -22,8 +22,9 @@ from .asyncio_bridge import wrap_future_deviations
 NO_ISSUE = "no upstream issue found"
 
 
-def _deviation(library, clause, reason):
-    return Deviation(f"{reason} (reproduced with {library} alone by results/repro/{library}/{clause}.py)", NO_ISSUE)
+def _deviation(library, clause, reason, issue=NO_ISSUE):
+    """A deviation of a third-party library, reproduced by a standalone script (also used by backports.py)."""
+    return Deviation(f"{reason} (reproduced with {library} alone by results/repro/{library}/{clause}.py)", issue)
 
 
 RLOOP = {

@@ -1,5 +1,7 @@
 """`reference`, `reference-asyncio`, `reference-bridge` and `reference-combinators`: the project's own reference
 implementations, bridges and combinators, which must pass every clause."""
+import sys
+
 import reference.aio_future
 import reference.bridge
 import reference.combinators
@@ -54,3 +56,5 @@ class ReferenceCombinatorAdapter(ModuleCombinatorAdapter):
 
     def __init__(self):
         super().__init__(reference.combinators, "reference-combinators")
+        if sys.version_info < (3, 11):  # its timeout and TaskGroup need Task.cancelling() and ExceptionGroup
+            self.capabilities = self.capabilities - {"timeout", "task-group"}

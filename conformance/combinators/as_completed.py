@@ -70,6 +70,7 @@ class AsCompletedMachine(ChildRules, CombinatorMachine):
         """as_completed(children, timeout), its future children already done if `done`; the first passed twice if
         `duplicate`; a lone future (the first child's) or a bare coroutine instead if `refused`."""
         self.asynchronous = asynchronous and self.applies("COMB-ASCOMP-2")
+        timeout = self.deadline_or_none(timeout)
         if refused == "future" and not kinds:
             kinds = ["future"]
         children = [self.new_child(*KINDS[kind]) for kind in kinds]
@@ -122,14 +123,19 @@ class AsCompletedMachine(ChildRules, CombinatorMachine):
             return
         for child in self.children:
             reached = child.future.cancelled() if child.kind == "future" else "cancelled" in child.received
-            self.expect("COMB-ASCOMP-3", child.requested or not reached,
+            self.expect("COMB-ASCOMP-3" if self.deadline_at is not None and not self.run.cancelled else "COMB-ASCOMP-6",
+                        child.requested or not reached,
                         lambda: f"{child} was cancelled, though only the machine may cancel it: as_completed cancels "
-                                f"nothing ({'its caller was cancelled' if self.run.cancelled else 'no one asked'})")
+                                f"nothing ({self.who_cancelled()})")
         while self.judged_items < len(self.run.items) and not self.retired_all:
             self.judged_items += 1
             self.judge_item(self.judged_items - 1, self.run.items[self.judged_items - 1])
         if not self.retired_all:
             self.judge_caller()
+
+    def who_cancelled(self):
+        return "its caller was cancelled" if self.run.cancelled else \
+            "its deadline was reached" if self.deadline_at is not None else "no one asked"
 
     def allowed(self, k):
         """What the k-th item may give: (the children it may give, whether TimeoutError may come instead)."""
@@ -198,7 +204,7 @@ class AsCompletedMachine(ChildRules, CombinatorMachine):
                                f"iterating as_completed() of {self.refusal()}")
             return
         if self.run.cancelled:
-            self.judge_outcome("COMB-ASCOMP-3", self.run.outcome, ("raises", "CancelledError"),
+            self.judge_outcome("COMB-ASCOMP-6", self.run.outcome, ("raises", "CancelledError"),
                                "the cancelled caller iterating as_completed()")
             return
         clause = "COMB-ASCOMP-4" if self.duplicate or not self.children else \

@@ -86,6 +86,13 @@ def wait_walks(capabilities):
             for kinds in (["future", "future"], ["future", "task"]):  # children done before the call
                 yield [("start", {"kinds": kinds, "return_when": when, "timeout": None, "done": how}), SETTLE,
                        ("complete", {"index": 1, "how": "result"}), SETTLE]
+        for kinds in (["future", "task"], ["task", "future"]):  # the first child passed twice: counted once
+            yield [("start", {"kinds": kinds, "return_when": when, "timeout": None, "duplicate": True}),
+                   ("complete", {"index": 1, "how": "result"}), SETTLE, ("complete", {"index": 0, "how": "exception"}),
+                   SETTLE]
+            yield [("start", {"kinds": kinds, "return_when": when, "timeout": None, "duplicate": True}),
+                   ("complete", {"index": 0, "how": "result"}), SETTLE, ("complete", {"index": 1, "how": "result"}),
+                   SETTLE]
 
 
 def timeout_walks(capabilities):

@@ -1,6 +1,6 @@
 """The machine for asyncio.wait (spec/combinators.md §4): every return_when over children completed in every order,
-with and without a deadline, the caller cancelled, and the inputs refused by version (no children, an unknown
-return_when, a bare coroutine).
+with and without a deadline, the caller cancelled, the inputs refused by version (no children, an unknown
+return_when, a bare coroutine), and a child passed twice (counted once).
 
 wait's condition is a property of the children's states, which the machine sees after every step: wait must not
 return while it fails (before the deadline), must return once it holds (the machine settles and checks), and what it
@@ -52,14 +52,17 @@ class WaitMachine(ChildRules, CombinatorMachine):
         self.caller_cancelled = False
         self.judged_caller = False
         self.coroutine = None
+        self.duplicate = False  # the first child was passed twice: every verdict on the call is COMB-WAIT-7's
 
     @initialize(kinds=st.lists(st.sampled_from(sorted(KINDS)), min_size=1, max_size=3),
                 return_when=st.sampled_from(RETURN_WHEN), timeout=st.sampled_from((None, 3)),
                 refused=st.sampled_from((None, None, None, "empty", "return_when", "coroutine")),
-                done=st.sampled_from((None, None, *COMPLETIONS)))
+                done=st.sampled_from((None, None, *COMPLETIONS)), duplicate=st.sampled_from((False, False, True)))
     @opening
-    def start(self, kinds, return_when, timeout, refused=None, done=None):
-        """wait(children, ...), its future children already done if `done` (completed that way before the call)."""
+    def start(self, kinds, return_when, timeout, refused=None, done=None, duplicate=False):
+        """wait(children, ...), its future children already done if `done` (completed that way before the call), the
+        first passed twice if `duplicate`."""
+        timeout = self.deadline_or_none(timeout)
         if refused == "coroutine" and not self.applies("COMB-WAIT-6"):
             refused = None  # before 3.11, a coroutine is wrapped in a task (deprecated): not specified
         self.return_when, self.refused = return_when, refused
@@ -70,6 +73,9 @@ class WaitMachine(ChildRules, CombinatorMachine):
         if timeout is not None:
             self.deadline = self.clock + timeout
         given = [c.future for c in children]
+        self.duplicate = duplicate and bool(children) and refused is None
+        if self.duplicate:
+            given.append(children[0].future)
         if refused == "coroutine":
             self.coroutine = bare()
             given.append(self.coroutine)
@@ -108,9 +114,10 @@ class WaitMachine(ChildRules, CombinatorMachine):
             return
         for child in self.children:
             reached = child.future.cancelled() if child.kind == "future" else "cancelled" in child.received
-            self.expect("COMB-WAIT-4", child.requested or not reached,
-                        lambda: f"{child} was cancelled, though only the machine may cancel it: wait cancels nothing "
-                                f"({'its caller was cancelled' if self.caller_cancelled else 'no one asked'})")
+            self.expect("COMB-WAIT-4" if self.timed_out and not self.caller_cancelled else "COMB-WAIT-8",
+                        child.requested or not reached,
+                        lambda: f"{child} was cancelled, though only the machine may cancel it: wait cancels "
+                                f"nothing ({self.who_cancelled()})")
         if self.run.outcome is None or self.judged_caller:
             return
         self.judged_caller = True
@@ -119,14 +126,22 @@ class WaitMachine(ChildRules, CombinatorMachine):
             self.judge_outcome(clause, self.run.outcome, ("raises", error), f"wait() of {self.refusal()}")
             return
         if self.caller_cancelled:
-            self.judge_outcome("COMB-WAIT-4", self.run.outcome, ("raises", "CancelledError"),
+            self.judge_outcome("COMB-WAIT-8", self.run.outcome, ("raises", "CancelledError"),
                                "the cancelled caller of wait()")
             return
-        clause = CLAUSES[self.return_when]
+        clause = self.clause()
         self.expect(clause, self.timed_out or self.holds(),
                     lambda: f"wait(return_when={self.return_when}) returned before its condition held, with no "
-                            f"deadline reached: {self.shown(self.children)}")
-        self.judge_sets("COMB-WAIT-4" if self.timed_out and not self.holds() else clause)
+                            f"deadline reached: {self.shown(self.children)}{self.twice()}")
+        self.judge_sets("COMB-WAIT-4" if self.timed_out and not self.holds() and not self.duplicate else clause)
+
+    def who_cancelled(self):
+        return "its caller was cancelled" if self.caller_cancelled else \
+            "its deadline was reached" if self.timed_out else "no one asked"
+
+    def clause(self):
+        """The clause of what wait() returns: its return_when's, or COMB-WAIT-7's when a child was passed twice."""
+        return "COMB-WAIT-7" if self.duplicate else CLAUSES[self.return_when]
 
     def judge_sets(self, clause):
         kind, value = self.run.outcome
@@ -140,7 +155,8 @@ class WaitMachine(ChildRules, CombinatorMachine):
         futures = {id(c.future): c for c in self.children}
         split = [id(f) for f in done] + [id(f) for f in pending]
         self.expect(clause, sorted(split) == sorted(futures),
-                    "the sets wait() returned are not the children passed, each in exactly one of them")
+                    lambda: f"the sets wait() returned are not the children passed, each in exactly one of them"
+                            f"{self.twice()}")
         late = [futures[id(f)] for f in done if futures[id(f)].outcome is None]
         early = [futures[id(f)] for f in pending if futures[id(f)].done_at is not None
                  and futures[id(f)].done_at < self.iterations]
@@ -149,6 +165,9 @@ class WaitMachine(ChildRules, CombinatorMachine):
                     f"wait() returned {', '.join(map(str, early))} as pending though done before it returned")
         if self.return_when == "ALL_COMPLETED" and not self.timed_out:
             self.expect(clause, not pending, "wait(return_when=ALL_COMPLETED) returned with children pending")
+
+    def twice(self):
+        return f" ({self.children[0]} passed twice)" if self.duplicate else ""
 
     def refusal(self):
         return {"empty": "no children", "return_when": "return_when='SOMETIMES'",
@@ -160,14 +179,15 @@ class WaitMachine(ChildRules, CombinatorMachine):
         if not self.started or self.retired_all:
             return
         if self.timed_out or self.holds():
-            clause = "COMB-WAIT-4" if self.timed_out and not self.holds() else CLAUSES[self.return_when]
+            clause = "COMB-WAIT-4" if self.timed_out and not self.holds() and not self.duplicate else self.clause()
             self.expect(clause, self.run.outcome is not None,
                         lambda: f"wait(return_when={self.return_when}) did not return though "
                                 f"{'the deadline was reached' if self.timed_out else 'its condition held'}: "
-                                f"{self.shown(self.children)}")
+                                f"{self.shown(self.children)}{self.twice()}")
         super().finish()
         if self.started and not self.retired_all:
-            self.expect("COMB-WAIT-1", self.run.outcome is not None, "the caller awaiting wait() never resumed")
+            self.expect("COMB-WAIT-7" if self.duplicate else "COMB-WAIT-1", self.run.outcome is not None,
+                        "the caller awaiting wait() never resumed")
 
     def closing(self):
         super().closing()

@@ -35,6 +35,7 @@ class WaitForMachine(CombinatorMachine):
     @opening
     def start(self, kind, timeout, done):
         """wait_for(inner, timeout), of an inner already done if `done` (a future with a result)."""
+        timeout = self.deadline_or_none(timeout)
         self.inner = self.new_child(*KINDS[kind])
         self.timeout = timeout
         if done and self.inner.kind == "future":

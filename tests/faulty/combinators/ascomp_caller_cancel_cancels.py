@@ -3,7 +3,7 @@ import asyncio
 
 from reference.combinators import Combinators
 
-VIOLATES = {"COMB-ASCOMP-3"}
+VIOLATES = {"COMB-ASCOMP-6"}
 
 
 class Faulty(Combinators):
