@@ -31,7 +31,7 @@ from ..scheduling import primitives, scheduler
 from ..scheduling.scheduler import Abandoned
 
 WAIT_CLAUSE = {"FIRST_COMPLETED": "WAIT-RETURN-1", "FIRST_EXCEPTION": "WAIT-RETURN-2", "ALL_COMPLETED": "WAIT-RETURN-3"}
-TOUR = [  # (kind, detail, completions): each explored under every schedule with at most one preemption
+TOUR = [  # (kind, detail, completions): each under every schedule with at most one preemption (and see profiles)
     ("wait", "FIRST_COMPLETED", ("set_result",)),
     ("wait", "FIRST_EXCEPTION", ("set_exception",)),
     ("wait", "ALL_COMPLETED", ("set_result",)),
