@@ -281,7 +281,7 @@ def test_the_references_wait_visits_its_futures_in_the_order_given_not_a_sets():
 def test_the_race_tour_goes_to_two_preemptions_for_the_waiters_only():
     walks = [walk[0][1] for walk in future_tour.race_walks({"wait", "executor"}, profiles.RACE_TOUR_DEEPER)]
     deeper = {(w["kind"], w.get("preemptions"), w.get("deepest")) for w in walks if "kind" in w}
-    assert {kind for kind, preemptions, _ in deeper if preemptions == 2} == {"wait", "as_completed", "overlap"}
+    assert {kind for kind, preemptions, _ in deeper if preemptions == 2} == {"wait", "as_completed"}
     assert ("executor", None, None) in deeper
 
 
