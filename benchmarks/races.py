@@ -55,17 +55,18 @@ def _tour_rate(spec):
 
 
 def _tracing_overhead(spec, repeats):
-    """Seconds per non-preemptive run of a classic race, with the implementation's lines traced and without."""
+    """Seconds per non-preemptive run of a classic race, with the implementation's lines traced and without: the
+    median of each, the two kinds of run taken in turn, so that a busy machine slows both alike."""
     adapter = loading.load(spec)
     modules, files = race_machine.implementation(adapter.new_future())
-    per_run = {}
-    for label, traced in (("traced", files), ("untraced", [])):
-        started = time.perf_counter()
-        for _ in range(repeats):
+    per_run = {"traced": [], "untraced": []}
+    for _ in range(repeats):
+        for label, traced in (("traced", files), ("untraced", [])):
+            started = time.perf_counter()
             ran = scenario.Scenario(adapter, (), (("add_done_callback", "result"), ("set_result",)), 0.05)
             ran.run(modules, traced, strategies.Choices(), 10.0)
-        per_run[label] = (time.perf_counter() - started) / repeats
-    return per_run
+            per_run[label].append(time.perf_counter() - started)
+    return {label: statistics.median(seconds) for label, seconds in per_run.items()}
 
 
 def _settrace_rate(spec):
