@@ -8,7 +8,7 @@ A schedule is plain data, so Hypothesis draws it, shrinks it and prints it in a 
   least 1/(n·k^(d-1)) per schedule, whatever the OS does.
 - `Choices` — follow given choices at the decision points (where more than one thread can run), then run without
   preempting; it records the decision points, which `bounded()` branches on to visit every schedule with at most
-  a given number of preemptions (the systematic search of CHESS, for small scenarios).
+  a given number of preemptions, fewest first (the iterative preemption bounding of CHESS, for small scenarios).
 
 Both record the choice taken at every decision point (`taken`), so any schedule that broke a clause replays as
 `Choices(taken)`, and `shrunk()` cuts it down to the fewest preemptions that still break it.
