@@ -2,16 +2,17 @@
 lines costs on a correct Future, and how long the suite takes to its first violation on each race-only faulty module
 of tests/faulty/races/ (`--exitfirst`, settings `ci`, median and worst over seeds).
 
-Schedules per second are those of the race machine's tour (every schedule with at most one preemption of each
-fixed scenario); the tracing overhead compares the same non-preemptive scenario run with the implementation's lines
-as switch points and with only its lock operations as switch points. On 3.12+, where the lines come from
-sys.monitoring, the tour is also run with settrace as their source, and the ratio of the two rates is reported
-(`settrace_ratio`: monitoring's schedules per second over settrace's; measured, not asserted)."""
+Schedules per second are those of the race machine's tour (every schedule with at most one preemption of each fixed
+scenario, and for the wait()/as_completed() ones the share of two-preemption schedules profiles.py gives); the
+tracing overhead compares the same non-preemptive scenario run with the implementation's lines as switch points and
+with only its lock operations as switch points. On 3.12+, where the lines come from sys.monitoring, the tour is also
+run with settrace as their source, and the ratio of the two rates is reported (`settrace_ratio`: monitoring's
+schedules per second over settrace's; measured, not asserted)."""
 import pathlib
 import statistics
 import time
 
-from conformance import loading, runner
+from conformance import loading, profiles, runner
 from conformance.executors import races
 from conformance.future import race_machine, scenario
 from conformance.scheduling import scheduler, strategies
@@ -48,22 +49,24 @@ def _tour_rate(spec):
                     count += 1
                     race = races.Race(adapter, kind, detail, completions)
                     race.verdict(race.run(*target, strategy, 10.0))
-                strategies.bounded(run, race_machine.TOUR_PREEMPTIONS, race_machine.TOUR_RUNS)
+                preemptions, deepest = profiles.RACE_TOUR_DEEPER.get(kind, (race_machine.TOUR_PREEMPTIONS, None))
+                strategies.bounded(run, preemptions, race_machine.TOUR_RUNS, deepest=deepest)
     return count, time.perf_counter() - started
 
 
 def _tracing_overhead(spec, repeats):
-    """Seconds per non-preemptive run of a classic race, with the implementation's lines traced and without."""
+    """Seconds per non-preemptive run of a classic race, with the implementation's lines traced and without: the
+    median of each, the two kinds of run taken in turn, so that a busy machine slows both alike."""
     adapter = loading.load(spec)
     modules, files = race_machine.implementation(adapter.new_future())
-    per_run = {}
-    for label, traced in (("traced", files), ("untraced", [])):
-        started = time.perf_counter()
-        for _ in range(repeats):
+    per_run = {"traced": [], "untraced": []}
+    for _ in range(repeats):
+        for label, traced in (("traced", files), ("untraced", [])):
+            started = time.perf_counter()
             ran = scenario.Scenario(adapter, (), (("add_done_callback", "result"), ("set_result",)), 0.05)
             ran.run(modules, traced, strategies.Choices(), 10.0)
-        per_run[label] = (time.perf_counter() - started) / repeats
-    return per_run
+            per_run[label].append(time.perf_counter() - started)
+    return {label: statistics.median(seconds) for label, seconds in per_run.items()}
 
 
 def _settrace_rate(spec):

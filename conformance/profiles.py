@@ -17,6 +17,9 @@ from .task import life as task_life, machine as task_machine, tour as task_tour
 BARE = frozenset({"bare-future"})  # the machines that make their futures with new_future() and complete them
 RACE_SHARE = 0.3  # of the settings profile's examples, for the controlled race machine (each runs 3 scenarios)
 BRIDGE_RACE_SHARE = 0.1  # likewise for the bridge's (its tour explores every schedule of up to two preemptions)
+# The race tour's wait()/as_completed() scenarios by kind: (preemptions, schedules at most with that many), run after
+# every schedule with fewer, fewest preemptions first (all of those with two: 360 to 12k schedules a scenario)
+RACE_TOUR_DEEPER = {"wait": (2, 50), "as_completed": (2, 50)}
 
 
 @dataclass(frozen=True)
@@ -44,8 +47,8 @@ class Profile:
 
 PROFILES = {
     "cf": Profile((Machine(future_machine.FutureMachine, future_tour.walks, BARE),
-                   Machine(race_machine.RaceMachine, future_tour.race_walks, BARE, scale=lambda adapter: RACE_SHARE,
-                           steps=race_machine.SCENARIOS_PER_EXAMPLE, shrink=False),
+                   Machine(race_machine.RaceMachine, lambda caps: future_tour.race_walks(caps, RACE_TOUR_DEEPER), BARE,
+                           scale=lambda adapter: RACE_SHARE, steps=race_machine.SCENARIOS_PER_EXAMPLE, shrink=False),
                    Machine(wait_machine.WaitMachine, wait_tour.walks, BARE | {"wait"}),
                    Machine(executor_machine.ExecutorMachine, executor_tour.walks, frozenset({"executor", "workers"}),
                            lambda adapter: adapter.executor_examples)),

@@ -234,8 +234,10 @@ class Waiting:
     """wait() and as_completed(), written as steps."""
 
     def wait(self, fs, timeout=None, return_when=ALL_COMPLETED):
-        """WAIT-DONE-1, WAIT-RETURN-1..3, WAIT-CANCEL-1, WAIT-TIMEOUT-1, WAIT-INPUT-1/4, WAIT-CLEAN-1."""
-        fs = set(fs)
+        """WAIT-DONE-1, WAIT-RETURN-1..3, WAIT-CANCEL-1, WAIT-TIMEOUT-1, WAIT-INPUT-1/4, WAIT-CLEAN-1. The futures are
+        visited in the order given, each once (a set's order follows id(), so it differs between processes: the same
+        seed would then give the controlled scheduler another schedule)."""
+        fs = self.distinct(fs)
         if return_when not in (ALL_COMPLETED, FIRST_COMPLETED, FIRST_EXCEPTION) and not all(f.done() for f in fs):
             raise ValueError(f"Invalid return condition: {return_when!r}")  # WAIT-INPUT-4
         changed = threading.Condition()
@@ -271,9 +273,9 @@ class Waiting:
         changed.wait_for(condition, None if timeout is None else max(0.0, timeout))
 
     def split(self, fs):
-        """The futures done now, a cancelled one included, and the others."""
+        """The futures done now, a cancelled one included, and the others (two sets)."""
         done = {f for f in fs if f.done()}
-        return DoneAndNotDoneFutures(done, fs - done)
+        return DoneAndNotDoneFutures(done, set(fs) - done)
 
     def as_completed(self, fs, timeout=None):
         """ASCOMP-ORDER-1/2, ASCOMP-ONCE-1, ASCOMP-CANCEL-1, ASCOMP-TIMEOUT-1/2/4, ASCOMP-CLOSE-1, ASCOMP-CLEAN-1. The

@@ -10,10 +10,10 @@ import threading
 
 import pytest
 
-from conformance import loading, runner
+from conformance import loading, profiles, runner
 from conformance.bridge import races as bridge_races
 from conformance.executors import races
-from conformance.future import race_machine, scenario
+from conformance.future import race_machine, scenario, tour as future_tour
 from conformance.scheduling import primitives, scheduler, strategies
 from tests.fixtures import racy_counter
 
@@ -236,6 +236,53 @@ def test_one_switch_schedules_visit_every_switch_place_before_a_second_round():
         assert sorted(ordered) == sorted(strategies.switched_once(base))
         seen = {(base.places[len(c) - 1], base.decisions[len(c) - 1][1], c[-1]) for c in ordered[:firsts]}
         assert len(seen) == firsts
+
+
+def test_bounded_search_visits_every_schedule_once_fewest_preemptions_first_in_the_same_order():
+    """Every schedule of at most two preemptions, none twice, by non-decreasing preemptions, in one order run after
+    run; with `deepest`, every schedule with fewer, then that many with two."""
+    def search(**options):
+        visited = []
+        strategies.bounded(lambda s: _run(["bump_thrice", "bump"], s) and visited.append(s) and None, 2, 5000,
+                           **options)
+        return [(strategies.preemptions(s.decisions), s.taken) for s in visited]
+    every = search()
+    counts = [count for count, _ in every]
+    assert counts == sorted(counts) and counts[-1] == 2 and len({taken for _, taken in every}) == len(every)
+    assert search() == every
+    assert [count for count, _ in search(deepest=7)] == [c for c in counts if c < 2] + [2] * 7
+    shuffled = search(shuffle=random.Random(3))
+    assert sorted(shuffled) == sorted(every) and search(shuffle=random.Random(3)) == shuffled
+
+
+def test_the_references_wait_visits_its_futures_in_the_order_given_not_a_sets():
+    """A set's order follows id(), which differs from process to process: the schedule a seed gives would too."""
+    from reference import executor
+    calls = []
+
+    class Done:
+        def __init__(self, order):
+            self.order = order
+
+        def __hash__(self):
+            return self.order
+
+        def add_done_callback(self, fn):
+            calls.append(self.order)
+            fn(self)
+        _discard_callback = done = lambda self, *_: True
+        cancelled = exception = lambda self, *_: None
+    given = [Done(n) for n in (5, 1, 3)]
+    assert [f.order for f in set(given)] != [5, 1, 3]  # else the test would prove nothing
+    executor.wait(given + given[:1], 0)
+    assert calls == [5, 1, 3]
+
+
+def test_the_race_tour_goes_to_two_preemptions_for_the_waiters_only():
+    walks = [walk[0][1] for walk in future_tour.race_walks({"wait", "executor"}, profiles.RACE_TOUR_DEEPER)]
+    deeper = {(w["kind"], w.get("preemptions"), w.get("deepest")) for w in walks if "kind" in w}
+    assert {kind for kind, preemptions, _ in deeper if preemptions == 2} == {"wait", "as_completed"}
+    assert ("executor", None, None) in deeper
 
 
 def test_threads_waiting_for_the_set_up_offer_no_schedule_choices():

@@ -31,10 +31,10 @@ from ..scheduling import primitives, scheduler
 from ..scheduling.scheduler import Abandoned
 
 WAIT_CLAUSE = {"FIRST_COMPLETED": "WAIT-RETURN-1", "FIRST_EXCEPTION": "WAIT-RETURN-2", "ALL_COMPLETED": "WAIT-RETURN-3"}
-TOUR = [  # (kind, detail, completions): each explored under every schedule with at most one preemption
+TOUR = [  # (kind, detail, completions): each under every schedule with at most one preemption (and see profiles)
     ("wait", "FIRST_COMPLETED", ("set_result",)),
     ("wait", "FIRST_EXCEPTION", ("set_exception",)),
-    ("wait", "ALL_COMPLETED", ("set_result",)),
+    ("wait", "ALL_COMPLETED", ("set_result", "done")),  # a completion racing wait()'s own callback of a done one
     ("as_completed", None, ("set_result",)),
     ("as_completed", None, ("set_result", "set_exception")),
     ("overlap", None, ()),

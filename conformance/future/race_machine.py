@@ -3,10 +3,12 @@ chooses (conformance/scheduling/), judged by scenario.py.
 
 The search draws a scenario and a PCT schedule (priorities and change points: plain data, so Hypothesis shrinks both
 and the printed step replays exactly that schedule). The tour explores fixed scenarios — the classic races of
-CF-ATOMIC-1..3 and CF-BLOCK-2 — under every schedule with at most one preemption, so those are found on every run
-whatever the seed. An implementation with no Python source to trace, or one that blocks where the scheduler cannot
-see (C code, a lock made before the scenario), is left to the free-running `race` rule of machine.py; the report says
-which mode judged it (`races` in the adapter's description).
+CF-ATOMIC-1..3 and CF-BLOCK-2, and those of wait(), as_completed() and a thread pool — under every schedule with at
+most one preemption, fewest preemptions first, so those are found on every run whatever the seed; the wait() and
+as_completed() ones go on to a share of the schedules with two (profiles.RACE_TOUR_DEEPER). An implementation with
+no Python source to trace, or one that blocks where the scheduler cannot see (C code, a lock made before the
+scenario), is left to the free-running `race` rule of machine.py; the report says which mode judged it (`races` in
+the adapter's description).
 """
 import collections
 import os
@@ -166,9 +168,10 @@ class RaceMachine(Judge):
             pending.popleft()  # only once it passed: a schedule that broke a clause is the first one a replay runs
 
     @judged
-    def explore_race(self, kind, detail, completions, preemptions=TOUR_PREEMPTIONS, choices=None):
+    def explore_race(self, kind, detail, completions, preemptions=TOUR_PREEMPTIONS, choices=None, deepest=None):
         """A wait(), as_completed() or executor scenario (conformance/executors/races.py) under every schedule with
-        at most `preemptions` preemptions, or under the one `choices` gives."""
+        at most `preemptions` preemptions, fewest first (with `deepest`: at most that many with `preemptions`, after
+        every one with fewer), or under the one `choices` gives."""
         target = self.race_target("executor" if kind == "executor" else "wait")
         if target is None or FOUNDATIONS & self.ledger.muted:
             return
@@ -176,7 +179,7 @@ class RaceMachine(Judge):
             self.attempt_race(target, kind, detail, completions, lambda: strategies.Choices(choices), shrink=False)
         elif strategies.bounded(lambda strategy: self.attempt_race(target, kind, detail, completions,
                                                                    lambda: strategy, shrink=False),
-                                preemptions, TOUR_RUNS) is None:
+                                preemptions, TOUR_RUNS, deepest=deepest) is None:
             for clause_id in races.clauses(kind, detail):
                 self.passed(clause_id)
 

@@ -58,10 +58,13 @@ def walks(capabilities):
             yield [WATCHERS[0], WATCHERS[3], race, ("observe", {})]
 
 
-def race_walks(capabilities):
-    """The race machine's floor: each classic race under every schedule with at most one preemption."""
+def race_walks(capabilities, deeper=None):
+    """The race machine's floor: each classic race under every schedule with at most one preemption, and the kinds
+    `deeper` names ({kind: (preemptions, schedules at most with that many)}) beyond, fewest preemptions first."""
     for prefix, threads in TOUR:
         yield [("explore", {"prefix": prefix, "threads": threads})]
     for kind, detail, completions in RACE_TOUR:
         if {"executor": "executor"}.get(kind, "wait") in capabilities:
-            yield [("explore_race", {"kind": kind, "detail": detail, "completions": completions})]
+            preemptions, deepest = (deeper or {}).get(kind, (None, None))
+            yield [("explore_race", {"kind": kind, "detail": detail, "completions": completions,
+                                     **({"preemptions": preemptions, "deepest": deepest} if deepest else {})})]

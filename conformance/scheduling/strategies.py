@@ -8,11 +8,13 @@ A schedule is plain data, so Hypothesis draws it, shrinks it and prints it in a 
   least 1/(n·k^(d-1)) per schedule, whatever the OS does.
 - `Choices` — follow given choices at the decision points (where more than one thread can run), then run without
   preempting; it records the decision points, which `bounded()` branches on to visit every schedule with at most
-  a given number of preemptions (the systematic search of CHESS, for small scenarios).
+  a given number of preemptions, fewest first (the iterative preemption bounding of CHESS, for small scenarios).
 
 Both record the choice taken at every decision point (`taken`), so any schedule that broke a clause replays as
 `Choices(taken)`, and `shrunk()` cuts it down to the fewest preemptions that still break it.
 """
+import heapq
+import itertools
 
 
 class _Recorded:
@@ -72,26 +74,45 @@ class Choices(_Recorded):
         return self.record(enabled, current, wanted if wanted in enabled else _default((enabled, current, None)), where)
 
 
-def bounded(attempt, preemptions, runs):
+def bounded(attempt, preemptions, runs, shuffle=None, deepest=None):
     """Run `attempt(strategy)` under every schedule with at most `preemptions` preemptions (a switch away from a
-    thread that could have gone on), depth first, at most `runs` times; return the first result that is not None."""
-    pending = [()]
-    done = 0
-    while pending and done < runs:
-        prefix = pending.pop()
+    thread that could have gone on), fewest preemptions first — every schedule with none, then every one with one, …
+    — at most `runs` times (with `deepest`: at most `runs` with fewer than `preemptions`, then at most `deepest` with
+    that many); return the first result that is not None. A budget too small for a level spends what is left of it
+    on that level's schedules spread like `switched_once()` spreads the first level: sequences of switch places not
+    visited before first (a place as (the running thread's switch point, the two threads)), then second
+    occurrences, and so on; within a tier, every schedule's first extension (its next switch the earliest after its
+    last), then every one's second, … — or in an order `shuffle` (a random.Random) draws. A schedule is a prefix of
+    choices (`Choices`), branched on as its run found them: the same code visits the same schedules in the same
+    order, run after run."""
+    found = itertools.count()
+    pending, seen = [(0, 0, 0, next(found), (), ())], {}  # (preemptions, tier, order, tie, prefix, switch places)
+    done = [0] * (preemptions + 1)  # schedules run, by their preemptions
+    while pending:
+        cost, _, _, _, prefix, places = heapq.heappop(pending)
+        if deepest is not None and cost == preemptions:
+            if done[cost] >= deepest:
+                break
+        elif sum(done if deepest is None else done[:-1]) >= runs:
+            if deepest is None:
+                break
+            continue  # the budget of the shallower levels is spent: on to the deepest, whose schedules are queued
         strategy = Choices(prefix)
         result = attempt(strategy)
-        done += 1
+        done[cost] += 1
         if result is not None:
             return result
-        spent = 0
-        for position, (enabled, current, chosen) in enumerate(strategy.decisions):
-            if position >= len(prefix):
-                for other in enabled:
-                    cost = spent + (current in enabled and other != current)
-                    if other != chosen and cost <= preemptions:
-                        pending.append(strategy.taken[:position] + (other,))
-            spent += current in enabled and chosen != current
+        rank = itertools.count()
+        for position, ((enabled, current, chosen), place) in enumerate(zip(strategy.decisions, strategy.places)):
+            if position < len(prefix):
+                continue
+            for other in enabled:
+                more = cost + (current in enabled and other != current)  # the choices after the prefix preempt none
+                if other != chosen and more <= preemptions:
+                    key = places + ((place, current, other),)
+                    seen[key] = seen.get(key, -1) + 1
+                    heapq.heappush(pending, (more, seen[key], shuffle.random() if shuffle else next(rank),
+                                             next(found), strategy.taken[:position] + (other,), key))
     return None
 
 

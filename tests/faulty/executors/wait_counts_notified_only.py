@@ -9,7 +9,7 @@ __getattr__ = from_reference
 class Faulty(executor.Waiting):
     def split(self, fs):
         done = {f for f in fs if f._state in (future.FINISHED, future.CANCELLED_AND_NOTIFIED)}  # BUG
-        return executor.DoneAndNotDoneFutures(done, fs - done)
+        return executor.DoneAndNotDoneFutures(done, set(fs) - done)
 
 
 wait, as_completed = Faulty().functions()

@@ -11,13 +11,12 @@ tests/faulty/executors/, sets `__getattr__ = from_reference` for the rest. Every
 They use `threading` the ordinary way (module-level `import threading`, primitives made in `__init__` or per call),
 so that the scheduler can put its cooperative primitives in their place.
 
-The controlled scheduler's RaceMachine (conformance/future/race_machine.py) rejects every one of them (two,
-wait_count_unlocked and shutdown_waits_once, only through its Hypothesis-generated scenarios: the tour's fixed ones
-never have two completing callbacks under wait(ALL_COMPLETED), nor two threads shutting one executor down — each
-was rejected on every one of seeds 0..9 at the ci profile when the generated search last changed); the other
-machines are skipped here, since a serial run cannot see these bugs. (A module, or this folder, may set `NEEDS` to
-say what the suite still lacks to reject it: tests/test_faulty.py then checks that it is well formed and skips the
-rejection test.)"""
+The controlled scheduler's RaceMachine (conformance/future/race_machine.py) rejects every one of them (one,
+shutdown_waits_once, only through its Hypothesis-generated scenarios: the tour's fixed ones never have two threads
+shutting one executor down — it was rejected on every one of seeds 0..9 at the ci profile when the generated search
+last changed); the other machines are skipped here, since a serial run cannot see these bugs. (A module, or this
+folder, may set `NEEDS` to say what the suite still lacks to reject it: tests/test_faulty.py then checks that it is
+well formed and skips the rejection test.)"""
 PROFILE = "cf"
 ADAPTER = "cf-module:{module}"
 SKIP_MACHINES = ("FutureMachine", "WaitMachine", "ExecutorMachine")

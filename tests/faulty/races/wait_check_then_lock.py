@@ -16,7 +16,7 @@ __getattr__ = from_reference
 
 class Faulty(executor.Waiting):
     def wait(self, fs, timeout=None, return_when=executor.ALL_COMPLETED):
-        fs = set(fs)
+        fs = self.distinct(fs)
         changed = threading.Condition()
 
         def notify(_):

@@ -4,8 +4,8 @@ completing thread and wait()'s own add_done_callback() of a future already done 
 which then never reaches 0: wait() blocks until its timeout, for ever without one, though every future is done.
 
 Window: between the two lines of `notify` (`left = pending[0] - 1` and `pending[0] = left`). One thread at a time
-the callbacks run one after the other. Only a generated scenario finds it: the tour's ALL_COMPLETED race has one
-completing thread and no future done in advance."""
+the callbacks run one after the other. The tour's ALL_COMPLETED race finds it: one future done in advance, listed
+after one a thread completes, whose callback wait() has installed when it adds its own to the done one."""
 import threading
 
 from reference import executor
@@ -17,7 +17,7 @@ __getattr__ = from_reference
 
 class Faulty(executor.Waiting):
     def wait(self, fs, timeout=None, return_when=executor.ALL_COMPLETED):
-        fs = set(fs)
+        fs = self.distinct(fs)
         changed = threading.Condition()
         pending = [len(fs)]
 

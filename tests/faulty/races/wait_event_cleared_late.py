@@ -15,7 +15,7 @@ __getattr__ = from_reference
 
 class Faulty(executor.Waiting):
     def wait(self, fs, timeout=None, return_when=executor.ALL_COMPLETED):
-        fs = set(fs)
+        fs = self.distinct(fs)
         changed = threading.Event()
         for f in fs:
             f.add_done_callback(lambda _: changed.set())

@@ -30,7 +30,7 @@ class Faulty(executor.Waiting):
             for f in rest:  # BUG: in the order given, not one order shared by every caller
                 stack.enter_context(f._condition)
             if self.condition_met(fs, return_when):  # a consistent snapshot: no need to install anything
-                return self.split(set(fs))
+                return self.split(fs)
         return super().wait(fs, timeout, return_when)
 
 
