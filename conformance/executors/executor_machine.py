@@ -20,7 +20,7 @@ from .model import Mapping, Starts, WorkItem
 from .exiting import ExitScenarios
 from .process_pools import ProcessPoolScenarios
 from .scenarios import Scenarios
-from .shutting_down import ShuttingDown
+from .shutting_down import ShuttingDown, locking
 
 MAX_CALLS = 8
 OUTCOMES = ("return", "raise", "interrupt", "exit")
@@ -53,10 +53,9 @@ class ExecutorMachine(ShuttingDown, Scenarios, ExitScenarios, ProcessPoolScenari
         return super().call(f, what, clause_id, fn, *args, extra=extra + self.adapter.executor_round_trip)
 
     def deadlocked(self, f, clause_id, message):
-        """A call abandoned inside the executor before its shutdown may hold what every later call needs (gevent: a
-        submit() waiting for a free worker holds the executor's _shutdown_lock): submit_after_shutdown and
-        shutdown_again then judge nothing, for a call blocked behind it would only repeat the violation that
-        abandoned it. A call abandoned after shutdown() does not count: its hang is that step's own verdict."""
+        """A call abandoned inside the executor before its shutdown may hold what every later call into the executor
+        needs: the steps that make one judge nothing from then on (shutting_down.locking). A call abandoned after
+        shutdown() does not count: its hang is that step's own verdict."""
         self.stuck_inside = self.stuck_inside or not self.shut_down
         super().deadlocked(f, clause_id, message)
 
@@ -87,6 +86,7 @@ class ExecutorMachine(ShuttingDown, Scenarios, ExitScenarios, ProcessPoolScenari
     @precondition(lambda self: not self.shut_down and len(self.calls) < MAX_CALLS)
     @rule()
     @judged
+    @locking
     def submit(self):
         c = self.new_call()
         what = f"submit({c})"
@@ -211,6 +211,7 @@ class ExecutorMachine(ShuttingDown, Scenarios, ExitScenarios, ProcessPoolScenari
     @precondition(lambda self: not self.shut_down and not self.mapped and len(self.calls) < MAX_CALLS)
     @rule(count=st.integers(1, 3))
     @judged
+    @locking
     def map(self, count):
         self.mapped = True
         calls = [self.new_call("map") for _ in range(count)]
