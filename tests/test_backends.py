@@ -17,7 +17,7 @@ BACKENDS = {"loky": "loky", "loky-process": "loky", "futurist-thread": "futurist
             "rloop": "rloop", "rloop-task": "rloop", "rloop-bridge": "rloop", "trio-asyncio": "trio_asyncio",
             "trio-asyncio-task": "trio_asyncio", "trio-asyncio-bridge": "trio_asyncio",
             "gevent-thread": "gevent", "dask": "distributed", "dask-executor": "distributed",
-            "mpi4py": "mpi4py"}  # adapter: its module
+            "dask-processes": "distributed", "mpi4py": "mpi4py"}  # adapter: its module
 PACKAGES = {"trio_asyncio": "trio-asyncio"}  # module: its distribution, where the names differ
 
 
