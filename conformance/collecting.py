@@ -5,9 +5,17 @@ exception reported, a waiter gone from a long-lived future, a result no longer h
 certain, but it walks every object of the process: in a long-lived one (hundreds of in-process runs in one pytest
 worker) that is a tenth of a second and more, paid at every such step. Most dropped objects are already gone by
 reference counting, and the rest are young, so a full collection is only the last resort.
+
+Some implementations let go of an object asynchronously (dask releases a result once its scheduler has heard the
+future is gone): `Freed` is then what the watchdog waits for, so the check depends on the time limit, never on how
+long a collection happens to take.
 """
 import gc
+import threading
+import time
 import weakref
+
+LOOKS = (0.01, 0.25)  # seconds between looks while waiting for an object to be freed: the first, doubled up to the last
 
 
 def weak(value):
@@ -27,3 +35,28 @@ def collect(*refs, until=lambda: False):
             gc.collect(generation)
         if until() or all(ref is not None and ref() is None for ref in refs):
             return
+
+
+class Freed:
+    """Waitable (for the watchdog's wait()): `value` has been freed. Its weak reference's callback wakes the
+    wait at once when reference counting frees it, whichever thread lets go; between looks the wait collects as
+    collect() does, for an object left in a reference cycle. The looks grow further apart (LOOKS), so a long wait
+    costs few collections."""
+
+    def __init__(self, value):
+        freed = self.event = threading.Event()
+        self.ref = weakref.ref(value, lambda _: freed.set())
+
+    def is_set(self):
+        return self.ref() is None
+
+    def wait(self, timeout):
+        deadline = time.monotonic() + timeout
+        look, longest = LOOKS
+        while True:
+            collect(self.ref)
+            remaining = deadline - time.monotonic()
+            if self.is_set() or remaining <= 0:
+                return self.is_set()
+            self.event.wait(min(look, remaining))
+            look = min(look * 2, longest)

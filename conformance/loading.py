@@ -54,6 +54,7 @@ BUILTINS = {
     "gevent-thread": gevent_adapter.GeventThreadAdapter,
     "dask": dask_adapter.DaskAdapter,
     "dask-executor": dask_adapter.DaskExecutorAdapter,
+    "dask-processes": dask_adapter.DaskProcessesAdapter,
     "mpi4py": mpi4py_adapter.MPI4PyAdapter,
 }
 SCHEMES = {"cf-module": cf_module.load, "aio-class": aio_class.load, "task-class": task_class.load,

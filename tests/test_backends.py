@@ -17,7 +17,8 @@ BACKENDS = {"loky": "loky", "loky-process": "loky", "futurist-thread": "futurist
             "rloop": "rloop", "rloop-task": "rloop", "rloop-bridge": "rloop", "trio-asyncio": "trio_asyncio",
             "trio-asyncio-task": "trio_asyncio", "trio-asyncio-bridge": "trio_asyncio",
             "gevent-thread": "gevent", "dask": "distributed", "dask-executor": "distributed",
-            "mpi4py": "mpi4py", "taskgroup": "taskgroup", "async-timeout": "async_timeout"}  # adapter: its module
+            "dask-processes": "distributed", "mpi4py": "mpi4py", "taskgroup": "taskgroup",
+            "async-timeout": "async_timeout"}  # adapter: its module
 PACKAGES = {"trio_asyncio": "trio-asyncio", "async_timeout": "async-timeout"}  # module: its distribution, if not it
 
 

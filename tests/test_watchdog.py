@@ -1,12 +1,13 @@
 """The watchdog turns a call that does not return into a verdict, and only such a call: time that was not the
 implementation's — a garbage collection, which pauses every thread, or a worker that took the call up late on a
-starved machine — is not counted against it (no false alarms on a loaded machine)."""
+starved machine — is not counted against it (no false alarms on a loaded machine). What it waits for may be an object
+being freed (collecting.Freed)."""
 import dataclasses
 import threading
 
 import pytest
 
-from conformance import config, watchdog
+from conformance import collecting, config, watchdog
 
 LIMITS = dataclasses.replace(config.Limits.from_environment(), hang=0.2, repeat_hang=0.2)
 
@@ -47,3 +48,30 @@ def test_a_garbage_collection_during_a_wait_is_not_counted_against_it():
     (dog, collections), done = _watchdog(), threading.Event()
     threading.Thread(target=lambda: (_blocked_for(0.6, collections)(), done.set())).start()
     assert dog.wait("K", done)
+
+
+class _Payload:
+    pass
+
+
+def test_a_result_freed_later_in_another_thread_is_waited_for():
+    """collecting.Freed (EXEC-MAP-10): a result another thread lets go of after the check began is seen freed."""
+    held, release = [_Payload()], threading.Event()
+    freed = collecting.Freed(held[0])
+    threading.Thread(target=lambda: (release.wait(), held.clear())).start()
+    assert not freed.wait(0)
+    release.set()
+    assert _watchdog()[0].wait("K", freed)
+
+
+def test_a_result_left_in_a_cycle_is_collected_while_waited_for():
+    cycle = _Payload()
+    cycle.itself = cycle
+    freed = collecting.Freed(cycle)
+    del cycle
+    assert _watchdog()[0].wait("K", freed)
+
+
+def test_a_result_still_held_is_a_timeout_of_the_wait():
+    kept = _Payload()
+    assert not _watchdog()[0].wait("K", collecting.Freed(kept))

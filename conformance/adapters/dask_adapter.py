@@ -10,9 +10,10 @@ asked to) and closes that client, as a user would. `ClientView.submit` passes `p
 equal calls one key, and so one result) and holds a reference to each future (a dask future nobody refers to is
 released, and its task forgotten); `get_executor(pure=False)` likewise.
 
-The cluster is threaded (`processes=False`; it needs no `host=`), one per `max_workers` (one worker with that many
-threads), started by the adapter when first needed and closed when the process exits. Task arguments are pickled even
-in one process: the gates are `DaskGate`s, which pickle as a number and unpickle as the same gate.
+The cluster is threaded (`processes=False`; it needs no `host=`; `dask-processes` below differs), one per
+`max_workers` (one worker with that many threads), started by the adapter when first needed and closed when the
+process exits. Task arguments are pickled even in one process: the gates are `DaskGate`s, which pickle as a
+number and unpickle as the same gate.
 A call that raises `SystemExit` or `KeyboardInterrupt` kills the cluster's event loop (EXEC-SUBMIT-2): the adapter
 then starts a new cluster for the next executor.
 
@@ -28,14 +29,20 @@ declared, those are muted too, so a shutdown(wait=False) that really hung would 
 of dask (each citing the pull request that chose it): a program that ends while a call runs does not wait for it
 (EXEC-EXIT-1: daemon worker threads, clusters closed by distributed's atexit hooks), and map() refuses an iterator
 as input (EXEC-MAP-11: TypeError before the input is read, so its own error never surfaces). EXEC-START-3 (a
-SHOULD: dask does not promise FIFO order) is declared with `sometimes`. Left as is: on the `dask` face, EXEC-MAP-10
-on some seeds (a SHOULD; ClientView keeps no future it has yielded, and Client.map alone frees a dropped result).
-processes=True (host="127.0.0.1") is not done: it needs gates that cross processes (distributed.Event) and a worker
-death that the adapter can tell from a hang.
+SHOULD: dask does not promise FIFO order) is declared with `sometimes`. On the `dask` face a dropped result is freed
+a few milliseconds after next() returned it, once the scheduler has heard its future is gone: EXEC-MAP-10's check
+waits for that under the watchdog (it failed some seeds while it gave dask only a garbage collection's duration).
+`dask-processes` is the `dask` face on a cluster whose worker is a process of its own (`processes=True`, on
+127.0.0.1), its gates process gates (a multiprocessing manager's; the worker, a multiprocessing child of its nanny,
+shares the suite's authkey). There a call raising SystemExit or KeyboardInterrupt ends the worker process and the
+scheduler retries it until KilledWorker (EXEC-SUBMIT-2), and the exit ends the worker process with its running call,
+seconds later (EXEC-EXIT-1, `sometimes`: the suite's window is shorter); the capability `worker-crash` is not
+declared (a worker's death is retried, not reported as a broken executor).
 """
 import atexit
 import concurrent.futures
 import itertools
+import multiprocessing
 import os
 import threading
 import time
@@ -132,6 +139,20 @@ EXECUTOR = {
                              "TimeoutError", face="executor-"),
 }
 
+PROCESSES = {
+    **CLIENT,
+    "EXEC-SUBMIT-2": _deviation("EXEC-SUBMIT-2", "a call raising SystemExit or KeyboardInterrupt ends the worker "
+                                "process; the nanny starts another and the scheduler runs the call again there, until "
+                                "it gives up (allowed-failures): the future raises KilledWorker seconds later, not the "
+                                "call's exception", "https://github.com/dask/distributed/issues/1925 (open; "
+                                "sys.exit in a task: #2078)", face="processes-"),
+    "EXEC-EXIT-1": _deviation("EXEC-EXIT-1", "distributed's atexit hooks close the cluster, whose nanny ends the "
+                              "worker process and the running call with it: the program exits without waiting for the "
+                              "call, a few seconds after its main thread ended; the suite sees it only when that comes "
+                              "within its window (half the hang limit)", "https://github.com/dask/distributed/pull/"
+                              "2730 (closes clusters at exit, by design)", face="processes-", sometimes=True),
+}
+
 
 class DaskGate(gates.ThreadGate):
     """A gate (conformance/gates.py) for the threaded cluster's workers, which share the suite's memory. Task
@@ -148,6 +169,25 @@ class DaskGate(gates.ThreadGate):
 
     def __reduce__(self):
         return _gate, (self.number,)
+
+
+class WorkerProcessGate(gates.ProcessGate):
+    """A process gate (dask-processes) that tells the adapter when it lets its call raise SystemExit or
+    KeyboardInterrupt: that ends the worker process, and the scheduler runs the call again on the next one, ending it
+    too, for seconds (EXEC-SUBMIT-2). The adapter then makes its next executor on new clusters, so that no later
+    example waits for that one. Pickled without the adapter's clusters."""
+
+    def __init__(self, manager, clusters):
+        super().__init__(manager)
+        self._clusters = clusters
+
+    def release(self, outcome):
+        if outcome.kind == "raise" and not isinstance(outcome.value, Exception):
+            self._clusters.ended = True
+        super().release(outcome)
+
+    def __getstate__(self):
+        return {key: value for key, value in self.__dict__.items() if key != "_clusters"}
 
 
 GATES = weakref.WeakValueDictionary()  # number -> gate: the gates a worker may still unpickle
@@ -216,15 +256,21 @@ class ClientView:
 class Clusters:
     """The run's LocalClusters, one per max_workers, each started when first needed and all closed at exit."""
 
-    def __init__(self, distributed):
+    def __init__(self, distributed, processes=False):
         self.distributed = distributed
+        self.processes = processes
         self.clusters = {}  # max_workers -> cluster
+        self.ended = False  # a call was let end its worker process (WorkerProcessGate): start anew
         atexit.register(self.close)
 
     def client(self, max_workers):
         """A new Client of the cluster with `max_workers` threads; a cluster whose event loop died is replaced, and so
         is one whose loop is still dying when the client connects (distributed's sync() then raises what it can:
-        UnboundLocalError or AssertionError were seen): the new cluster is tried once."""
+        UnboundLocalError or AssertionError were seen): the new cluster is tried once. After a call ended its worker
+        process, every cluster is replaced."""
+        if self.ended:
+            self.ended = False
+            self.close()
         try:
             return self.distributed.Client(self.cluster(max_workers), set_as_default=False)
         except Exception:
@@ -237,9 +283,10 @@ class Clusters:
             _close_quietly(self.clusters.pop(max_workers))
             cluster = None
         if cluster is None:
+            where = {"host": "127.0.0.1"} if self.processes else {}  # a worker process listens on loopback only
             cluster = self.clusters[max_workers] = self.distributed.LocalCluster(
-                n_workers=1, threads_per_worker=max_workers, processes=False,
-                dashboard_address=":0")  # any free port: a run may start many clusters
+                n_workers=1, threads_per_worker=max_workers, processes=self.processes,
+                dashboard_address=":0", **where)  # any free port: a run may start many clusters
         return cluster
 
     def close(self):
@@ -280,17 +327,24 @@ class DaskAdapter(Adapter):
     executor_startup = 10.0  # a call's trip through the scheduler to the worker, on a loaded machine
     executor_round_trip = 2.0  # Client.close(), Client.cancel(), map(): round trips through the event loop
 
+    processes = False  # the cluster's worker: a thread pool in this process, or a process of its own (*-processes)
+
     def __init__(self):
         self.distributed = requires.library("distributed", self.name, package="distributed", env="dask")
         self.CancelledError = self.distributed.client.FutureCancelledError
         self.TimeoutError = self.distributed.TimeoutError
-        self.clusters = Clusters(self.distributed)
+        self.clusters = Clusters(self.distributed, self.processes)
+        self.manager = None
 
     def new_executor(self, max_workers, initializer=None, initargs=()):
         return ClientView(self.clusters.client(_threads(max_workers)))
 
     def new_gate(self):
-        return DaskGate()
+        if not self.processes:
+            return DaskGate()
+        if self.manager is None:  # one manager process serves every gate of the run
+            self.manager = multiprocessing.get_context("spawn").Manager()
+        return WorkerProcessGate(self.manager, self.clusters)
 
     # distributed.wait() and as_completed() find their client with default_client(): the client of the futures is
     # made the current one (the adapter's clients are not made the default).
@@ -333,4 +387,19 @@ class DaskExecutorAdapter(DaskAdapter):
     def describe(self):
         description = dict(Adapter.describe(self))
         description["notes"] = ["client.get_executor(pure=False) on a threaded LocalCluster"]
+        return description
+
+
+class DaskProcessesAdapter(DaskAdapter):
+    """Client.submit on a LocalCluster whose worker is a process of its own (processes=True, on 127.0.0.1)."""
+
+    name = "dask-processes"
+    processes = True
+    deviations = PROCESSES
+
+    def describe(self):
+        description = dict(Adapter.describe(self))
+        description["notes"] = ["futures of Client.submit(pure=False) on a LocalCluster with a worker process "
+                                "(processes=True, host 127.0.0.1), seen through "
+                                "conformance.adapters.dask_adapter.ClientView"]
         return description

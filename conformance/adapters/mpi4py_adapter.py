@@ -14,12 +14,10 @@ exits, and MPI aborts the whole job, the suite included). Spawning needs the MPI
 `mpiexec` on PATH the adapter stops at once with one line saying what to install (mpich's own error is an abort of
 the whole process).
 
-Not in env_list or CI yet. `tox -e mpi4py -- --profile dev --seed 0` runs in about 40 s and reports one fail,
-EXEC-MAP-2, which looks like the suite's: a next() blocked on a map() call released to raise ends the iterator, which
-cancels the calls not started; mpi4py's pool hands the worker its next task only after it has set the raising call's
-future, so the next() has cancelled the third call before any worker could take it, while the model, settling the
-release before it judges that next(), expects the third call to start. Not reproduced standalone; to be fixed in the
-executor machine (judge a blocked next() whose item raised before expecting its map's queued calls to start).
+In env_list and CI. Its EXEC-MAP-2 was the suite's false alarm: a next() blocked on a map() call released to raise
+ends the iterator, which cancels the calls not started, and mpi4py's pool hands the worker its next task only after
+it has set the raising call's future, so the third call was cancelled before any worker could take it, while the
+model expected it to start. The executor machine now judges that next() first (ExecutorMachine.ended_by_raise).
 """
 import multiprocessing
 import pickle

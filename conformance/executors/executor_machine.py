@@ -20,7 +20,7 @@ from .model import Mapping, Starts, WorkItem
 from .exiting import ExitScenarios
 from .process_pools import ProcessPoolScenarios
 from .scenarios import Scenarios
-from .shutting_down import ShuttingDown
+from .shutting_down import ShuttingDown, locking
 
 MAX_CALLS = 8
 OUTCOMES = ("return", "raise", "interrupt", "exit")
@@ -53,10 +53,9 @@ class ExecutorMachine(ShuttingDown, Scenarios, ExitScenarios, ProcessPoolScenari
         return super().call(f, what, clause_id, fn, *args, extra=extra + self.adapter.executor_round_trip)
 
     def deadlocked(self, f, clause_id, message):
-        """A call abandoned inside the executor before its shutdown may hold what every later call needs (gevent: a
-        submit() waiting for a free worker holds the executor's _shutdown_lock): submit_after_shutdown and
-        shutdown_again then judge nothing, for a call blocked behind it would only repeat the violation that
-        abandoned it. A call abandoned after shutdown() does not count: its hang is that step's own verdict."""
+        """A call abandoned inside the executor before its shutdown may hold what every later call into the executor
+        needs: the steps that make one judge nothing from then on (shutting_down.locking). A call abandoned after
+        shutdown() does not count: its hang is that step's own verdict."""
         self.stuck_inside = self.stuck_inside or not self.shut_down
         super().deadlocked(f, clause_id, message)
 
@@ -87,6 +86,7 @@ class ExecutorMachine(ShuttingDown, Scenarios, ExitScenarios, ProcessPoolScenari
     @precondition(lambda self: not self.shut_down and len(self.calls) < MAX_CALLS)
     @rule()
     @judged
+    @locking
     def submit(self):
         c = self.new_call()
         what = f"submit({c})"
@@ -211,6 +211,7 @@ class ExecutorMachine(ShuttingDown, Scenarios, ExitScenarios, ProcessPoolScenari
     @precondition(lambda self: not self.shut_down and not self.mapped and len(self.calls) < MAX_CALLS)
     @rule(count=st.integers(1, 3))
     @judged
+    @locking
     def map(self, count):
         self.mapped = True
         calls = [self.new_call("map") for _ in range(count)]
@@ -293,6 +294,8 @@ class ExecutorMachine(ShuttingDown, Scenarios, ExitScenarios, ProcessPoolScenari
     def settle(self, what):
         """Which calls must have started now, which must not; what the futures say; a blocked shutdown() or next()
         returns when, and only when, it may."""
+        if self.ended_by_raise():
+            return self.judge_next(what)  # which settles again, the iterator ended
         self.check_never_started(what)
         running, queued = self.live("running"), self.live("queued")
         free = self.max_workers - len(running)
@@ -337,6 +340,25 @@ class ExecutorMachine(ShuttingDown, Scenarios, ExitScenarios, ProcessPoolScenari
                 consumer = self.mapping.consumer
                 self.fail("EXEC-MAP-1", f"next() on map() {consumer.describe()} after {what},"
                                         f" before {item} finished")
+
+    def ended_by_raise(self):
+        """Whether a next() blocked on map() waits for an item that has just raised: that next() is judged before any
+        start is expected. Its exception ends the iterator, which cancels the map's calls not started, while the
+        worker the raising call freed may be taking the next of them: mpi4py sets the future before it hands out
+        the next task, the standard library's thread pool races. Either outcome is correct, so when a worker is
+        free for them, the map's queued calls are retired (released at once, no longer judged); when none is, none
+        can start and the iterator's end cancels them (EXEC-MAP-4)."""
+        mapping = self.mapping
+        if mapping is None or mapping.consumer is None:
+            return False
+        item = mapping.calls[mapping.position]
+        if item.retired or item.state != "finished" or item.outcome.kind != "raise":
+            return False
+        behind = [c for c in mapping.calls[mapping.position + 1:] if c.state == "queued" and not c.retired]
+        free = self.max_workers - len(self.live("running"))
+        if any(c in self.live("queued")[:max(free, 0)] for c in behind):
+            self.retire(behind)
+        return True
 
     def check_never_started(self, what):
         for c in self.live("cancelled"):

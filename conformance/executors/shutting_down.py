@@ -11,6 +11,12 @@ returning). Each submit() it accepted meanwhile is retired (released at once, no
 submit() after shutdown() always was. A submit() still accepted when the limit has passed is a violation of
 EXEC-SHUTDOWN-1: the shutdown has had all that time to take effect. A second shutdown() needs no such wait: whichever
 of the two the implementation takes first, each must return without error.
+
+One rule covers every step that calls the executor itself (submit, map, each shutdown): once a call was abandoned
+inside the executor before its shutdown (ExecutorMachine.deadlocked), such a step judges nothing (`locking`). The
+abandoned call may hold what every later call into the executor needs (gevent: a submit() waiting for a free worker
+holds the executor's _shutdown_lock), and a call blocked behind it would only repeat the violation that abandoned it.
+Calls on the futures, which take only their own locks, are still judged.
 """
 import functools
 
@@ -24,6 +30,17 @@ from .model import POLL
 SUBMIT_RETRY = 10 * POLL  # seconds between submits while a shutdown begun in another thread has not shown
 
 
+def locking(step):
+    """A step that calls the executor itself, taking its locks: it judges nothing once a call was abandoned inside
+    the executor (`stuck_inside`; the module's docstring says why). Inside @judged, under @rule."""
+
+    @functools.wraps(step)
+    def guarded(self, *args, **kwargs):
+        return None if self.stuck_inside else step(self, *args, **kwargs)
+
+    return guarded
+
+
 class ShuttingDown:
     """The shutdown rules of ExecutorMachine; `unseen_shutdown` is the helper thread of a shutdown(wait=True) that no
     refused submit() has shown yet."""
@@ -33,6 +50,7 @@ class ShuttingDown:
     @precondition(lambda self: not self.shut_down)
     @rule()
     @judged
+    @locking
     def shutdown(self, cancel_futures=False):
         """shutdown(wait=False), which must return promptly however many calls hold (EXEC-SHUTDOWN-6). cancel_futures
         is passed only to an adapter with the capability `cancel-futures` (the rule shutdown_cancelling draws it only
@@ -78,6 +96,7 @@ class ShuttingDown:
     @precondition(lambda self: not self.shut_down)
     @rule()
     @judged
+    @locking
     def shutdown_waiting(self):
         """shutdown(wait=True) in a helper thread: it returns once every call not cancelled has finished."""
         self.shutdown_waiter = self.unseen_shutdown = \
@@ -88,12 +107,10 @@ class ShuttingDown:
     @precondition(lambda self: self.shut_down)
     @rule()
     @judged
+    @locking
     def submit_after_shutdown(self):
         """EXEC-SHUTDOWN-1; after a shutdown(wait=True) in another thread, the module's docstring says how long the
-        machine waits for it to take effect. Not judged once an earlier call was abandoned inside the executor: a
-        submit() blocked behind it (on a lock it holds) says nothing about what shutdown() did."""
-        if self.stuck_inside:
-            return
+        machine waits for it to take effect."""
         limit = self.watchdog.limit("EXEC-SHUTDOWN-1")
         waited = 0.0
         while True:
@@ -117,9 +134,8 @@ class ShuttingDown:
     @precondition(lambda self: self.shut_down)
     @rule()
     @judged
+    @locking
     def shutdown_again(self):
-        if self.stuck_inside:
-            return  # as in submit_after_shutdown: a shutdown() blocked behind an abandoned call judges nothing
         call = self.call(None, "shutdown(wait=False) again", "EXEC-SHUTDOWN-5", self.executor.shutdown, False)
         self.expect("EXEC-SHUTDOWN-5", not call.raised, lambda: f"shutdown() again {call.describe()}")
         self.settle("shutdown() again")
