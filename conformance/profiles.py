@@ -17,9 +17,10 @@ from .task import life as task_life, machine as task_machine, tour as task_tour
 BARE = frozenset({"bare-future"})  # the machines that make their futures with new_future() and complete them
 RACE_SHARE = 0.3  # of the settings profile's examples, for the controlled race machine (each runs 3 scenarios)
 BRIDGE_RACE_SHARE = 0.1  # likewise for the bridge's (its tour explores every schedule of up to two preemptions)
-# The race tour's wait()/as_completed() scenarios by kind: (preemptions, schedules at most with that many), run after
-# every schedule with fewer, fewest preemptions first (all of those with two: 360 to 12k schedules a scenario)
-RACE_TOUR_DEEPER = {"wait": (2, 50), "as_completed": (2, 50)}
+# The race tour's scenarios by kind: (preemptions, schedules at most with that many), run after every schedule with
+# fewer, fewest preemptions first (all of those with two: 360 to 12k schedules a wait()/as_completed() scenario; 160
+# to 300 a Future's completions racing, where tests/faulty/races/outcome_stored_then_claimed needs two)
+RACE_TOUR_DEEPER = {"wait": (2, 50), "as_completed": (2, 50), "completions": (2, 300)}
 
 
 @dataclass(frozen=True)

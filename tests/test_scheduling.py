@@ -384,3 +384,22 @@ def test_a_loop_subclass_the_implementation_does_not_ship_is_left_to_the_sequent
     adapter = loading.load("reference-bridge")
     adapter.new_loop = _ForeignLoop
     assert bridge_races.target(adapter) is None
+
+
+def test_a_bug_that_needs_two_preemptions_passes_every_schedule_with_one_and_is_found_with_two():
+    """outcome_stored_then_claimed: both completions must be preempted inside their windows, in turn, for the loser's
+    outcome to stay behind the winner's. The tour's completions race goes to two preemptions for it
+    (profiles.RACE_TOUR_DEEPER)."""
+    adapter = loading.load("cf-module:tests.faulty.races.outcome_stored_then_claimed")
+    modules, files = race_machine.implementation(adapter.new_future())
+    prefix, threads = ("add_done_callback",), (("set_result",), ("set_exception",))
+    assert (prefix, threads) in race_machine.TOUR
+
+    def wrong(strategy):
+        ran = scenario.Scenario(adapter, prefix, threads, 0.01)
+        outcome = ran.run(modules, files, strategy, LIMIT)
+        found = scenario.verdict(ran, outcome) if outcome.status in ("finished", "deadlock") else outcome.status
+        return found and (found, strategies.preemptions(strategy.decisions))
+    assert strategies.bounded(wrong, 1, 1000) is None
+    (clause, _), preemptions = strategies.bounded(wrong, 2, 1000, deepest=profiles.RACE_TOUR_DEEPER["completions"][1])
+    assert clause in {"CF-ATOMIC-1", "CF-ATOMIC-4"} and preemptions == 2

@@ -99,12 +99,13 @@ class RaceMachine(Judge):
                 ranks, [1 + c * steps // CHANGE_POINTS for c in changes]), shrink=True)
 
     @judged
-    def explore(self, prefix, threads, preemptions=TOUR_PREEMPTIONS):
-        """A scenario under every schedule with at most `preemptions` preemptions (the tour's floor)."""
+    def explore(self, prefix, threads, preemptions=TOUR_PREEMPTIONS, deepest=None):
+        """A scenario under every schedule with at most `preemptions` preemptions (the tour's floor), fewest first
+        (with `deepest`: at most that many with `preemptions`, after every one with fewer)."""
         prefix, threads = self.scenario(prefix, threads)
         if threads is not None:
             strategies.bounded(lambda strategy: self.attempt(prefix, threads, lambda: strategy, stop=True),
-                               preemptions, TOUR_RUNS)
+                               preemptions, TOUR_RUNS, deepest=deepest)
 
     @judged
     def replay_schedule(self, prefix, threads, choices):
