@@ -126,6 +126,22 @@ def witness_finish_check_then_lock(m):
     return "two racing completions both completed the future"
 
 
+def witness_outcome_stored_then_claimed(m):
+    """Two breakpoints, one per completion (the bug needs two preemptions): both stored, the first claims."""
+    f = m.Future()
+    winner, first = _stopped("outcome_stored_then_claimed", "with self._condition:", f.set_result, "winner",
+                             occurrence=2)
+    loser, second = _stopped("outcome_stored_then_claimed", "with self._condition:", f.set_result, "loser",
+                             occurrence=2)
+    first.resume()
+    assert winner.result() is None
+    second.resume()
+    with pytest.raises(m.InvalidStateError):
+        loser.result()
+    assert f.result(0) == "loser"  # CF-ATOMIC-1: the winner's outcome is the final one
+    return "the winning set_result()'s future holds the losing one's result"
+
+
 def witness_cancel_check_then_lock(m):
     f = m.Future()
     cancelling, stop = _stopped("cancel_check_then_lock", "with self._condition:", f.cancel)
