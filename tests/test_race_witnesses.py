@@ -1,7 +1,8 @@
 """Every race-only faulty implementation of tests/faulty/races/ has a real bug: a hand-written schedule — one thread
 stopped at a breakpoint inside the module's window, another thread's call run meanwhile, then the first resumed —
-makes it break its clause, every time. Until the controlled scheduler (issue 10) finds these schedules itself, this
-is what keeps the folder honest: a module whose window closed, or never opened, fails here.
+makes it break its clause, every time (a bug that needs two preemptions gets two breakpoints). The controlled
+scheduler finds such schedules itself (tests/test_scheduling.py); this keeps the folder honest without it: a module
+whose window closed, or never opened, fails here.
 
 A breakpoint is a line of the module (found by its text, so the witnesses survive edits) at which a thread, traced
 with sys.settrace, stops before running it. A thread that must be shown stuck is given HELD seconds: a faulty module

@@ -11,7 +11,7 @@ import threading
 import pytest
 
 from conformance import loading, profiles, runner
-from conformance.bridge import races as bridge_races
+from conformance.bridge import races as bridge_races, tour as bridge_tour
 from conformance.executors import races
 from conformance.future import race_machine, scenario, tour as future_tour
 from conformance.scheduling import primitives, scheduler, strategies
@@ -278,11 +278,16 @@ def test_the_references_wait_visits_its_futures_in_the_order_given_not_a_sets():
     assert calls == [5, 1, 3]
 
 
-def test_the_race_tour_goes_to_two_preemptions_for_the_waiters_only():
+def test_the_race_tour_goes_to_two_preemptions_for_the_waiters_and_the_racing_completions_only():
     walks = [walk[0][1] for walk in future_tour.race_walks({"wait", "executor"}, profiles.RACE_TOUR_DEEPER)]
     deeper = {(w["kind"], w.get("preemptions"), w.get("deepest")) for w in walks if "kind" in w}
     assert {kind for kind, preemptions, _ in deeper if preemptions == 2} == {"wait", "as_completed"}
     assert ("executor", None, None) in deeper
+    completions = [w["threads"] for w in walks if "kind" not in w and w.get("preemptions") == 2]
+    assert (("set_result",), ("set_exception",)) in completions and (("result",), ("set_result",)) not in completions
+    bridge = {w[0][1]["kind"]: w[0][1].get("preemptions") for w in bridge_tour.race_walks(set(),
+                                                                                         profiles.BRIDGE_RACE_DEEPER)}
+    assert bridge["executor+cancel"] == 2
 
 
 def test_threads_waiting_for_the_set_up_offer_no_schedule_choices():
