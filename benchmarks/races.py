@@ -3,7 +3,8 @@ lines costs on a correct Future, and how long the suite takes to its first viola
 of tests/faulty/races/ (`--exitfirst`, settings `ci`, median and worst over seeds).
 
 Schedules per second are those of the race machine's tour (every schedule with at most one preemption of each fixed
-scenario, and for the wait()/as_completed() ones the share of two-preemption schedules profiles.py gives); the
+scenario, and for the wait()/as_completed() ones and the Future's completions racing the share of two-preemption
+schedules profiles.py gives); the
 tracing overhead compares the same non-preemptive scenario run with the implementation's lines as switch points and
 with only its lock operations as switch points. On 3.12+, where the lines come from sys.monitoring, the tour is also
 run with settrace as their source, and the ratio of the two rates is reported (`settrace_ratio`: monitoring's
@@ -14,7 +15,7 @@ import time
 
 from conformance import loading, profiles, runner
 from conformance.executors import races
-from conformance.future import race_machine, scenario
+from conformance.future import race_machine, scenario, tour as future_tour
 from conformance.scheduling import scheduler, strategies
 
 from .common import ROOT
@@ -37,8 +38,10 @@ def _tour_rate(spec):
             scenario.verdict(ran, ran.run(modules, files, strategy, 10.0))
         return run
     for prefix, threads in race_machine.TOUR:
+        kind = "completions" if all(len(ops) == 1 and ops[0] in future_tour.COMPLETING for ops in threads) else None
+        preemptions, deepest = profiles.RACE_TOUR_DEEPER.get(kind, (race_machine.TOUR_PREEMPTIONS, None))
         prefix, threads = scenario.normalized(prefix, threads, "running-state" in adapter.capabilities)
-        strategies.bounded(attempt(prefix, threads), race_machine.TOUR_PREEMPTIONS, race_machine.TOUR_RUNS)
+        strategies.bounded(attempt(prefix, threads), preemptions, race_machine.TOUR_RUNS, deepest=deepest)
     for key in ("wait", "executor"):
         found = [m for m in races.target(adapter, key) if (getattr(m, "__file__", None) or "").endswith(".py")]
         target = (modules + found, files + [m.__file__ for m in found])

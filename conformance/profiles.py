@@ -17,9 +17,13 @@ from .task import life as task_life, machine as task_machine, tour as task_tour
 BARE = frozenset({"bare-future"})  # the machines that make their futures with new_future() and complete them
 RACE_SHARE = 0.3  # of the settings profile's examples, for the controlled race machine (each runs 3 scenarios)
 BRIDGE_RACE_SHARE = 0.1  # likewise for the bridge's (its tour explores every schedule of up to two preemptions)
-# The race tour's wait()/as_completed() scenarios by kind: (preemptions, schedules at most with that many), run after
-# every schedule with fewer, fewest preemptions first (all of those with two: 360 to 12k schedules a scenario)
-RACE_TOUR_DEEPER = {"wait": (2, 50), "as_completed": (2, 50)}
+# The race tour's scenarios by kind: (preemptions, schedules at most with that many), run after every schedule with
+# fewer, fewest preemptions first (all of those with two: 360 to 12k schedules a wait()/as_completed() scenario; 160
+# to 300 a Future's completions racing, where tests/faulty/races/outcome_stored_then_claimed needs two)
+RACE_TOUR_DEEPER = {"wait": (2, 50), "as_completed": (2, 50), "completions": (2, 300)}
+# Likewise for the bridge race tour's kinds held below two preemptions (bridge/races.PREEMPTIONS): executor+cancel's
+# ≤1 schedules are 26 to 55, its ≤2 ones 160 to 364
+BRIDGE_RACE_DEEPER = {"executor+cancel": (2, 100)}
 
 
 @dataclass(frozen=True)
@@ -57,7 +61,8 @@ PROFILES = {
     "task": Profile((Machine(task_machine.TaskMachine, task_tour.walks),
                      Machine(task_life.TaskLifeMachine, task_tour.life_walks))),
     "bridge": Profile((Machine(bridge_machine.BridgeMachine, bridge_tour.walks),
-                       Machine(bridge_races.BridgeRaceMachine, bridge_tour.race_walks,
+                       Machine(bridge_races.BridgeRaceMachine,
+                               lambda caps: bridge_tour.race_walks(caps, BRIDGE_RACE_DEEPER),
                                scale=lambda adapter: BRIDGE_RACE_SHARE, steps=3, shrink=False))),
     "combinators": Profile((Machine(gather.GatherMachine, combinators_tour.gather_walks),
                             Machine(shield.ShieldMachine, combinators_tour.shield_walks),

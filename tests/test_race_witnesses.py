@@ -1,7 +1,8 @@
 """Every race-only faulty implementation of tests/faulty/races/ has a real bug: a hand-written schedule — one thread
 stopped at a breakpoint inside the module's window, another thread's call run meanwhile, then the first resumed —
-makes it break its clause, every time. Until the controlled scheduler (issue 10) finds these schedules itself, this
-is what keeps the folder honest: a module whose window closed, or never opened, fails here.
+makes it break its clause, every time (a bug that needs two preemptions gets two breakpoints). The controlled
+scheduler finds such schedules itself (tests/test_scheduling.py); this keeps the folder honest without it: a module
+whose window closed, or never opened, fails here.
 
 A breakpoint is a line of the module (found by its text, so the witnesses survive edits) at which a thread, traced
 with sys.settrace, stops before running it. A thread that must be shown stuck is given HELD seconds: a faulty module
@@ -124,6 +125,22 @@ def witness_finish_check_then_lock(m):
     stop.resume()
     first.result()  # CF-ATOMIC-1: one of two racing completions must raise InvalidStateError
     return "two racing completions both completed the future"
+
+
+def witness_outcome_stored_then_claimed(m):
+    """Two breakpoints, one per completion (the bug needs two preemptions): both stored, the first claims."""
+    f = m.Future()
+    winner, first = _stopped("outcome_stored_then_claimed", "with self._condition:", f.set_result, "winner",
+                             occurrence=2)
+    loser, second = _stopped("outcome_stored_then_claimed", "with self._condition:", f.set_result, "loser",
+                             occurrence=2)
+    first.resume()
+    assert winner.result() is None
+    second.resume()
+    with pytest.raises(m.InvalidStateError):
+        loser.result()
+    assert f.result(0) == "loser"  # CF-ATOMIC-1: the winner's outcome is the final one
+    return "the winning set_result()'s future holds the losing one's result"
 
 
 def witness_cancel_check_then_lock(m):

@@ -11,7 +11,7 @@ import threading
 import pytest
 
 from conformance import loading, profiles, runner
-from conformance.bridge import races as bridge_races
+from conformance.bridge import races as bridge_races, tour as bridge_tour
 from conformance.executors import races
 from conformance.future import race_machine, scenario, tour as future_tour
 from conformance.scheduling import primitives, scheduler, strategies
@@ -278,11 +278,16 @@ def test_the_references_wait_visits_its_futures_in_the_order_given_not_a_sets():
     assert calls == [5, 1, 3]
 
 
-def test_the_race_tour_goes_to_two_preemptions_for_the_waiters_only():
+def test_the_race_tour_goes_to_two_preemptions_for_the_waiters_and_the_racing_completions_only():
     walks = [walk[0][1] for walk in future_tour.race_walks({"wait", "executor"}, profiles.RACE_TOUR_DEEPER)]
     deeper = {(w["kind"], w.get("preemptions"), w.get("deepest")) for w in walks if "kind" in w}
     assert {kind for kind, preemptions, _ in deeper if preemptions == 2} == {"wait", "as_completed"}
     assert ("executor", None, None) in deeper
+    completions = [w["threads"] for w in walks if "kind" not in w and w.get("preemptions") == 2]
+    assert (("set_result",), ("set_exception",)) in completions and (("result",), ("set_result",)) not in completions
+    bridge = {w[0][1]["kind"]: w[0][1].get("preemptions") for w in bridge_tour.race_walks(set(),
+                                                                                         profiles.BRIDGE_RACE_DEEPER)}
+    assert bridge["executor+cancel"] == 2
 
 
 def test_threads_waiting_for_the_set_up_offer_no_schedule_choices():
@@ -384,3 +389,22 @@ def test_a_loop_subclass_the_implementation_does_not_ship_is_left_to_the_sequent
     adapter = loading.load("reference-bridge")
     adapter.new_loop = _ForeignLoop
     assert bridge_races.target(adapter) is None
+
+
+def test_a_bug_that_needs_two_preemptions_passes_every_schedule_with_one_and_is_found_with_two():
+    """outcome_stored_then_claimed: both completions must be preempted inside their windows, in turn, for the loser's
+    outcome to stay behind the winner's. The tour's completions race goes to two preemptions for it
+    (profiles.RACE_TOUR_DEEPER)."""
+    adapter = loading.load("cf-module:tests.faulty.races.outcome_stored_then_claimed")
+    modules, files = race_machine.implementation(adapter.new_future())
+    prefix, threads = ("add_done_callback",), (("set_result",), ("set_exception",))
+    assert (prefix, threads) in race_machine.TOUR
+
+    def wrong(strategy):
+        ran = scenario.Scenario(adapter, prefix, threads, 0.01)
+        outcome = ran.run(modules, files, strategy, LIMIT)
+        found = scenario.verdict(ran, outcome) if outcome.status in ("finished", "deadlock") else outcome.status
+        return found and (found, strategies.preemptions(strategy.decisions))
+    assert strategies.bounded(wrong, 1, 1000) is None
+    (clause, _), preemptions = strategies.bounded(wrong, 2, 1000, deepest=profiles.RACE_TOUR_DEEPER["completions"][1])
+    assert clause in {"CF-ATOMIC-1", "CF-ATOMIC-4"} and preemptions == 2

@@ -43,7 +43,7 @@ HANDLED = {"wrap": "BRIDGE-WRAP-4", "wrap+cancel": "BRIDGE-CANCEL-3", "coroutine
            "coroutine+cancel": "BRIDGE-RCT-6", "executor": "BRIDGE-EXEC-2", "executor+cancel": "BRIDGE-EXEC-4"}
 SETTLE = 3  # loop iterations after the race: a cancellation handed to the loop needs up to three (BRIDGE-RCT-4)
 TOUR_PREEMPTIONS = 2
-PREEMPTIONS = {"executor+cancel": 1}  # its ≤2 tour: 364 schedules on asyncio's bridge, 0.5 s; PCT goes deeper
+PREEMPTIONS = {"executor+cancel": 1}  # all of its ≤2 schedules: 364 on asyncio's bridge, 0.5 s (see profiles)
 TOUR_RUNS = 300  # schedules at most per tour scenario
 CHANGE_POINTS = 1000
 SELECT = "the loop's selector.select()"
@@ -294,7 +294,8 @@ async def _nothing():
 
 class BridgeRaceMachine(Judge):
     """Bridge races: the tour explores each kind under every schedule with at most TOUR_PREEMPTIONS preemptions (fewer
-    for the kinds PREEMPTIONS names); the search draws a kind and a PCT schedule."""
+    for the kinds PREEMPTIONS names, then a share of those with more: profiles.BRIDGE_RACE_DEEPER); the search draws
+    a kind and a PCT schedule."""
 
     def __init__(self):
         super().__init__()
@@ -305,10 +306,14 @@ class BridgeRaceMachine(Judge):
                 "sequential only: the loop has no Python selector the scheduler can make cooperative")
 
     @judged
-    def explore(self, kind):
+    def explore(self, kind, preemptions=None, deepest=None):
+        """A kind under every schedule with at most `preemptions` preemptions (by default TOUR_PREEMPTIONS, fewer for
+        the kinds PREEMPTIONS names), fewest first (with `deepest`: at most that many with `preemptions`, after
+        every one with fewer)."""
         if self.adapter.bridge_race_target is not None:
-            preemptions = PREEMPTIONS.get(kind, TOUR_PREEMPTIONS)
-            if strategies.bounded(lambda strategy: self.attempt(kind, strategy), preemptions, TOUR_RUNS) is None:
+            preemptions = PREEMPTIONS.get(kind, TOUR_PREEMPTIONS) if preemptions is None else preemptions
+            if strategies.bounded(lambda strategy: self.attempt(kind, strategy), preemptions, TOUR_RUNS,
+                                  deepest=deepest) is None:
                 for clause_id in CLAUSES[kind]:
                     self.passed(clause_id)
 

@@ -50,9 +50,11 @@ def walks(capabilities):
     yield from _calls()
 
 
-def race_walks(capabilities):
+def race_walks(capabilities, deeper=None):
     """The bridge race machine's floor: each kind of race under every schedule with at most two preemptions
-    (races.PREEMPTIONS: fewer for some)."""
+    (races.PREEMPTIONS: fewer for some), and the kinds `deeper` names ({kind: (preemptions, schedules at most with
+    that many)}) beyond, fewest preemptions first."""
     del capabilities
     for kind in KINDS:
-        yield [("explore", {"kind": kind})]
+        preemptions, deepest = (deeper or {}).get(kind, (None, None))
+        yield [("explore", {"kind": kind, **({"preemptions": preemptions, "deepest": deepest} if deepest else {})})]

@@ -5,7 +5,8 @@ The search draws a scenario and a PCT schedule (priorities and change points: pl
 and the printed step replays exactly that schedule). The tour explores fixed scenarios — the classic races of
 CF-ATOMIC-1..3 and CF-BLOCK-2, and those of wait(), as_completed() and a thread pool — under every schedule with at
 most one preemption, fewest preemptions first, so those are found on every run whatever the seed; the wait() and
-as_completed() ones go on to a share of the schedules with two (profiles.RACE_TOUR_DEEPER). An implementation with
+as_completed() ones, and the Future's completions racing each other, go on to a share of the schedules with two
+(profiles.RACE_TOUR_DEEPER). An implementation with
 no Python source to trace, or one that blocks where the scheduler cannot see (C code, a lock made before the
 scenario), is left to the free-running `race` rule of machine.py; the report says which mode judged it (`races` in
 the adapter's description).
@@ -99,12 +100,13 @@ class RaceMachine(Judge):
                 ranks, [1 + c * steps // CHANGE_POINTS for c in changes]), shrink=True)
 
     @judged
-    def explore(self, prefix, threads, preemptions=TOUR_PREEMPTIONS):
-        """A scenario under every schedule with at most `preemptions` preemptions (the tour's floor)."""
+    def explore(self, prefix, threads, preemptions=TOUR_PREEMPTIONS, deepest=None):
+        """A scenario under every schedule with at most `preemptions` preemptions (the tour's floor), fewest first
+        (with `deepest`: at most that many with `preemptions`, after every one with fewer)."""
         prefix, threads = self.scenario(prefix, threads)
         if threads is not None:
             strategies.bounded(lambda strategy: self.attempt(prefix, threads, lambda: strategy, stop=True),
-                               preemptions, TOUR_RUNS)
+                               preemptions, TOUR_RUNS, deepest=deepest)
 
     @judged
     def replay_schedule(self, prefix, threads, choices):

@@ -2,6 +2,8 @@
 from ..executors.races import TOUR as RACE_TOUR
 from .race_machine import TOUR
 
+COMPLETING = ("set_result", "set_exception", "cancel")
+
 # How to reach each state, and whether the path needs a RUNNING state.
 PREFIXES = {
     "PENDING": [],
@@ -60,11 +62,15 @@ def walks(capabilities):
 
 def race_walks(capabilities, deeper=None):
     """The race machine's floor: each classic race under every schedule with at most one preemption, and the kinds
-    `deeper` names ({kind: (preemptions, schedules at most with that many)}) beyond, fewest preemptions first."""
+    `deeper` names ({kind: (preemptions, schedules at most with that many)}) beyond, fewest preemptions first: a
+    race of the Future's is of kind "completions" when each of its threads makes one completing call (set_result,
+    set_exception, cancel), "future" otherwise."""
+    def further(kind):
+        preemptions, deepest = (deeper or {}).get(kind, (None, None))
+        return {"preemptions": preemptions, "deepest": deepest} if deepest else {}
     for prefix, threads in TOUR:
-        yield [("explore", {"prefix": prefix, "threads": threads})]
+        kind = "completions" if all(len(ops) == 1 and ops[0] in COMPLETING for ops in threads) else "future"
+        yield [("explore", {"prefix": prefix, "threads": threads, **further(kind)})]
     for kind, detail, completions in RACE_TOUR:
         if {"executor": "executor"}.get(kind, "wait") in capabilities:
-            preemptions, deepest = (deeper or {}).get(kind, (None, None))
-            yield [("explore_race", {"kind": kind, "detail": detail, "completions": completions,
-                                     **({"preemptions": preemptions, "deepest": deepest} if deepest else {})})]
+            yield [("explore_race", {"kind": kind, "detail": detail, "completions": completions, **further(kind)})]

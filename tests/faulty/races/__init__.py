@@ -14,9 +14,10 @@ so that the scheduler can put its cooperative primitives in their place.
 The controlled scheduler's RaceMachine (conformance/future/race_machine.py) rejects every one of them (one,
 shutdown_waits_once, only through its Hypothesis-generated scenarios: the tour's fixed ones never have two threads
 shutting one executor down — it was rejected on every one of seeds 0..9 at the ci profile when the generated search
-last changed); the other machines are skipped here, since a serial run cannot see these bugs. (A module, or this
-folder, may set `NEEDS` to say what the suite still lacks to reject it: tests/test_faulty.py then checks that it is
-well formed and skips the rejection test.)"""
+last changed; one, outcome_stored_then_claimed, needs two preemptions, which the tour's completions races reach:
+profiles.RACE_TOUR_DEEPER); the other machines are skipped here, since a serial run cannot see these bugs. (A
+module, or this folder, may set `NEEDS` to say what the suite still lacks to reject it: tests/test_faulty.py then
+checks that it is well formed and skips the rejection test.)"""
 PROFILE = "cf"
 ADAPTER = "cf-module:{module}"
 SKIP_MACHINES = ("FutureMachine", "WaitMachine", "ExecutorMachine")
