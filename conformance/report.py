@@ -99,6 +99,14 @@ def render(report):
     return "\n".join(lines)
 
 
+def _paragraph(label, text):
+    """The message's first line wrapped; the lines after it (a race's one-column-per-thread table, a schedule) as
+    they are, for rewrapping them would scramble their columns."""
+    first, *rest = text.split("\n")
+    return textwrap.wrap(first, 110, initial_indent=f"  {label}: ", subsequent_indent="    ") + \
+        ["    " + line for line in rest]
+
+
 def _failure(v):
     c = v.clause
     out = [f"FAIL {c.id} [{c.level}] {c.title}", f"  spec: {c.location}"]
@@ -106,9 +114,9 @@ def _failure(v):
         out.append(f"  {v.reason}")
     ce = v.counterexample
     if ce:
-        out += textwrap.wrap(ce.message, 110, initial_indent="  violation: ", subsequent_indent="    ")
+        out += _paragraph("violation", ce.message)
         if ce.note:
-            out += textwrap.wrap(ce.note, 110, initial_indent="  note: ", subsequent_indent="    ")
+            out += _paragraph("note", ce.note)
         if ce.crash:
             out += ["  the child's threads when it died (faulthandler):"]
             out += ["    " + line for line in ce.crash.splitlines() if line.strip()]

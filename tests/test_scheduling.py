@@ -10,7 +10,7 @@ import threading
 
 import pytest
 
-from conformance import loading, profiles, runner
+from conformance import loading, profiles, report, runner
 from conformance.bridge import races as bridge_races, tour as bridge_tour
 from conformance.executors import races
 from conformance.future import race_machine, scenario, tour as future_tour
@@ -322,6 +322,17 @@ def test_a_counterexample_names_the_executors_worker():
     shown = race.show()
     assert "T3 = the executor's worker" in shown and "started by T1 in T1.submit#1()" in shown, shown
     assert "ran T1.submit#1's call" in shown, shown
+
+
+def test_the_report_prints_a_race_counterexample_one_column_per_thread():
+    """The table of a race's counterexample reaches the user's terminal as it was drawn: the report wraps the
+    message's first line only."""
+    done = runner.run(loading.load("cf-module:tests.faulty.races.outcome_stored_then_claimed"), settings_profile="ci",
+                      seed=0, exitfirst=True)
+    text = report.render(done)
+    header = next(line for line in text.splitlines() if line.strip().startswith("prefix"))
+    assert header.split("|")[1].strip() == "T1" and header.split("|")[2].strip() == "T2", text
+    assert "    switches (thread@where it was preempted→next): " in text, text
 
 
 @pytest.mark.parametrize("spec", ["reference-bridge", "asyncio-bridge"])
