@@ -34,12 +34,41 @@ class StepCounter(progress.Progress):
         self._searching = False
 
     def example(self, machine):
-        if self._searching and hasattr(machine, "_rules_strategy"):
-            machine._rules_strategy = machine._rules_strategy.map(self._count)
+        """Count each step as Hypothesis ends it (it checks the invariants after every rule). Not by mapping the
+        rules' strategy: a new strategy per example makes Hypothesis recompute its properties, a cost the machine
+        itself does not have."""
+        if self._searching:
+            check_invariants = machine.check_invariants
 
-    def _count(self, drawn):
+            def counted(*args, **kwargs):
+                self._count()
+                return check_invariants(*args, **kwargs)
+            machine.check_invariants = counted
+
+    def _count(self):
         self.steps += 1
-        return drawn
+
+
+class MachineStepCounter(StepCounter):
+    """A StepCounter that also keeps each machine's share: {machine name: [steps, search seconds]}."""
+
+    def __init__(self):
+        super().__init__()
+        self.machines, self._machine = {}, None
+
+    def phase(self, text):
+        self.stop()
+        super().phase(text)
+        self._machine = text.split(",")[0][len("the search of "):] if self._searching else None
+
+    def stop(self):
+        if self._searching and self._machine is not None:
+            self.machines.setdefault(self._machine, [0, 0.0])[1] += time.perf_counter() - self._since
+        super().stop()
+
+    def _count(self):
+        self.machines.setdefault(self._machine, [0, 0.0])[0] += 1
+        super()._count()
 
 
 def in_process(spec, settings_profile, seed=0):

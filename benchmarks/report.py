@@ -15,10 +15,17 @@ def markdown(results):
         t = results["throughput"]
         null = t["null"]
         out += [f"## Throughput (settings `{t['settings_profile']}`)", "",
-                f"The null machine (rules that do nothing): {null['steps_per_second']:.0f} steps/s.", "",
-                "| adapter | search steps | search s | steps/s | ratio to null |", "|---|---:|---:|---:|---:|"]
+                "Ratio to the twins: the time each machine's *null twin* (its rules, arguments and settings, with "
+                "bodies that do nothing) takes to draw the steps the search drew, over the time the search took. "
+                f"The bare null machine (three rules that do nothing): {null['steps_per_second']:.0f} steps/s.", ""]
+        if "median_ratio_to_twins" in t:
+            out += [f"Median ratio to the twins: {t['median_ratio_to_twins']:.2f}.", ""]
+        out += ["| adapter | search steps | search s | steps/s | ratio to twins | ratio to null | per machine: "
+                "steps/s (twin's) |", "|---|---:|---:|---:|---:|---:|---|"]
         out += [f"| {r['adapter']} | {r['steps']} | {_s(r['wall'])} | {r['steps_per_second']:.0f} | "
-                f"{r['ratio_to_null']:.3f} |" for r in t["adapters"]]
+                f"{_ratio(r.get('ratio_to_twins'))} | {r['ratio_to_null']:.3f} | "
+                + "; ".join(f"{m['machine']} {m['steps_per_second']:.0f} ({m['twin_steps_per_second']:.0f})"
+                            for m in r.get("machines", ())) + " |" for r in t["adapters"]]
         out.append("")
     if "cost" in results:
         out += ["## Cost of the default settings (`ci`, isolated, the whole command)", "",
@@ -63,3 +70,7 @@ def markdown(results):
                 f"{_s(m['worst_seconds'])} |" for m in r["modules"]]
         out.append("")
     return "\n".join(out)
+
+
+def _ratio(value):
+    return "—" if value is None else f"{value:.2f}"
