@@ -46,7 +46,8 @@ def walks(capabilities):
     if "cancel-futures" not in capabilities:  # the same walks, shutting down without cancelling
         found = [[("shutdown", {}) if step == CANCELLING else step for step in walk] for walk in found]
     found.append([("submit_keywords", {}), ("default_workers", {}), ("map_drops_results", {}),
-                  ("map_input_fails", {}), *([("thread_names", {})] if "thread-name-prefix" in capabilities else [])])
+                  ("map_input_fails", {}), *([("thread_names", {})] if "thread-name-prefix" in capabilities else []),
+                  *([("base_class", {})] if "executor-base" in capabilities else [])])
     if "workers" in capabilities:
         found.append([("exit_waits", {})])
     if "pickling" in capabilities:
