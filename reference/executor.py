@@ -38,7 +38,6 @@ _EXITING = False  # the interpreter's exit has begun waiting for the calls: EXEC
 _CONDITION = threading.Condition  # the real one, whatever a test harness puts in this module's place later
 
 
-@atexit.register
 def _join_at_exit():  # pragma: no cover (it runs at an interpreter's exit: EXEC-EXIT-1/2 judge it in a child process)
     """EXEC-EXIT-1/2: the workers are daemon threads, so that idle ones never hold the exit; a call still running (or
     queued) when the main thread ends is waited for here, before the interpreter kills them. An executor dropped
@@ -55,6 +54,11 @@ def _join_at_exit():  # pragma: no cover (it runs at an interpreter's exit: EXEC
             executor.shutdown(wait=True)
         except Exception:  # a subclass's shutdown() failing must not keep the others' calls from being waited for
             continue
+
+
+# Registered as CPython's pools register theirs (3.9+): it runs as soon as the main thread has ended, before non-daemon
+# threads are joined and before any of the program's atexit hooks, which then find submit() refused (EXEC-EXIT-3).
+getattr(threading, "_register_atexit", atexit.register)(_join_at_exit)
 
 
 class Executor:
