@@ -21,8 +21,8 @@ from typing import NamedTuple
 
 from .future import CancelledError, Future, InvalidStateError
 
-__all__ = ["Executor", "ThreadPoolExecutor", "wait", "as_completed", "ALL_COMPLETED", "FIRST_COMPLETED", "FIRST_EXCEPTION",
-           "BrokenExecutor", "Future", "CancelledError", "InvalidStateError", "TimeoutError"]
+__all__ = ["Executor", "ThreadPoolExecutor", "wait", "as_completed", "ALL_COMPLETED", "FIRST_COMPLETED",
+           "FIRST_EXCEPTION", "BrokenExecutor", "Future", "CancelledError", "InvalidStateError", "TimeoutError"]
 
 
 def countdown(timeout):

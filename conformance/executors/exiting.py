@@ -1,6 +1,7 @@
 """The executor machine's exit scenarios (EXEC-EXIT-1/2/3): a program whose main thread ends while a call runs, on
-an executor kept or dropped and never shut down; and, while that exit waits for the call, submit() refused. It runs in a child process the suite starts
-(conformance/executors/exit_child.py), for the exit of an interpreter cannot be watched from inside it.
+an executor kept or dropped and never shut down; and, while that exit waits for the call, submit() refused. It runs
+in a child process the suite starts (conformance/executors/exit_child.py), for the exit of an interpreter cannot be
+watched from inside it.
 
 Every wait is bounded, so a child that hangs at exit is a verdict, never a stuck suite: the child and its call speak to
 the suite over a socket with a timeout, and the child is killed once the time is up. The child must not exit before
