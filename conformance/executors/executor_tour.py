@@ -57,5 +57,5 @@ def walks(capabilities):
     if capabilities & {"max-tasks-per-child", "mp-context"}:  # process pools: once per run, each starts processes
         found.append([("worker_replaced", {}), ("start_methods", {})])
     if "worker-crash" in capabilities:
-        found.append([("broken_by_crash", {})])
+        found.extend([[("broken_by_crash", {})], [("crash_ends_workers", {})]])
     return found
