@@ -12,7 +12,7 @@ import functools
 
 from ..adapter import Adapter
 from ..judging import judged, show
-from .scenarios import _BodyError
+from .scenarios import _BodyError, _raising_in_with
 
 
 class Subclassing:
@@ -127,8 +127,3 @@ def _entered(executor):
     with executor as entered:
         pass
     return entered is executor
-
-
-def _raising_in_with(executor):
-    with executor:
-        raise _BodyError("futurespec: raised in the body of `with executor:`")
