@@ -31,6 +31,8 @@ CAPABILITIES = {  # by profile
         "thread-name-prefix": "new_executor() takes thread_name_prefix=, with which the workers' threads are named",
         "max-tasks-per-child": "new_executor() takes max_tasks_per_child=, the most calls a worker runs",
         "mp-context": "new_executor() takes mp_context=, a multiprocessing context that starts the workers",
+        "executor-base": "executor_base() returns the implementation's abstract executor class (concurrent.futures' "
+                         "Executor), from which the suite derives executors of its own",
     },
     "asyncio": {},
     "task": {
@@ -113,6 +115,11 @@ class Adapter:
         """Return a new executor running at most `max_workers` calls at once. `options` are constructor keywords,
         passed only with the capability naming them (thread_name_prefix: `thread-name-prefix`, max_tasks_per_child:
         `max-tasks-per-child`, mp_context: `mp-context`)."""
+        raise NotImplementedError
+
+    def executor_base(self):
+        """Return the abstract executor base class (capability `executor-base`): a subclass that defines submit() gets
+        map(), shutdown() and the context manager from it (EXEC-BASE-1)."""
         raise NotImplementedError
 
     def new_gate(self):

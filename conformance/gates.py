@@ -88,12 +88,17 @@ class ProcessGate:
     def run(self):
         with self._lock:
             self._box["starts"] += 1
+            self._box["process"] = os.getpid()
         self.started.set()
         self._released.wait()
         return self._box["outcome"].deliver()
 
     def starts(self) -> int:
         return self._box["starts"]
+
+    def process(self):
+        """The process id of the worker that last ran the call, None before it starts (EXEC-BROKEN-6)."""
+        return self._box.get("process")
 
     def release(self, outcome: Release):
         self._box["outcome"] = outcome

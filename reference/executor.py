@@ -21,8 +21,8 @@ from typing import NamedTuple
 
 from .future import CancelledError, Future, InvalidStateError
 
-__all__ = ["ThreadPoolExecutor", "wait", "as_completed", "ALL_COMPLETED", "FIRST_COMPLETED", "FIRST_EXCEPTION",
-           "BrokenExecutor", "Future", "CancelledError", "InvalidStateError", "TimeoutError"]
+__all__ = ["Executor", "ThreadPoolExecutor", "wait", "as_completed", "ALL_COMPLETED", "FIRST_COMPLETED",
+           "FIRST_EXCEPTION", "BrokenExecutor", "Future", "CancelledError", "InvalidStateError", "TimeoutError"]
 
 
 def countdown(timeout):
@@ -38,7 +38,6 @@ _EXITING = False  # the interpreter's exit has begun waiting for the calls: EXEC
 _CONDITION = threading.Condition  # the real one, whatever a test harness puts in this module's place later
 
 
-@atexit.register
 def _join_at_exit():  # pragma: no cover (it runs at an interpreter's exit: EXEC-EXIT-1/2 judge it in a child process)
     """EXEC-EXIT-1/2: the workers are daemon threads, so that idle ones never hold the exit; a call still running (or
     queued) when the main thread ends is waited for here, before the interpreter kills them. An executor dropped
@@ -57,7 +56,60 @@ def _join_at_exit():  # pragma: no cover (it runs at an interpreter's exit: EXEC
             continue
 
 
-class ThreadPoolExecutor:
+# Registered as CPython's pools register theirs (3.9+): it runs as soon as the main thread has ended, before non-daemon
+# threads are joined and before any of the program's atexit hooks, which then find submit() refused (EXEC-EXIT-3).
+getattr(threading, "_register_atexit", atexit.register)(_join_at_exit)
+
+
+class Executor:
+    """EXEC-BASE-1: what a subclass that defines only submit() gets — map() built on its submit(), a shutdown() that
+    takes the same arguments and does nothing, the context manager. ThreadPoolExecutor is one such subclass."""
+
+    def submit(self, fn, /, *args, **kwargs):
+        """EXEC-BASE-1: the subclass's to provide."""
+        raise NotImplementedError("a subclass of Executor must define submit()")
+
+    def shutdown(self, wait=True, *, cancel_futures=False):
+        """EXEC-BASE-1: nothing to shut down."""
+
+    # -- map() ---------------------------------------------------------------------------------------------------------
+
+    def map(self, fn, *iterables, timeout=None, chunksize=1):
+        """EXEC-MAP-1..5: every call submitted now, the timeout counted from now; chunksize is ignored."""
+        time_left = countdown(timeout)
+        futures = [self.submit(fn, *args) for args in zip(*iterables)]
+        return self._results_in_order(futures, time_left)
+
+    def _results_in_order(self, futures, time_left):
+        """The iterator map() returns. Closing it, or an exception escaping it, cancels what has not run
+        (EXEC-MAP-4)."""
+        pending = collections.deque(futures)
+        del futures  # EXEC-MAP-10: a future (and its result) leaves the iterator once yielded
+        try:
+            while pending:
+                yield self._next_result(pending, time_left())
+        finally:
+            for future in pending:
+                future.cancel()
+
+    @staticmethod
+    def _next_result(pending, timeout):
+        """EXEC-MAP-1/3: the result of the first pending call, or the exception it raised; only then is it no longer
+        pending."""
+        result = pending[0].result(timeout)
+        pending.popleft()
+        return result
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc_info):
+        """EXEC-SHUTDOWN-7: shut down, waiting, and never suppress the body's exception."""
+        self.shutdown(wait=True)
+        return False
+
+
+class ThreadPoolExecutor(Executor):
     """Runs calls on up to max_workers threads, in submission order."""
 
     def __init__(self, max_workers=None, initializer=None, initargs=(), *, thread_name_prefix=""):
@@ -163,34 +215,6 @@ class ThreadPoolExecutor:
             if future.set_running_or_notify_cancel():
                 future.set_exception(BrokenExecutor(reason))
 
-    # -- map() ---------------------------------------------------------------------------------------------------------
-
-    def map(self, fn, *iterables, timeout=None, chunksize=1):
-        """EXEC-MAP-1..5: every call submitted now, the timeout counted from now; chunksize is ignored."""
-        time_left = countdown(timeout)
-        futures = [self.submit(fn, *args) for args in zip(*iterables)]
-        return self._results_in_order(futures, time_left)
-
-    def _results_in_order(self, futures, time_left):
-        """The iterator map() returns. Closing it, or an exception escaping it, cancels what has not run
-        (EXEC-MAP-4)."""
-        pending = collections.deque(futures)
-        del futures  # EXEC-MAP-10: a future (and its result) leaves the iterator once yielded
-        try:
-            while pending:
-                yield self._next_result(pending, time_left())
-        finally:
-            for future in pending:
-                future.cancel()
-
-    @staticmethod
-    def _next_result(pending, timeout):
-        """EXEC-MAP-1/3: the result of the first pending call, or the exception it raised; only then is it no longer
-        pending."""
-        result = pending[0].result(timeout)
-        pending.popleft()
-        return result
-
     # -- shutdown() ----------------------------------------------------------------------------------------------------
 
     def shutdown(self, wait=True, *, cancel_futures=False):
@@ -216,13 +240,6 @@ class ThreadPoolExecutor:
         """EXEC-SHUTDOWN-4: once every worker has ended, every call not cancelled has finished."""
         for worker in workers:
             worker.join()
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc_info):
-        self.shutdown(wait=True)
-        return False
 
 
 class DoneAndNotDoneFutures(NamedTuple):

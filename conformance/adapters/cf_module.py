@@ -9,7 +9,8 @@ too: its `wait()` and `as_completed()`, and an executor class — the one named 
 standard library's, or named like one) gets process gates and may have its workers killed. An executor whose
 shutdown() has no cancel_futures parameter lacks the capability `cancel-futures` and is given `wait` alone; one that
 takes thread_name_prefix (and is no process pool) has `thread-name-prefix`; a process pool taking max_tasks_per_child
-or mp_context has `max-tasks-per-child` or `mp-context`.
+or mp_context has `max-tasks-per-child` or `mp-context`. A module with an `Executor` class (the abstract base) has
+`executor-base`.
 """
 import concurrent.futures
 import inspect
@@ -61,6 +62,8 @@ class ModuleAdapter(Adapter):
                 capabilities.add("initializer")
             if "thread_name_prefix" in _parameters(self.executor_class) and not self.process_pool:
                 capabilities.add("thread-name-prefix")
+            if isinstance(getattr(module, "Executor", None), type):
+                capabilities.add("executor-base")
             if self.process_pool:
                 capabilities.update({"worker-crash", "pickling"})
                 capabilities.update(c for p, c in (("max_tasks_per_child", "max-tasks-per-child"),
@@ -82,6 +85,9 @@ class ModuleAdapter(Adapter):
         if initializer is not None:
             options.update(initializer=initializer, initargs=initargs)
         return self.executor_class(max_workers=max_workers, **options)
+
+    def executor_base(self):
+        return self.module.Executor
 
     def new_gate(self):
         if not self.process_pool:

@@ -142,7 +142,8 @@ class PoolView:
 
 class PebbleAdapter(Adapter):
     capabilities = frozenset(CAPABILITIES["cf"]) - {"wait", "cancel-futures", "worker-crash", "pickling",
-                                                    "thread-name-prefix", "max-tasks-per-child", "mp-context"}
+                                                    "thread-name-prefix", "max-tasks-per-child", "mp-context",
+                                                    "executor-base"}
     pool_name = ""
 
     def __init__(self):

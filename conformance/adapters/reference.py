@@ -29,6 +29,9 @@ class ReferenceAdapter(Adapter):
     def new_executor(self, max_workers, initializer=None, initargs=(), **options):
         return reference.executor.ThreadPoolExecutor(max_workers, initializer, initargs, **options)
 
+    def executor_base(self):
+        return reference.executor.Executor
+
     def wait(self, fs, timeout=None, return_when="ALL_COMPLETED"):
         return reference.executor.wait(fs, timeout, return_when)
 

@@ -21,12 +21,13 @@ from .exiting import ExitScenarios
 from .process_pools import ProcessPoolScenarios
 from .scenarios import Scenarios
 from .shutting_down import ShuttingDown, locking
+from .subclassing import Subclassing
 
 MAX_CALLS = 8
 OUTCOMES = ("return", "raise", "interrupt", "exit")
 
 
-class ExecutorMachine(ShuttingDown, Scenarios, ExitScenarios, ProcessPoolScenarios, Judge):
+class ExecutorMachine(ShuttingDown, Scenarios, ExitScenarios, ProcessPoolScenarios, Subclassing, Judge):
     def __init__(self):
         super().__init__()
         self.executor = None

@@ -46,7 +46,8 @@ def walks(capabilities):
     if "cancel-futures" not in capabilities:  # the same walks, shutting down without cancelling
         found = [[("shutdown", {}) if step == CANCELLING else step for step in walk] for walk in found]
     found.append([("submit_keywords", {}), ("default_workers", {}), ("map_drops_results", {}),
-                  ("map_input_fails", {}), *([("thread_names", {})] if "thread-name-prefix" in capabilities else [])])
+                  ("map_input_fails", {}), *([("thread_names", {})] if "thread-name-prefix" in capabilities else []),
+                  *([("base_class", {})] if "executor-base" in capabilities else [])])
     if "workers" in capabilities:
         found.append([("exit_waits", {})])
     if "pickling" in capabilities:
@@ -56,5 +57,5 @@ def walks(capabilities):
     if capabilities & {"max-tasks-per-child", "mp-context"}:  # process pools: once per run, each starts processes
         found.append([("worker_replaced", {}), ("start_methods", {})])
     if "worker-crash" in capabilities:
-        found.append([("broken_by_crash", {})])
+        found.extend([[("broken_by_crash", {})], [("crash_ends_workers", {})]])
     return found

@@ -1,11 +1,13 @@
-"""The executor machine's exit scenarios (EXEC-EXIT-1/2): a program whose main thread ends while a call runs, on an
-executor kept or dropped and never shut down. It runs in a child process the suite starts
-(conformance/executors/exit_child.py), for the exit of an interpreter cannot be watched from inside it.
+"""The executor machine's exit scenarios (EXEC-EXIT-1/2/3): a program whose main thread ends while a call runs, on
+an executor kept or dropped and never shut down; and, while that exit waits for the call, submit() refused. It runs
+in a child process the suite starts (conformance/executors/exit_child.py), for the exit of an interpreter cannot be
+watched from inside it.
 
 Every wait is bounded, so a child that hangs at exit is a verdict, never a stuck suite: the child and its call speak to
 the suite over a socket with a timeout, and the child is killed once the time is up. The child must not exit before
 the suite has said "go" to the call; the suite gives it a window (half the hang limit) to do so wrongly, then lets the
-call finish and expects the process to exit promptly.
+call finish and expects the process to exit promptly. For EXEC-EXIT-3 the child's own thread reports instead whether
+submit() was refused once the main thread had ended, within the same window, before the suite lets the call finish.
 """
 import os
 import socket
@@ -15,7 +17,8 @@ import tempfile
 
 from ..judging import judged
 
-VARIANTS = (("EXEC-EXIT-1", "kept"), ("EXEC-EXIT-2", "dropped"))
+VARIANTS = (("EXEC-EXIT-1", "kept"), ("EXEC-EXIT-2", "dropped"), ("EXEC-EXIT-3", "late"))
+EXPECTED = {"kept": "finished", "dropped": "finished", "late": "refused"}
 EXIT_LIMIT = 10.0  # seconds a child may take to exit once its call is done: "promptly", on a loaded machine
 
 
@@ -31,7 +34,7 @@ class ExitScenarios:
         for clause, mode in VARIANTS:
             if not self.applies(clause):
                 continue
-            what = (f"a child process whose main thread ends while a call runs on an executor {mode} without "
+            what = (f"a child process whose main thread ends while a call runs on an executor {_SHOWN[mode]} without "
                     "shutdown()")
             call = self.call(None, what, clause, run_child, spec, mode, self.limits.hang / 2, startup,
                              extra=3 * startup)
@@ -39,20 +42,23 @@ class ExitScenarios:
                 self.expect(clause, False, lambda: f"{what}: {call.describe()}")
                 continue
             outcome, detail = call.value
-            self.expect(clause, outcome == "finished", lambda: f"{what}: {outcome}{detail}")
+            self.expect(clause, outcome == EXPECTED[mode], lambda: f"{what}: {outcome}{detail}")
+
+
+_SHOWN = {"kept": "kept", "dropped": "dropped", "late": "kept, submit() being tried from another thread,"}
 
 
 def run_child(spec, mode, window, startup):
-    """("finished", "") when the child waited for its call, then exited promptly with status 0; else what went wrong
-    and the end of the child's stderr."""
+    """("finished", "") when the child waited for its call, then exited promptly with status 0 ("refused" in mode
+    "late", when submit() was refused meanwhile); else what went wrong and the end of the child's stderr."""
     env = dict(os.environ, PYTHONPATH=os.pathsep.join(p or os.getcwd() for p in sys.path))
     with socket.create_server(("127.0.0.1", 0)) as server, tempfile.TemporaryFile() as errors:
         server.settimeout(startup)
         child = subprocess.Popen([sys.executable, "-m", "conformance.executors.exit_child", spec,
-                                  str(server.getsockname()[1]), mode], stdin=subprocess.DEVNULL,
+                                  str(server.getsockname()[1]), mode, str(window)], stdin=subprocess.DEVNULL,
                                  stdout=subprocess.DEVNULL, stderr=errors, env=env)
         try:
-            return _judge(server, child, window, startup), ""
+            return _judge(server, child, window, startup, mode), ""
         except (OSError, subprocess.TimeoutExpired) as error:
             return f"the child did not go on ({type(error).__name__}: {error})", _tail(errors)
         except _Verdict as verdict:
@@ -67,7 +73,7 @@ class _Verdict(Exception):
     pass
 
 
-def _judge(server, child, window, startup):
+def _judge(server, child, window, startup, mode):
     connections = {}
     while len(connections) < 2:
         connection, _ = server.accept()
@@ -79,6 +85,8 @@ def _judge(server, child, window, startup):
     main.sendall(b"started")
     if main.recv(16) != b"exiting":
         raise _Verdict("the child's main thread did not reach its end")
+    if mode == "late":
+        return _refusal(server, child, connections, window + startup)
     status = _status(child, window)
     if status is not None:  # it must still be waiting for the call
         raise _Verdict(f"the process exited (status {status}) while the call was still running")
@@ -92,6 +100,22 @@ def _judge(server, child, window, startup):
     for connection in connections.values():
         connection.close()
     return "finished"
+
+
+def _refusal(server, child, connections, seconds):
+    """EXEC-EXIT-3: what the child's thread found (it tries for `window` seconds after the main thread ended); the
+    call is then let finish, unjudged (EXEC-EXIT-1 is the "kept" child's)."""
+    server.settimeout(seconds)
+    connection, _ = server.accept()
+    with connection:
+        connection.settimeout(seconds)
+        report = connection.recv(1024).decode(errors="replace")
+    connections[b"started"].sendall(b"go")
+    connections[b"started"].recv(16)
+    for opened in connections.values():
+        opened.close()
+    _status(child, EXIT_LIMIT)
+    return report or "the child's thread said nothing"
 
 
 def _status(child, seconds):

@@ -13,7 +13,7 @@ from ..collecting import Freed
 from ..gates import Release
 from ..judging import class_name, judged, show
 from ..watchdog import Hang
-from . import workers
+from . import chunks, workers
 from .model import Starts
 
 
@@ -182,7 +182,8 @@ class Scenarios:
     @judged
     def map_chunks(self):
         """EXEC-MAP-9: map() over several iterables stops at the shortest; EXEC-MAP-7: when every call returns,
-        chunksize changes nothing. The functions are the standard library's, so that a process pool pickles them."""
+        chunksize changes nothing; EXEC-MAP-3: a call raising loses at most the items of its own chunk before it. The
+        functions are the standard library's or workers.py's, so that a process pool pickles them."""
         executor = self.new_executor(2)
         try:
             self.judge_map(executor, "EXEC-MAP-9", "map(pow, range(5), [2] * 7)", (pow, range(5), [2] * 7), {},
@@ -190,6 +191,13 @@ class Scenarios:
             for chunksize in (2, 3):
                 self.judge_map(executor, "EXEC-MAP-7", f"map(operator.neg, range(7), chunksize={chunksize})",
                                (operator.neg, range(7)), {"chunksize": chunksize}, [-i for i in range(7)])
+            for chunksize in (1, 2, 3):
+                what = f"map(fails_on_five, range(8), chunksize={chunksize}) read until it raises, then next()"
+                call = self.call(None, what, "EXEC-MAP-3", chunks.until_raised, executor, chunksize,
+                                 extra=self.adapter.executor_startup)
+                self.expect("EXEC-MAP-3", not call.raised and chunks.allowed(call.value, chunksize),
+                            lambda: f"{what} {call.describe() if call.raised else chunks.shown(*call.value)}; "
+                                    f"expected {chunks.expected(chunksize)}")
         finally:
             self.discard(executor, [])
 

@@ -1,4 +1,4 @@
-"""What the executor scenarios run in an executor's workers, beside the gates (EXEC-SUBMIT-4, EXEC-INIT-1,
+"""What the executor scenarios run in an executor's workers, beside the gates (EXEC-SUBMIT-4, EXEC-INIT-1, EXEC-MAP-3,
 EXEC-START-8, EXEC-TASKS-1, EXEC-CONTEXT-1): plain module-level functions, so that a process pool pickles them by
 reference and a spawned worker imports them."""
 import os
@@ -42,6 +42,13 @@ class Unpicklable:
 def unpicklable_result():
     """A call whose result cannot be pickled (EXEC-PICKLE-1)."""
     return Unpicklable()
+
+
+def fails_on_five(item):
+    """-item, except for item 5, which raises (EXEC-MAP-3 with a chunksize)."""
+    if item == 5:
+        raise ValueError("futurespec: item 5 fails")
+    return -item
 
 
 def arguments(*args, **kwargs):
