@@ -182,10 +182,10 @@ class WaitMachine(ChildRules, CombinatorMachine):
         it (when the condition held and when it returned are not judged here: the task is a child the model lacks)."""
         kind, value = self.run.outcome
         pair = kind == "returns" and isinstance(value, tuple) and len(value) == 2
-        self.expect("COMB-WAIT-10", pair,
-                    lambda: f"wait() of children among which a bare coroutine {'returned' if kind == 'returns' else "
-                            f"'raised'} {show(value)}; expected it to wrap the coroutine in a task and return "
-                            "(done, pending)")
+        did = "returned" if kind == "returns" else "raised"
+        self.expect("COMB-WAIT-10", pair, lambda: f"wait() of children among which a bare coroutine {did} "
+                                                  f"{show(value)}; expected it to wrap the coroutine in a task and "
+                                                  "return (done, pending)")
         if not pair:
             return
         futures = {id(c.future) for c in self.children}
