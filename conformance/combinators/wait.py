@@ -209,7 +209,7 @@ class WaitMachine(ChildRules, CombinatorMachine):
         self.settle()
         if not self.started or self.retired_all:
             return
-        if self.timed_out or self.holds():
+        if not self.refused and (self.timed_out or self.holds()):  # a refusal is due at once, whatever the children
             clause = "COMB-WAIT-4" if self.timed_out and not self.holds() and not self.duplicate else self.clause()
             clause = "COMB-WAIT-10" if self.wrapped else clause
             self.expect(clause, self.run.outcome is not None,
@@ -218,8 +218,9 @@ class WaitMachine(ChildRules, CombinatorMachine):
                                 f"{self.shown(self.children)}{self.twice()}")
         super().finish()
         if self.started and not self.retired_all:
-            self.expect("COMB-WAIT-10" if self.wrapped else "COMB-WAIT-7" if self.duplicate else "COMB-WAIT-1",
-                        self.run.outcome is not None,
+            clause = REFUSALS[self.refused][0] if self.refused else "COMB-WAIT-10" if self.wrapped else \
+                "COMB-WAIT-7" if self.duplicate else "COMB-WAIT-1"
+            self.expect(clause, self.run.outcome is not None,
                         "the caller awaiting wait() never resumed")
 
     def closing(self):
