@@ -4,6 +4,7 @@ as the steps of one class that the faulty modules of tests/faulty/combinators/ o
 `reference-combinators`; unlike CPython's, it declares no deviation."""
 import asyncio
 import functools
+import sys
 
 from .task_group import TaskGroup  # noqa: F401 (a combinator of the module, as asyncio's)
 
@@ -168,7 +169,7 @@ class Combinators:
 
     async def wait(self, aws, timeout=None, return_when="ALL_COMPLETED"):
         self.check_wait(aws, return_when)
-        children = set(aws)
+        children = {asyncio.ensure_future(aw) for aw in aws}  # a coroutine reaching here: 3.9/3.10 wrap it
         loop = asyncio.get_running_loop()
         waiter = loop.create_future()
         handle = loop.call_later(timeout, _release, waiter) if timeout is not None else None
@@ -190,7 +191,9 @@ class Combinators:
         return self.split(children)
 
     def check_wait(self, aws, return_when):
-        if any(asyncio.iscoroutine(aw) for aw in aws):
+        if asyncio.isfuture(aws) or asyncio.iscoroutine(aws):
+            raise TypeError(f"wait() takes an iterable of futures, not {type(aws).__name__}")
+        if sys.version_info >= (3, 11) and any(asyncio.iscoroutine(aw) for aw in aws):
             raise TypeError("wait() takes futures and tasks, not bare coroutines")
         if not aws:
             raise ValueError("wait() of no futures")

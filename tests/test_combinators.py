@@ -93,3 +93,15 @@ def test_capabilities_say_which_clauses_apply():
         if clause.profile == "combinators":
             reason = runner.applicability(clause, Unclocked())
             assert (reason is not None and "clock" in reason) == (cid in clocked), (cid, reason)
+
+
+
+def test_a_zero_timeout_is_judged_without_the_clock():
+    """COMB-WAITFOR-7 needs no clock (a zero deadline is reached at the call on any clock): a loop lacking the
+    capability (uvloop's) is still judged on it, and a wait_for that times out a done inner is rejected there."""
+    adapter = loading.load("combinators-module:tests.faulty.combinators.wait_for_zero_always_times_out")
+    adapter.capabilities = adapter.capabilities - {"clock"}
+    skip = ("GatherMachine", "ShieldMachine", "WaitMachine", "AsCompletedMachine", "TimeoutMachine", "TaskGroupMachine")
+    report = runner.run(adapter, settings_profile="dev", seed=0, skip=skip, stop_at=("COMB-WAITFOR-7",))
+    assert report.verdicts["COMB-WAITFOR-7"].verdict == "fail"
+    assert report.verdicts["COMB-WAITFOR-2"].verdict == "not-applicable"

@@ -129,7 +129,10 @@ def test_every_checked_clause_is_exercised_on_a_reference(reference_reports, cla
 
 
 def test_every_checked_clause_has_a_faulty_implementation():
-    from tests.test_faulty import MODULES, violates
+    from tests.test_faulty import ALL, MODULES, violates
 
     covered = set().union(*(violates(name) for name in MODULES))
-    assert not set(CHECKED) - covered, "checked clauses no faulty implementation is rejected for"
+    # a clause of other Pythons only (COMB-WAIT-10: 3.9/3.10) is rejected there, by a module that NEEDS them here
+    elsewhere = {cid for name in ALL for cid in violates(name) if not INDEX[cid].holds_on()}
+    missing = set(CHECKED) - covered - elsewhere
+    assert not missing, f"checked clauses no faulty implementation is rejected for: {sorted(missing)}"

@@ -5,9 +5,10 @@ a task of the loop that calls the combinator and records what awaiting it gave.
 The machine owns the loop and runs it one iteration at a time (loop_machine.py); the loop's `time()` is replaced by
 the machine's clock, which only the machine advances, so a deadline is reached at an iteration the machine chooses
 and no check ever waits for real time. A loop whose timers cannot follow that clock (capability `clock` missing:
-uvloop) gets no deadline at all. The children and the caller are the machine's instruments (the loop's own
-futures and tasks); only the combinator is under test, and every call into it runs under the watchdog: the caller
-calls it inside a loop iteration, the machine calls the awaitable's methods through `call`.
+uvloop) gets no deadline but wait_for's zero timeout (reached at the call on any clock). The children and the
+caller are the machine's instruments (the loop's own futures and tasks); only the combinator is under test, and every
+call into it runs under the watchdog: the caller calls it inside a loop iteration, the machine calls the awaitable's
+methods through `call`.
 """
 import itertools
 

@@ -66,8 +66,12 @@ def wait_for_walks(capabilities):
 
 def wait_walks(capabilities):
     del capabilities
-    for refused in ("empty", "return_when", "coroutine"):
-        yield [("start", {"kinds": ["future"], "return_when": "ALL_COMPLETED", "timeout": None, "refused": refused}),
+    for refused, kind in (("empty", "future"), ("return_when", "future"), ("lone", "future"), ("lone", "task")):
+        yield [("start", {"kinds": [kind], "return_when": "ALL_COMPLETED", "timeout": None, "refused": refused}),
+               SETTLE]
+    for when in ("ALL_COMPLETED", "FIRST_COMPLETED", "FIRST_EXCEPTION"):  # refused from 3.11, wrapped before
+        yield [("start", {"kinds": ["future", "task"], "return_when": when, "timeout": None, "refused": "coroutine"}),
+               RUN, ("complete", {"index": 0, "how": "exception"}), SETTLE, ("complete", {"index": 1, "how": "result"}),
                SETTLE]
     for when in ("ALL_COMPLETED", "FIRST_COMPLETED", "FIRST_EXCEPTION"):
         for timeout in (None, 3):

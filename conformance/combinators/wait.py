@@ -1,6 +1,7 @@
 """The machine for asyncio.wait (spec/combinators.md §4): every return_when over children completed in every order,
-with and without a deadline, the caller cancelled, the inputs refused by version (no children, an unknown
-return_when, a bare coroutine), and a child passed twice (counted once).
+with and without a deadline, the caller cancelled, the inputs refused (no children, an unknown return_when, a lone
+future instead of an iterable, a bare coroutine from 3.11), a bare coroutine wrapped in a task (3.9/3.10), and a child
+passed twice (counted once).
 
 wait's condition is a property of the children's states, which the machine sees after every step: wait must not
 return while it fails (before the deadline), must return once it holds (the machine settles and checks), and what it
@@ -16,11 +17,13 @@ from .gather import COMPLETIONS, KINDS
 RETURN_WHEN = ("ALL_COMPLETED", "FIRST_COMPLETED", "FIRST_EXCEPTION")
 CLAUSES = {"ALL_COMPLETED": "COMB-WAIT-1", "FIRST_COMPLETED": "COMB-WAIT-2", "FIRST_EXCEPTION": "COMB-WAIT-3"}
 REFUSALS = {"empty": ("COMB-WAIT-5", "ValueError"), "return_when": ("COMB-WAIT-5", "ValueError"),
-            "coroutine": ("COMB-WAIT-6", "TypeError")}
+            "coroutine": ("COMB-WAIT-6", "TypeError"), "lone": ("COMB-WAIT-9", "TypeError")}
 
 
-async def bare():
-    """A coroutine that is never wrapped in a task; wait must refuse it (3.11+)."""
+async def bare(ran=None):
+    """A coroutine passed to wait bare: refused from 3.11, wrapped in a task before (its run is noted in `ran`)."""
+    if ran is not None:
+        ran.append(True)
 
 
 class ChildRules:
@@ -52,19 +55,22 @@ class WaitMachine(ChildRules, CombinatorMachine):
         self.caller_cancelled = False
         self.judged_caller = False
         self.coroutine = None
+        self.ran = []  # the bare coroutine ran (3.9/3.10: wrapped in a task)
+        self.wrapped = False  # a bare coroutine was passed where wait must wrap it: every verdict is COMB-WAIT-10's
         self.duplicate = False  # the first child was passed twice: every verdict on the call is COMB-WAIT-7's
 
     @initialize(kinds=st.lists(st.sampled_from(sorted(KINDS)), min_size=1, max_size=3),
                 return_when=st.sampled_from(RETURN_WHEN), timeout=st.sampled_from((None, 3)),
-                refused=st.sampled_from((None, None, None, "empty", "return_when", "coroutine")),
+                refused=st.sampled_from((None, None, None, "empty", "return_when", "coroutine", "lone")),
                 done=st.sampled_from((None, None, *COMPLETIONS)), duplicate=st.sampled_from((False, False, True)))
     @opening
     def start(self, kinds, return_when, timeout, refused=None, done=None, duplicate=False):
         """wait(children, ...), its future children already done if `done` (completed that way before the call), the
         first passed twice if `duplicate`."""
         timeout = self.deadline_or_none(timeout)
-        if refused == "coroutine" and not self.applies("COMB-WAIT-6"):
-            refused = None  # before 3.11, a coroutine is wrapped in a task (deprecated): not specified
+        wrapped = refused == "coroutine" and not self.applies("COMB-WAIT-6")  # before 3.11: wrapped in a task
+        refused = None if wrapped else refused
+        self.wrapped = wrapped and not duplicate and self.applies("COMB-WAIT-10")
         self.return_when, self.refused = return_when, refused
         children = [] if refused == "empty" else [self.new_child(*KINDS[kind]) for kind in kinds]
         for child in children if done is not None else ():
@@ -76,9 +82,11 @@ class WaitMachine(ChildRules, CombinatorMachine):
         self.duplicate = duplicate and bool(children) and refused is None
         if self.duplicate:
             given.append(children[0].future)
-        if refused == "coroutine":
-            self.coroutine = bare()
+        if refused == "coroutine" or self.wrapped:
+            self.coroutine = bare(self.ran)
             given.append(self.coroutine)
+        if refused == "lone":
+            given = given[0]
         when = "SOMETIMES" if refused == "return_when" else return_when
         self.start_caller(lambda: self.adapter.wait(given, timeout=timeout, return_when=when), "COMB-WAIT-1")
 
@@ -129,6 +137,9 @@ class WaitMachine(ChildRules, CombinatorMachine):
             self.judge_outcome("COMB-WAIT-8", self.run.outcome, ("raises", "CancelledError"),
                                "the cancelled caller of wait()")
             return
+        if self.wrapped:
+            self.judge_wrapped()
+            return
         clause = self.clause()
         self.expect(clause, self.timed_out or self.holds(),
                     lambda: f"wait(return_when={self.return_when}) returned before its condition held, with no "
@@ -166,27 +177,50 @@ class WaitMachine(ChildRules, CombinatorMachine):
         if self.return_when == "ALL_COMPLETED" and not self.timed_out:
             self.expect(clause, not pending, "wait(return_when=ALL_COMPLETED) returned with children pending")
 
+    def judge_wrapped(self):
+        """3.9/3.10: the sets wait() returned are the children and, in the bare coroutine's place, a task that ran
+        it (when the condition held and when it returned are not judged here: the task is a child the model lacks)."""
+        kind, value = self.run.outcome
+        pair = kind == "returns" and isinstance(value, tuple) and len(value) == 2
+        did = "returned" if kind == "returns" else "raised"
+        self.expect("COMB-WAIT-10", pair, lambda: f"wait() of children among which a bare coroutine {did} "
+                                                  f"{show(value)}; expected it to wrap the coroutine in a task and "
+                                                  "return (done, pending)")
+        if not pair:
+            return
+        futures = {id(c.future) for c in self.children}
+        others = [f for s in value for f in s if id(f) not in futures]
+        split = sorted(id(f) for s in value for f in s if id(f) in futures)
+        self.expect("COMB-WAIT-10", split == sorted(futures) and len(others) == 1 and others[0] is not self.coroutine
+                    and hasattr(others[0], "add_done_callback") and bool(self.ran),
+                    lambda: f"the sets wait() returned ({show(value)}) are not the children passed and one task in "
+                            f"the bare coroutine's place{'' if self.ran else ', which never ran'}")
+
     def twice(self):
         return f" ({self.children[0]} passed twice)" if self.duplicate else ""
 
     def refusal(self):
         return {"empty": "no children", "return_when": "return_when='SOMETIMES'",
-                "coroutine": "children among which a bare coroutine"}[self.refused]
+                "coroutine": "children among which a bare coroutine",
+                "lone": "a lone child, not an iterable"}[self.refused]
 
     @judged
     def finish(self):
         self.settle()
         if not self.started or self.retired_all:
             return
-        if self.timed_out or self.holds():
+        if not self.refused and (self.timed_out or self.holds()):  # a refusal is due at once, whatever the children
             clause = "COMB-WAIT-4" if self.timed_out and not self.holds() and not self.duplicate else self.clause()
+            clause = "COMB-WAIT-10" if self.wrapped else clause
             self.expect(clause, self.run.outcome is not None,
                         lambda: f"wait(return_when={self.return_when}) did not return though "
                                 f"{'the deadline was reached' if self.timed_out else 'its condition held'}: "
                                 f"{self.shown(self.children)}{self.twice()}")
         super().finish()
         if self.started and not self.retired_all:
-            self.expect("COMB-WAIT-7" if self.duplicate else "COMB-WAIT-1", self.run.outcome is not None,
+            clause = REFUSALS[self.refused][0] if self.refused else "COMB-WAIT-10" if self.wrapped else \
+                "COMB-WAIT-7" if self.duplicate else "COMB-WAIT-1"
+            self.expect(clause, self.run.outcome is not None,
                         "the caller awaiting wait() never resumed")
 
     def closing(self):

@@ -35,7 +35,7 @@ class WaitForMachine(CombinatorMachine):
     @opening
     def start(self, kind, timeout, done):
         """wait_for(inner, timeout), of an inner already done if `done` (a future with a result)."""
-        timeout = self.deadline_or_none(timeout)
+        timeout = timeout if timeout == 0 else self.deadline_or_none(timeout)  # reached at the call on any clock
         self.inner = self.new_child(*KINDS[kind])
         self.timeout = timeout
         if done and self.inner.kind == "future":
