@@ -40,7 +40,7 @@ def markdown(results):
                 "| chapter | modules | rejected on every seed | rate |", "|---|---:|---:|---:|"]
         out += [f"| {name} | {c['modules']} | {c['rejected']} | {c['rate']:.0%} |" for name, c in b["chapters"].items()]
         if b.get("median_seconds") is not None:
-            out += ["", f"Time to the first violation (the whole command, isolated, two runs at a time): median "
+            out += ["", f"Time to the first violation (the whole command, isolated): median "
                         f"{b['median_seconds']:.1f} s over the modules' medians, worst {b['worst_seconds']:.1f} s. "
                         "A module breaking only SHOULD clauses runs with `--strict` (marked *strict*)."]
         if b.get("other_pythons_only"):
