@@ -103,12 +103,22 @@ BARE_FUTURE_CHECKS = tuple(f"conformance.{m}:" for m in (
     "executors.wait_machine", "executors.wait_tour", "executors.races"))
 
 
-def replay_script(spec, steps):
-    """The replay script of a counterexample's steps: a Python snippet that builds the machine and takes them."""
+SCHEDULE_MARK = "replay this schedule: "  # how a race's violation names the one schedule that broke the clause
+
+
+def replay_script(spec, steps, message=""):
+    """The replay script of a counterexample's steps: a Python snippet that builds the machine and takes them. A race
+    found by searching schedules names the one that broke the clause in its `message`; the script takes that
+    schedule instead of the step that searched for it."""
     if not steps:
         return ""  # nothing was printed to replay (Hypothesis could not reproduce the failure)
     body = [re.sub(r"^state = (\w+)\(\)$", lambda m: f"state = replay_machine({spec!r}, {m.group(1)!r})", line)
             for line in steps]
+    exact = [line[len(SCHEDULE_MARK):] for line in message.splitlines() if line.startswith(SCHEDULE_MARK)]
+    last = max((i for i, line in enumerate(body) if line.startswith("state.") and line != "state.teardown()"),
+               default=None)
+    if exact and last is not None:
+        body[last] = exact[-1]
     return "\n".join(["from conformance.replay import replay_machine", *body])
 
 
@@ -246,7 +256,8 @@ def _tour(context, spec, failures, skip):
             try:
                 tour.take(machine_class, walk, lines)
             except ClauseViolation as violation:
-                failures.record(violation.clause, Counterexample(violation.message, lines, replay_script(spec, lines)))
+                failures.record(violation.clause, Counterexample(violation.message, lines,
+                                                                 replay_script(spec, lines, violation.message)))
 
 
 def _search(context, settings_profile, seed, spec, failures, skip):
@@ -275,7 +286,7 @@ def _search(context, settings_profile, seed, spec, failures, skip):
                     break  # the implementation's timing made the search inconsistent, with nothing new found
                 steps = _steps(reported)
                 failures.record(violation.clause, Counterexample(
-                    violation.message, steps, replay_script(spec, steps),
+                    violation.message, steps, replay_script(spec, steps, violation.message),
                     note="" if violation is error else "this failure did not reproduce when replayed: a race or a "
                                                        "time-dependent bug; the steps show where it was seen"))
                 continue

@@ -4,8 +4,11 @@ import asyncio
 import concurrent.futures
 import importlib
 import inspect
+import os
 import pathlib
 import random
+import subprocess
+import sys
 import threading
 
 import pytest
@@ -17,6 +20,7 @@ from conformance.future import race_machine, scenario, tour as future_tour
 from conformance.scheduling import primitives, scheduler, strategies
 from tests.fixtures import racy_counter
 
+ROOT = pathlib.Path(__file__).resolve().parent.parent
 LIMIT = 5.0
 RACE_ONLY = ("WaitMachine", "ExecutorMachine", "FutureMachine")  # the controlled race machine alone
 RACES = pathlib.Path(__file__).parent / "faulty" / "races"
@@ -333,6 +337,18 @@ def test_the_report_prints_a_race_counterexample_one_column_per_thread():
     header = next(line for line in text.splitlines() if line.strip().startswith("prefix"))
     assert header.split("|")[1].strip() == "T1" and header.split("|")[2].strip() == "T2", text
     assert "    switches (thread@where it was preempted→next): " in text, text
+
+
+def test_a_race_counterexample_replays_exactly_its_schedule():
+    """The replay script takes the schedule that broke the clause (not the search that found it), and running it
+    breaks the clause again."""
+    done = runner.run(loading.load("cf-module:tests.faulty.races.outcome_stored_then_claimed"), settings_profile="ci",
+                      seed=0, exitfirst=True)
+    script = done.verdicts["CF-ATOMIC-4"].counterexample.replay
+    assert "state.replay_schedule(" in script and "state.explore(" not in script, script
+    ran = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=120,
+                         env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert ran.returncode != 0 and "[CF-ATOMIC-4]" in ran.stderr, ran.stderr[-2000:]
 
 
 @pytest.mark.parametrize("spec", ["reference-bridge", "asyncio-bridge"])
