@@ -17,9 +17,11 @@ BACKENDS = {"loky": "loky", "loky-process": "loky", "futurist-thread": "futurist
             "rloop": "rloop", "rloop-task": "rloop", "rloop-bridge": "rloop", "trio-asyncio": "trio_asyncio",
             "trio-asyncio-task": "trio_asyncio", "trio-asyncio-bridge": "trio_asyncio",
             "gevent-thread": "gevent", "dask": "distributed", "dask-executor": "distributed",
-            "dask-processes": "distributed", "mpi4py": "mpi4py", "executorlib": "executorlib", "taskgroup": "taskgroup",
+            "dask-processes": "distributed", "mpi4py": "mpi4py", "executorlib": "executorlib",
+            "interpreter-pool": "interpreters_backport", "taskgroup": "taskgroup",
             "async-timeout": "async_timeout"}  # adapter: its module
-PACKAGES = {"trio_asyncio": "trio-asyncio", "async_timeout": "async-timeout"}  # module: its distribution, if not it
+PACKAGES = {"trio_asyncio": "trio-asyncio", "async_timeout": "async-timeout",
+            "interpreters_backport": "interpreters-pep-734"}  # module: its distribution, if not it
 
 
 def _python(code, env=None):
