@@ -13,7 +13,7 @@ from .adapter import Adapter, AdapterError, validate
 from .adapters import aio_class, asyncio_std, asyncio_task, cf_module, reference, stdlib, task_class, uvloop_adapter
 from .adapters import asyncio_bridge, bridge_module, event_loops, futurist_adapter, gevent_adapter, loky_adapter
 from .adapters import asyncio_combinators, combinators_module, dask_adapter, mpi4py_adapter, pebble_adapter
-from .adapters import backports
+from .adapters import backports, executorlib_adapter, interpreters_adapter
 
 ENTRY_POINT_GROUP = "futurespec.adapters"
 BUILTINS = {
@@ -49,6 +49,8 @@ BUILTINS = {
     "futurist-thread": futurist_adapter.load_thread,
     "futurist-process": futurist_adapter.load_process,
     "futurist-sync": futurist_adapter.load_sync,
+    "executorlib": executorlib_adapter.load,
+    "interpreter-pool": interpreters_adapter.load,
     "pebble-thread": pebble_adapter.PebbleThreadAdapter,
     "pebble-process": pebble_adapter.PebbleProcessAdapter,
     "gevent-thread": gevent_adapter.GeventThreadAdapter,

@@ -1,5 +1,5 @@
-"""The third-party backends' adapters (loky, futurist, pebble, rloop, trio-asyncio, gevent, dask, mpi4py, the
-taskgroup and async-timeout backports): listed by name, imported only when chosen, and, when their library is
+"""The third-party backends' adapters (loky, futurist, pebble, rloop, trio-asyncio, gevent, dask, mpi4py, executorlib,
+the taskgroup and async-timeout backports): listed by name, imported only when chosen, and, when their library is
 missing, refused with exit status 2 and one line naming the package to install (mpi4py: also when mpiexec, which
 spawns its workers, is not on PATH). Each case runs in a subprocess, with the library hidden (a module of its name
 first on PYTHONPATH raises ImportError, in the supervised child too) or merely not imported."""
@@ -17,9 +17,11 @@ BACKENDS = {"loky": "loky", "loky-process": "loky", "futurist-thread": "futurist
             "rloop": "rloop", "rloop-task": "rloop", "rloop-bridge": "rloop", "trio-asyncio": "trio_asyncio",
             "trio-asyncio-task": "trio_asyncio", "trio-asyncio-bridge": "trio_asyncio",
             "gevent-thread": "gevent", "dask": "distributed", "dask-executor": "distributed",
-            "dask-processes": "distributed", "mpi4py": "mpi4py", "taskgroup": "taskgroup",
+            "dask-processes": "distributed", "mpi4py": "mpi4py", "executorlib": "executorlib",
+            "interpreter-pool": "interpreters_backport", "taskgroup": "taskgroup",
             "async-timeout": "async_timeout"}  # adapter: its module
-PACKAGES = {"trio_asyncio": "trio-asyncio", "async_timeout": "async-timeout"}  # module: its distribution, if not it
+PACKAGES = {"trio_asyncio": "trio-asyncio", "async_timeout": "async-timeout",
+            "interpreters_backport": "interpreters-pep-734"}  # module: its distribution, if not it
 
 
 def _python(code, env=None):

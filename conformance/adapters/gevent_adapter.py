@@ -45,9 +45,11 @@ _RETIRED = ("; the suite provokes it only on a future that no earlier timing-dep
             "CF-TIMEOUT-3: which thread's hub the AsyncResult binds to first) has retired")
 
 
+GEVENT_1739 = "https://github.com/gevent/gevent/issues/1739"  # AsyncResult used across threads: never supported
 DEVIATIONS = {
     "EXEC-SUBMIT-1": _deviation("EXEC-SUBMIT-1", "submit() blocks while every worker is busy: it calls "
-                                "ThreadPool.spawn(), which waits for a free slot (as its docstring says)"),
+                                "ThreadPool.spawn(), which waits for a free slot (as its docstring says)",
+                                "https://github.com/gevent/gevent/issues/529"),
     "CF-CANCEL-1": _deviation("CF-CANCEL-1", "the futures cannot be cancelled: cancel() of a pending future returns "
                               "False (AsyncResult.cancel() always does)"),
     "EXEC-CANCEL-1": _deviation("EXEC-CANCEL-1", "for the same reason, cancel() of a queued call's future returns "
@@ -71,12 +73,14 @@ DEVIATIONS = {
                                   "ThreadPool.kill(), which waits in the hub until the worker threads have ended "
                                   "(the source says \"We don't implement wait properly\")"),
     "CF-BLOCK-1": _deviation("CF-BLOCK-1", "result() called in another thread than the future's hub raises "
-                             "gevent's LoopExit at once instead of waiting"),
+                             "gevent's LoopExit at once instead of waiting (AsyncResult is not thread-safe, the "
+                             "maintainer says there)", GEVENT_1739),
     "CF-CB-2": _deviation("CF-CB-2", "callbacks run later, in the hub of the thread that submitted, not in the "
                           "thread that completed the future"),
     "CF-TIMEOUT-3": _deviation("CF-TIMEOUT-3", "the futures' AsyncResult binds to the hub of the first thread "
                                "that waits on it: after a result() in another thread (CF-BLOCK-1), result(timeout=0) "
-                               "in the submitting thread may raise gevent's InvalidThreadUseError, not TimeoutError"),
+                               "in the submitting thread may raise gevent's InvalidThreadUseError, not TimeoutError",
+                               GEVENT_1739),
     "EXEC-SUBMIT-4": _deviation("EXEC-SUBMIT-4", "ThreadPoolExecutor.submit(self, fn, *args, **kwargs) takes fn by "
                                 "keyword too: a call keyword named fn is a TypeError"),
     "CF-CB-4": _deviation("CF-CB-4", "a callback added to a done future is called directly by add_done_callback(), "

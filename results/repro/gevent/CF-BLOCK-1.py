@@ -2,7 +2,9 @@
 
 gevent.threadpool.ThreadPoolExecutor's futures belong to the hub of the thread that made them: result() called from
 another thread, whose own hub has nothing to run, raises gevent's LoopExit at once instead of waiting. Exits 1 while
-it does."""
+it does.
+
+Upstream: https://github.com/gevent/gevent/issues/1739 (AsyncResult across threads is not supported)."""
 import sys
 import threading
 

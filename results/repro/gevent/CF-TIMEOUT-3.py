@@ -4,7 +4,9 @@ gevent.threadpool.ThreadPoolExecutor's futures are gevent.event.AsyncResult obje
 first thread that waits on them. After a result() in another thread (which raises LoopExit at once: CF-BLOCK-1.py),
 result(timeout=0) in the submitting thread may raise gevent's InvalidThreadUseError instead of TimeoutError (in
 about a third of the tries here: it depends on which thread's hub the AsyncResult bound to). Exits 1 while some of
-20 tries do."""
+20 tries do.
+
+Upstream: https://github.com/gevent/gevent/issues/1739 (AsyncResult across threads is not supported)."""
 import sys
 import threading
 from concurrent.futures import TimeoutError

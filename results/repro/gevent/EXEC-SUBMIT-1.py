@@ -2,7 +2,9 @@
 
 gevent.threadpool.ThreadPoolExecutor.submit() calls ThreadPool.spawn(), which "waits until a slot is available"
 (its docstring). With two workers busy, the third submit() returns, the fourth waits until a call finishes: here
-until a timer releases the calls 2 s later. Exits 1 while a submit() took over 1 s."""
+until a timer releases the calls 2 s later. Exits 1 while a submit() took over 1 s.
+
+Upstream: https://github.com/gevent/gevent/issues/529 (closed, wontfix)."""
 import sys
 import threading
 import time

@@ -3,7 +3,9 @@
 pebble's ProcessPool sends every scheduled call down its workers' channel at once. A call cancelled while queued
 there is still taken by the next free worker, which acknowledges it and starts it; the pool, seeing a cancelled call
 acknowledged, then terminates that worker (every 0.1 s). Whether the call's first lines ran before the worker died
-is a race. Runs the scenario ROUNDS times and exits 1 if the cancelled call ever started."""
+is a race. Runs the scenario ROUNDS times and exits 1 if the cancelled call ever started.
+
+Upstream: https://github.com/noxdafox/pebble/issues/144 (closed)."""
 import multiprocessing
 import sys
 import time

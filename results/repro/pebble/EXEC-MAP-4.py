@@ -5,7 +5,9 @@ pebble's way to drop a map() is cancel() of the future it returned, which cancel
 ProcessPool sends each call down its workers' channel when map() schedules it, so a call still queued when it is
 cancelled is taken by the next free worker and started before the pool sees it cancelled and terminates that worker
 (as in EXEC-CANCEL-1.py). Runs the scenario ROUNDS times and exits 1 if a cancelled call that had not started ever
-started."""
+started.
+
+Upstream: https://github.com/noxdafox/pebble/issues/144 (closed), about cancel() of a queued call."""
 import multiprocessing
 import sys
 import time
