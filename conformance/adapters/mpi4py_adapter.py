@@ -46,6 +46,9 @@ DEVIATIONS = {
                                 "https://github.com/python/cpython/issues/92001"),
     "ASCOMP-CANCEL-1": _deviation("ASCOMP-CANCEL-1", "as_completed() never yields a future cancelled by cancel() "
                                   f"alone; {CPYTHON}", "https://github.com/python/cpython/issues/87893"),
+    "EXEC-EXIT-3": _deviation("EXEC-EXIT-3", "submit() is still accepted once the interpreter's exit has begun (a "
+                              "running call keeping the exit waiting): MPIPoolExecutor has no exit hook refusing new "
+                              "calls, as concurrent.futures' pools have; no upstream issue found", ""),
     **({"CF-RESULT-3": _deviation("CF-RESULT-3", "result() returns None for an exception whose truth value is false "
                                   f"before 3.13.4, from set_exception() and from a call raising it alike; {CPYTHON}",
                                   "https://github.com/python/cpython/issues/132063")}
