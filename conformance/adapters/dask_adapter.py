@@ -151,6 +151,9 @@ PROCESSES = {
                               "call, a few seconds after its main thread ended; the suite sees it only when that comes "
                               "within its window (half the hang limit)", "https://github.com/dask/distributed/pull/"
                               "2730 (closes clusters at exit, by design)", face="processes-", sometimes=True),
+    "EXEC-EXIT-3": _deviation("EXEC-EXIT-3", "Client.submit() is accepted after the main thread ended, for the seconds "
+                              "distributed's atexit hooks take to close the cluster (EXEC-EXIT-1), until the process "
+                              "ends", face="processes-"),
 }
 
 

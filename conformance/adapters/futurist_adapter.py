@@ -58,6 +58,9 @@ THREAD_POOL = {
                                   "calls are not cancelled, and after shutdown(wait=False) they never finish"),
     "EXEC-SHUTDOWN-5": _deviation("EXEC-SHUTDOWN-5", "shutdown(wait=True) holds the pool's lock while it waits for "
                                   "the queue to drain, so a second shutdown() blocks until every call has finished"),
+    "EXEC-EXIT-3": _deviation("EXEC-EXIT-3", "submit() is accepted while the exit waits for a running call: the exit "
+                              "hook (an atexit hook) sets a module flag that only the workers read, so every "
+                              "submit() is queued, and never runs"),
 }
 PROCESS_POOL = {
     **FALSY_EXCEPTION, **SUBMIT,

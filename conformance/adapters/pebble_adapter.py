@@ -63,6 +63,10 @@ BOTH = {
     "EXEC-MAP-10": _deviation("EXEC-MAP-10", "map()'s future holds the list of every call's future, and the iterator "
                               "its result() hands out chains a generator over that list: every result stays alive "
                               "until the iterator is dropped"),
+    "EXEC-MAP-3": _deviation("EXEC-MAP-3", "map()'s iterator (MapResults) goes on after next() raised an item's "
+                             "exception: the next next() yields the items after it, by design",
+                             "https://github.com/noxdafox/pebble/issues/132 (the maintainer goes on with next() past "
+                             "a failed chunk)"),
 }
 THREAD_POOL = {
     **BOTH,
