@@ -6,6 +6,7 @@ implementation's does not count against it: a garbage collection (it pauses ever
 with a big heap, on a loaded machine, one can take seconds) and the delay before the worker took the call up.
 """
 import _thread
+import contextlib
 import gc
 import queue
 import sys
@@ -51,19 +52,33 @@ def stuck_at(thread_id, frames=3):
 
 
 class _Collections:
-    """The seconds this interpreter has spent collecting garbage, the collection in progress included."""
+    """The seconds this interpreter has spent collecting garbage, the collection in progress included — except the
+    collections a wait makes itself (`uncounted()`): a wait that collects while it looks for an object to be freed
+    would otherwise excuse its own collections and push its deadline on and on."""
 
     def __init__(self):
         self.total = 0.0
         self.since = None
+        self._uncounted = threading.local()
 
     def __call__(self, phase, info):
+        if getattr(self._uncounted, "depth", 0):
+            return
         now = time.monotonic()
         if phase == "start":
             self.since = now
         elif self.since is not None:
             self.total += now - self.since
             self.since = None
+
+    @contextlib.contextmanager
+    def uncounted(self):
+        """Collections this thread makes meanwhile are not time excused to the implementation."""
+        self._uncounted.depth = getattr(self._uncounted, "depth", 0) + 1
+        try:
+            yield
+        finally:
+            self._uncounted.depth -= 1
 
     def seconds(self):
         since = self.since

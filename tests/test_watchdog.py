@@ -3,6 +3,7 @@ implementation's — a garbage collection, which pauses every thread, or a worke
 starved machine — is not counted against it (no false alarms on a loaded machine). What it waits for may be an object
 being freed (collecting.Freed)."""
 import dataclasses
+import gc
 import threading
 
 import pytest
@@ -75,3 +76,15 @@ def test_a_result_left_in_a_cycle_is_collected_while_waited_for():
 def test_a_result_still_held_is_a_timeout_of_the_wait():
     kept = _Payload()
     assert not _watchdog()[0].wait("K", collecting.Freed(kept))
+
+
+def test_the_collections_a_wait_makes_itself_are_not_excused():
+    """collecting.Freed collects while it waits: were those collections excused, each look would push the wait's
+    deadline further (up to the startup allowance: a minute per wait in a big process)."""
+    before = watchdog.COLLECTIONS.seconds()
+    with watchdog.COLLECTIONS.uncounted():
+        for _ in range(3):
+            gc.collect()
+    assert watchdog.COLLECTIONS.seconds() == before
+    gc.collect()
+    assert watchdog.COLLECTIONS.seconds() > before
