@@ -9,7 +9,9 @@ what can cross into a worker differs: thread pools share objects, process pools 
 Everything a worker runs lives at module level, so process pools can pickle it by reference.
 """
 import logging
+import multiprocessing
 import os
+import pickle
 import threading
 from dataclasses import dataclass
 from typing import Any
@@ -103,3 +105,18 @@ class ProcessGate:
     def release(self, outcome: Release):
         self._box["outcome"] = outcome
         self._released.set()
+
+
+class ForeignProcessGate(ProcessGate):
+    """A process gate whose pickle carries the manager's authkey, for workers that multiprocessing did not start (MPI's,
+    a subinterpreter's, executorlib's subprocesses): theirs differs, and the manager's proxies would be refused."""
+
+    def __reduce__(self):
+        return _foreign_gate, (bytes(multiprocessing.current_process().authkey), pickle.dumps(self.__dict__))
+
+
+def _foreign_gate(authkey, state):
+    multiprocessing.current_process().authkey = authkey  # before the proxies below connect to the manager
+    gate = ForeignProcessGate.__new__(ForeignProcessGate)
+    gate.__dict__.update(pickle.loads(state))
+    return gate

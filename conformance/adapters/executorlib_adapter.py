@@ -4,16 +4,15 @@ installed from PyPI by `tox -e executorlib`.
 executorlib hands out the standard library's Future, so the adapter drives concurrent.futures' own Future, wait() and
 as_completed() beside it. Every call runs in a Python process of its own that executorlib starts, reached over zmq, so
 the calls get process gates (the class is not named like a process pool); those processes are not multiprocessing
-children, so the gates are mpi4py's `MPIGate`s, which carry the gate manager's authkey with them. Its init_function is
-not the standard initializer, so the capability `initializer` is not declared. Every deviation is reproduced with
-executorlib alone by a script in results/repro/executorlib/.
-"""
+children, so the gates are `gates.ForeignProcessGate`s, which carry the gate manager's authkey with them. Its
+init_function is not the standard initializer, so the capability `initializer` is not declared. Every deviation is
+reproduced with executorlib alone by a script in results/repro/executorlib/."""
 import concurrent.futures
 import multiprocessing
 
+from .. import gates
 from . import requires
 from .cf_module import ModuleAdapter
-from .mpi4py_adapter import MPIGate
 
 
 class ExecutorlibAdapter(ModuleAdapter):
@@ -30,7 +29,7 @@ class ExecutorlibAdapter(ModuleAdapter):
     def new_gate(self):
         if self.manager is None:  # one manager process serves every gate of the run
             self.manager = multiprocessing.get_context("spawn").Manager()
-        return MPIGate(self.manager)
+        return gates.ForeignProcessGate(self.manager)
 
 
 def load():

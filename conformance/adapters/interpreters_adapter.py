@@ -3,11 +3,10 @@
 `tox -e interpreters`.
 
 Its futures, wait() and as_completed() are the standard library's. Every call runs in a subinterpreter of a worker
-thread and its arguments cross by pickle, so the calls get process gates whose pickle carries the gate manager's
-authkey (mpi4py's `MPIGate`: a subinterpreter has its own multiprocessing state). A call that ends its worker ends
-the whole process, so the capability `worker-crash` is not declared. The backport's 0.5.0 imports `_interpreters`,
-which CPython has from 3.13 only: on 3.12 (3.12's is `_xxsubinterpreters`) the adapter is refused like a missing
-library.
+thread and its arguments cross by pickle, so the calls get process gates whose pickle carries the gate manager's authkey
+(`gates.ForeignProcessGate`: a subinterpreter has its own multiprocessing state). A call that ends its worker ends the
+whole process, so the capability `worker-crash` is not declared. The backport's 0.5.0 imports `_interpreters`, which
+CPython has from 3.13 only: on 3.12 (3.12's is `_xxsubinterpreters`) the adapter is refused like a missing library.
 
 Its futures, wait() and as_completed() are the standard library's, with their deviations (the stdlib adapter's:
 WAIT-DONE-1, WAIT-CANCEL-1, ASCOMP-CANCEL-1, CF-RESULT-3 before 3.13.4). Its own three are reproduced with the backport
@@ -16,11 +15,11 @@ alone by scripts in results/repro/interpreters/.
 import concurrent.futures
 import multiprocessing
 
+from .. import gates
 from ..adapter import Deviation
 from . import requires
 from .stdlib import CANCEL_NOT_NOTIFIED, FALSY_EXCEPTION_SWALLOWED
 from .cf_module import ModuleAdapter
-from .mpi4py_adapter import MPIGate
 
 REPRO = "results/repro/interpreters/"
 DEVIATIONS = {
@@ -57,7 +56,7 @@ class InterpreterPoolAdapter(ModuleAdapter):
     def new_gate(self):
         if self.manager is None:  # one manager process serves every gate of the run
             self.manager = multiprocessing.get_context("spawn").Manager()
-        return MPIGate(self.manager)
+        return gates.ForeignProcessGate(self.manager)
 
 
 def load():

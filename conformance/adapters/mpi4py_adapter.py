@@ -1,18 +1,17 @@
 """`mpi4py`: mpi4py.futures' `MPIPoolExecutor`, whose workers are MPI processes it spawns (`MPI_Comm_spawn`), checked
 as installed from PyPI (`mpi4py` and the `mpich` wheel) by `tox -e mpi4py`.
 
-mpi4py.futures re-exports the standard library's Future, wait() and as_completed(), so only its executor is its own.
-Its workers are processes: process gates, a fifth of the examples, time to start. But no call may kill its worker:
-when an MPI process dies, the MPI runtime aborts the whole job and SIGKILLs the parent, the suite with it (a
-standalone `submit(os._exit, 3)` does so), so the capability `worker-crash` is not declared and the clauses about a
-worker's death (EXEC-BROKEN-2/3) are not applicable here rather than judged. The
-gates live in a `multiprocessing` manager, whose proxies authenticate with the process's authkey; a worker spawned by
-MPI is not a multiprocessing child and has another, so an `MPIGate` pickles the suite's authkey with it and sets it in
-the worker before its proxies connect. Executors are made with `main=False`: by default each worker imports the
-parent's `__main__`, which under `python -m conformance` is the suite's command line, run again in the worker (it
-exits, and MPI aborts the whole job, the suite included). Spawning needs the MPI runtime's launcher: without
-`mpiexec` on PATH the adapter stops at once with one line saying what to install (mpich's own error is an abort of
-the whole process).
+mpi4py.futures re-exports the standard library's Future, wait() and as_completed(), so only its executor is its own. Its
+workers are processes: process gates, a fifth of the examples, time to start. But no call may kill its worker: when an
+MPI process dies, the MPI runtime aborts the whole job and SIGKILLs the parent, the suite with it (a standalone
+`submit(os._exit, 3)` does so), so the capability `worker-crash` is not declared and the clauses about a worker's death
+(EXEC-BROKEN-2/3) are not applicable here rather than judged. The gates live in a `multiprocessing` manager, whose
+proxies authenticate with the process's authkey; a worker spawned by MPI is not a multiprocessing child and has another,
+so a `gates.ForeignProcessGate` pickles the suite's authkey with it and sets it in the worker before its proxies
+connect. Executors are made with `main=False`: by default each worker imports the parent's `__main__`, which under
+`python -m conformance` is the suite's command line, run again in the worker (it exits, and MPI aborts the whole job,
+the suite included). Spawning needs the MPI runtime's launcher: without `mpiexec` on PATH the adapter stops at once with
+one line saying what to install (mpich's own error is an abort of the whole process).
 
 In env_list and CI. Its EXEC-MAP-2 was the suite's false alarm: a next() blocked on a map() call released to raise
 ends the iterator, which cancels the calls not started, and mpi4py's pool hands the worker its next task only after
@@ -20,7 +19,6 @@ it has set the raising call's future, so the third call was cancelled before any
 model expected it to start. The executor machine now judges that next() first (ExecutorMachine.ended_by_raise).
 """
 import multiprocessing
-import pickle
 import shutil
 import sys
 
@@ -56,20 +54,6 @@ DEVIATIONS = {
 }
 
 
-class MPIGate(gates.ProcessGate):
-    """A process gate whose pickle carries the manager's authkey, for workers that multiprocessing did not start."""
-
-    def __reduce__(self):
-        return _mpi_gate, (bytes(multiprocessing.current_process().authkey), pickle.dumps(self.__dict__))
-
-
-def _mpi_gate(authkey, state):
-    multiprocessing.current_process().authkey = authkey  # before the proxies below connect to the manager
-    gate = MPIGate.__new__(MPIGate)
-    gate.__dict__.update(pickle.loads(state))
-    return gate
-
-
 class MPI4PyAdapter(ModuleAdapter):
     """mpi4py.futures.MPIPoolExecutor, constructed anew for every executor the suite asks for."""
 
@@ -89,4 +73,4 @@ class MPI4PyAdapter(ModuleAdapter):
     def new_gate(self):
         if self.manager is None:  # one manager process serves every gate of the run
             self.manager = multiprocessing.get_context("spawn").Manager()
-        return MPIGate(self.manager)
+        return gates.ForeignProcessGate(self.manager)
