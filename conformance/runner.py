@@ -22,7 +22,7 @@ from hypothesis import seed as hypothesis_seed
 from hypothesis import Phase, settings
 from hypothesis.errors import Flaky, Unsatisfiable
 from hypothesis.reporting import with_reporter
-from hypothesis.stateful import run_state_machine_as_test
+from hypothesis.stateful import INVARIANT_MARKER, run_state_machine_as_test
 
 from . import checks, clauses, config, tour
 from .judging import RunContext
@@ -122,10 +122,24 @@ def replay_script(spec, steps, message=""):
     return "\n".join(["from conformance.replay import replay_machine", *body])
 
 
-def _steps(lines):
-    text = [line for chunk in lines for line in str(chunk).splitlines()]
+def _steps(lines, error, machine_class):
+    """The failing example's steps, from `state = ...` to `state.teardown()`. Hypothesis reports them while it replays
+    the example one last time, to our reporter in older versions and, in newer ones (6.1xx), as notes on the error it
+    raises (PEP 678; `__notes__` set by hand before Python 3.11), with a line for every invariant it checked between
+    the rules: those are left out but for the failing one (they only look, and would double a counterexample's
+    length)."""
+    checks = {f"state.{name}()" for name in dir(machine_class)
+              if getattr(getattr(machine_class, name, None), INVARIANT_MARKER, None) is not None}
+    notes = [note for e in (error, *getattr(error, "exceptions", ())) for note in getattr(e, "__notes__", ())]
+    text = [line for chunk in (*lines, *notes) for line in str(chunk).splitlines()]
     starts = [i for i, line in enumerate(text) if line.startswith("state = ")]
-    return text[starts[-1]:] if starts else []
+    if not starts:
+        return []
+    steps = text[starts[-1]:]
+    ends = [i for i, line in enumerate(steps) if line == "state.teardown()"]
+    steps = steps[:ends[0] + 1] if ends else steps
+    last = len(steps) - 1 - (steps[-1] == "state.teardown()")  # the step that failed, an invariant's check or not
+    return [line for i, line in enumerate(steps) if line not in checks or i == last]
 
 
 def _violation_in(error, seen=()):
@@ -284,7 +298,7 @@ def _search(context, settings_profile, seed, spec, failures, skip):
                     if _record_unreplayable(context.ledger, failures):
                         continue
                     break  # the implementation's timing made the search inconsistent, with nothing new found
-                steps = _steps(reported)
+                steps = _steps(reported, error, machine_class)
                 failures.record(violation.clause, Counterexample(
                     violation.message, steps, replay_script(spec, steps, violation.message),
                     note="" if violation is error else "this failure did not reproduce when replayed: a race or a "

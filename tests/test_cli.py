@@ -105,6 +105,20 @@ def test_the_replay_snippet_reproduces_the_violation():
     assert raised.value.clause == "CF-CANCEL-3"
 
 
+def test_a_counterexample_the_search_found_carries_its_steps_and_replays():
+    """Hypothesis hands the shrunk example's steps to a reporter (older versions) or attaches them to its error as
+    notes, with a line per invariant check (newer ones): either way the counterexample has them, without the checks
+    that only looked, and replays. This bug is found by the search, not the tour."""
+    spec = "cf-module:tests.faulty.future.callback_dedup"
+    failure = runner.run(loading.load(spec), settings_profile="triage", seed=0, spec=spec,
+                         stop_at={"CORE-CB-1"}).verdicts["CORE-CB-1"].counterexample
+    assert failure.steps[0] == "state = FutureMachine()" and failure.steps[-1] == "state.teardown()"
+    assert "state.nothing_happens_before_completion()" not in failure.steps[:-2]
+    with pytest.raises(ClauseViolation) as raised:
+        exec(compile(failure.replay, "<replay>", "exec"), {})
+    assert raised.value.clause == "CORE-CB-1"
+
+
 def test_strict_counts_unmet_should_clauses():
     adapter = loading.load("cf-module:tests.faulty.future.srnc_value_error")
     lenient = runner.run(adapter, settings_profile="dev", seed=2)
