@@ -1,9 +1,11 @@
 """What the benchmarks share: a timed run of the suite (in this process, counting state-machine steps, or as the
 command in a subprocess), and the median."""
+import atexit
 import json
 import os
 import pathlib
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -83,6 +85,13 @@ def in_process(spec, settings_profile, seed=0):
             "search_seconds": counter.search_seconds, "exit_status": report.exit_status}
 
 
+# The commands' bytecode cache: an installed package has its modules compiled (pip does it), so a command should not
+# compile the suite's source at every start, as it would where PYTHONDONTWRITEBYTECODE is set (this machine's
+# environment sets it): a third of a command's start-up. Kept outside the checkout, for the whole benchmark run.
+PYCACHE = tempfile.mkdtemp(prefix="futurespec-benchmark-pycache-")
+atexit.register(shutil.rmtree, PYCACHE, ignore_errors=True)
+
+
 def command(*args, timeout=900):
     """Run `python -m conformance ARGS --json …`: {"wall", "cpu" (of the children), "exit_status", "report"}."""
     with tempfile.TemporaryDirectory() as folder:
@@ -91,7 +100,8 @@ def command(*args, timeout=900):
         wall = time.perf_counter()
         run = subprocess.run([sys.executable, "-m", "conformance", *args, "--json", out], cwd=ROOT,
                              capture_output=True, text=True, timeout=timeout,
-                             env={**os.environ, "PYTHONPATH": str(ROOT)})
+                             env={**{k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"},
+                                  "PYTHONPATH": str(ROOT), "PYTHONPYCACHEPREFIX": PYCACHE})
         wall = time.perf_counter() - wall
         after = resource.getrusage(resource.RUSAGE_CHILDREN)
         report = json.load(open(out)) if os.path.exists(out) else None

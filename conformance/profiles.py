@@ -4,15 +4,9 @@ checks.
 
 A profile draws on the chapters' packages: `cf` on the Future chapter (conformance/future/) and the executors
 chapter (conformance/executors/), each other profile on the chapter of its name."""
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Callable, FrozenSet, Optional, Tuple
-
-from .aio import machine as aio_machine, tour as aio_tour
-from .bridge import machine as bridge_machine, races as bridge_races, tour as bridge_tour
-from .combinators import as_completed, gather, shield, task_group, timeout, tour as combinators_tour, wait, wait_for
-from .executors import executor_machine, executor_tour, wait_machine, wait_tour
-from .future import machine as future_machine, race_machine, tour as future_tour
-from .task import life as task_life, machine as task_machine, tour as task_tour
 
 BARE = frozenset({"bare-future"})  # the machines that make their futures with new_future() and complete them
 RACE_SHARE = 0.3  # of the settings profile's examples, for the controlled race machine (each runs 3 scenarios)
@@ -33,7 +27,7 @@ class Machine:
     needs: FrozenSet[str] = frozenset()  # capabilities the adapter must declare for this machine to run
     scale: Callable = lambda adapter: 1.0  # the share of the settings profile's examples this machine runs
     steps: Optional[int] = None  # steps per example at most, when fewer than the settings profile's
-    shrink: bool = True  # Hypothesis's shrinking and explaining (a machine that shrinks its own cases says no)
+    shrink: bool = True  # Hypothesis's shrinking (a machine that shrinks its own cases says no)
 
     @property
     def name(self):
@@ -49,26 +43,69 @@ class Profile:
         return [m for m in self.machines if m.needs <= set(adapter.capabilities)]
 
 
-PROFILES = {
-    "cf": Profile((Machine(future_machine.FutureMachine, future_tour.walks, BARE),
-                   Machine(race_machine.RaceMachine, lambda caps: future_tour.race_walks(caps, RACE_TOUR_DEEPER), BARE,
-                           scale=lambda adapter: RACE_SHARE, steps=race_machine.SCENARIOS_PER_EXAMPLE, shrink=False),
-                   Machine(wait_machine.WaitMachine, wait_tour.walks, BARE | {"wait"}),
-                   Machine(executor_machine.ExecutorMachine, executor_tour.walks, frozenset({"executor", "workers"}),
-                           lambda adapter: adapter.executor_examples)),
-                  future_machine.static_checks),
-    "asyncio": Profile((Machine(aio_machine.AioFutureMachine, aio_tour.walks),)),
-    "task": Profile((Machine(task_machine.TaskMachine, task_tour.walks),
-                     Machine(task_life.TaskLifeMachine, task_tour.life_walks))),
-    "bridge": Profile((Machine(bridge_machine.BridgeMachine, bridge_tour.walks),
-                       Machine(bridge_races.BridgeRaceMachine,
-                               lambda caps: bridge_tour.race_walks(caps, BRIDGE_RACE_DEEPER),
-                               scale=lambda adapter: BRIDGE_RACE_SHARE, steps=3, shrink=False))),
-    "combinators": Profile((Machine(gather.GatherMachine, combinators_tour.gather_walks),
-                            Machine(shield.ShieldMachine, combinators_tour.shield_walks),
-                            Machine(wait_for.WaitForMachine, combinators_tour.wait_for_walks),
-                            Machine(wait.WaitMachine, combinators_tour.wait_walks),
-                            Machine(timeout.TimeoutMachine, combinators_tour.timeout_walks),
-                            Machine(as_completed.AsCompletedMachine, combinators_tour.as_completed_walks),
-                            Machine(task_group.TaskGroupMachine, combinators_tour.task_group_walks))),
-}
+def _cf():
+    from .executors import executor_machine, executor_tour, wait_machine, wait_tour
+    from .future import machine as future_machine, race_machine, tour as future_tour
+    # The race machine last: its tour and search explore schedules, the run's costliest part, and a run that stops at
+    # its first failure (--exitfirst) should not wait for them to report what a cheaper machine finds.
+    return Profile((Machine(future_machine.FutureMachine, future_tour.walks, BARE),
+                    Machine(wait_machine.WaitMachine, wait_tour.walks, BARE | {"wait"}),
+                    Machine(executor_machine.ExecutorMachine, executor_tour.walks, frozenset({"executor", "workers"}),
+                            lambda adapter: adapter.executor_examples),
+                    Machine(race_machine.RaceMachine, lambda caps: future_tour.race_walks(caps, RACE_TOUR_DEEPER),
+                            BARE, scale=lambda adapter: RACE_SHARE, steps=race_machine.SCENARIOS_PER_EXAMPLE,
+                            shrink=False)),
+                   future_machine.static_checks)
+
+
+def _asyncio():
+    from .aio import machine as aio_machine, tour as aio_tour
+    return Profile((Machine(aio_machine.AioFutureMachine, aio_tour.walks),))
+
+
+def _task():
+    from .task import life as task_life, machine as task_machine, tour as task_tour
+    return Profile((Machine(task_machine.TaskMachine, task_tour.walks),
+                    Machine(task_life.TaskLifeMachine, task_tour.life_walks)))
+
+
+def _bridge():
+    from .bridge import machine as bridge_machine, races as bridge_races, tour as bridge_tour
+    return Profile((Machine(bridge_machine.BridgeMachine, bridge_tour.walks),
+                    Machine(bridge_races.BridgeRaceMachine,
+                            lambda caps: bridge_tour.race_walks(caps, BRIDGE_RACE_DEEPER),
+                            scale=lambda adapter: BRIDGE_RACE_SHARE, steps=3, shrink=False)))
+
+
+def _combinators():
+    from .combinators import (as_completed, gather, shield, task_group, timeout, tour as combinators_tour, wait,
+                              wait_for)
+    return Profile((Machine(gather.GatherMachine, combinators_tour.gather_walks),
+                    Machine(shield.ShieldMachine, combinators_tour.shield_walks),
+                    Machine(wait_for.WaitForMachine, combinators_tour.wait_for_walks),
+                    Machine(wait.WaitMachine, combinators_tour.wait_walks),
+                    Machine(timeout.TimeoutMachine, combinators_tour.timeout_walks),
+                    Machine(as_completed.AsCompletedMachine, combinators_tour.as_completed_walks),
+                    Machine(task_group.TaskGroupMachine, combinators_tour.task_group_walks)))
+
+
+class _Profiles(Mapping):
+    """The profiles by name, each built (its chapter's machines imported) the first time it is asked for: a run
+    needs one, and importing every chapter's machines cost each process of a command a third of its start-up."""
+
+    def __init__(self, builders):
+        self._builders, self._built = builders, {}
+
+    def __getitem__(self, name):
+        if name not in self._built:
+            self._built[name] = self._builders[name]()
+        return self._built[name]
+
+    def __iter__(self):
+        return iter(self._builders)
+
+    def __len__(self):
+        return len(self._builders)
+
+
+PROFILES = _Profiles({"cf": _cf, "asyncio": _asyncio, "task": _task, "bridge": _bridge, "combinators": _combinators})

@@ -311,7 +311,7 @@ def _scaled(base, share, machine=None):
     if machine is not None and machine.steps is not None and machine.steps < base.stateful_step_count:
         base = settings(base, stateful_step_count=machine.steps)
     if machine is not None and not machine.shrink:
-        base = settings(base, phases=[p for p in base.phases if p not in (Phase.shrink, Phase.explain)])
+        base = settings(base, phases=[p for p in base.phases if p is not Phase.shrink])
     if share >= 1:
         return base
     return settings(base, max_examples=max(10, int(base.max_examples * share)))
