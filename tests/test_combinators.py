@@ -9,6 +9,7 @@ import pytest
 
 from conformance import clauses, loading, runner
 from conformance.adapter import AdapterError, CombinatorAdapter
+from conformance.adapters import asyncio_combinators
 
 
 @pytest.mark.parametrize("spec, message", [
@@ -30,6 +31,14 @@ def test_a_module_lacking_some_combinators_borrows_asyncios_and_says_so():
     assert adapter.describe()["from_asyncio"] == ["shield", "wait_for", "wait", "timeout", "timeout_at", "as_completed",
                                                      "TaskGroup"]
     assert adapter.gather is asyncio.gather and adapter.shield.__func__ is CombinatorAdapter.shield
+
+
+def test_a_borrowed_combinator_brings_cpythons_deviations_and_a_provided_one_does_not():
+    """A module lacking TaskGroup is not reported for gh-116720 in asyncio's (3.11, 3.12); one providing it is
+    judged on its own (the reference's, which has no such deviation)."""
+    borrowing = loading.load("combinators-module:tests.fixtures.only_gather").deviations
+    assert set(borrowing) == set(asyncio_combinators.cpython_deviations())  # it borrows every deviating one
+    assert loading.load("combinators-module:reference.combinators").deviations == {}
 
 
 @pytest.mark.parametrize("seed", [1, 2])

@@ -26,7 +26,8 @@ UNCANCEL_TOO_EARLY = Deviation(
     "leaves the parent's cancelling() one too high (fixed in 3.13)", "https://github.com/python/cpython/issues/116720")
 
 
-def _deviations():
+def cpython_deviations():
+    """CPython's deviations in its combinators, on this interpreter."""
     deviations = {"COMB-WAITFOR-4": RESULT_AT_DEADLINE} if sys.version_info >= (3, 12) else \
         {"COMB-WAITFOR-5": CANCELLATION_SWALLOWED}
     if (3, 11) <= sys.version_info < (3, 13):
@@ -37,13 +38,13 @@ def _deviations():
 class AsyncioCombinatorsAdapter_C(CombinatorAdapter):
     name = "asyncio-combinators"
     sources = ("asyncio.tasks",)
-    deviations = _deviations()
+    deviations = cpython_deviations()
 
 
 class AsyncioCombinatorsAdapter_Py(CombinatorAdapter):
     name = "asyncio-combinators-py"
     sources = ("asyncio.tasks",)
-    deviations = _deviations()
+    deviations = cpython_deviations()
 
     def new_loop(self):
         loop = asyncio.new_event_loop()
@@ -55,7 +56,7 @@ class UvloopCombinatorsAdapter(CombinatorAdapter):
     name = "uvloop-combinators"
     sources = ("asyncio.tasks",)
     capabilities = CombinatorAdapter.capabilities - {"clock"}  # libuv's clock: see the module's docstring
-    deviations = {clause: deviation for clause, deviation in _deviations().items()
+    deviations = {clause: deviation for clause, deviation in cpython_deviations().items()
                   if clause not in ("COMB-WAITFOR-4", "COMB-WAITFOR-5")}  # wait_for's: shown only with a deadline
 
     def __init__(self):

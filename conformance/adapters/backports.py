@@ -22,7 +22,7 @@ import sys
 
 from ..adapter import CombinatorAdapter
 from . import requires
-from .asyncio_combinators import _deviations
+from .asyncio_combinators import cpython_deviations
 from .event_loops import _deviation
 
 UNCOUNTED = "https://github.com/aio-libs-abandoned/async-timeout/issues/229"
@@ -54,7 +54,7 @@ class TaskgroupAdapter(CombinatorAdapter):
     name = "taskgroup"
     sources = ("taskgroup",)
     capabilities = CombinatorAdapter.capabilities | {"timeout", "task-group"}
-    deviations = {**_deviations(), **TASKGROUP}
+    deviations = {**cpython_deviations(), **TASKGROUP}
 
     def __init__(self):
         self.module = requires.library("taskgroup", self.name, env="taskgroup-py310")
@@ -97,7 +97,7 @@ class AsyncTimeoutAdapter(CombinatorAdapter):
     name = "async-timeout"
     sources = ("async_timeout",)
     capabilities = CombinatorAdapter.capabilities | {"timeout"}
-    deviations = {**_deviations(), **ASYNC_TIMEOUT}
+    deviations = {**cpython_deviations(), **ASYNC_TIMEOUT}
 
     def __init__(self):
         self.module = requires.library("async_timeout", self.name, package="async-timeout", env="async_timeout-py310")
