@@ -47,7 +47,7 @@ def _one(spec, seed, settings_profile, violates):
     report = measured["report"]["clauses"] if measured["report"] else {}
     failed = sorted(cid for cid, c in report.items() if c["verdict"] == "fail")
     return {"seed": seed, "rejected": measured["exit_status"] == 1, "failed": failed, "wall": measured["wall"],
-            "strict": bool(strict)}
+            "cpu": measured["cpu"], "strict": bool(strict)}
 
 
 def run(quick, settings_profile, jobs=2):
@@ -70,7 +70,7 @@ def run(quick, settings_profile, jobs=2):
             rows.append({"chapter": chapter, "module": name, "violates": violates, "seeds": len(seeds),
                          "rejected": len(rejected), "clauses": failed, "expected_clause": bool(set(failed) &
                          set(violates)), "median_seconds": median([o["wall"] for o in rejected]),
-                         "strict": outcomes[0]["strict"]})
+                         "median_cpu_seconds": median([o["cpu"] for o in rejected]), "strict": outcomes[0]["strict"]})
     chapters = {}
     for row in rows:
         chapter = chapters.setdefault(row["chapter"], {"modules": 0, "rejected": 0})
@@ -79,6 +79,8 @@ def run(quick, settings_profile, jobs=2):
     for chapter in chapters.values():
         chapter["rate"] = chapter["rejected"] / chapter["modules"]
     times = [row["median_seconds"] for row in rows if row["median_seconds"] is not None]
+    cpu = [row["median_cpu_seconds"] for row in rows if row["median_cpu_seconds"] is not None]
     return {"settings_profile": settings_profile, "seeds": list(seeds), "sampled": quick, "modules": rows,
             "chapters": chapters, "other_pythons_only": elsewhere, "median_seconds": median(times),
-            "worst_seconds": max(times, default=None)}
+            "worst_seconds": max(times, default=None), "median_cpu_seconds": median(cpu),
+            "worst_cpu_seconds": max(cpu, default=None)}
