@@ -403,6 +403,10 @@ class DaskProcessesAdapter(DaskAdapter):
     processes = True
     deviations = PROCESSES
     executor_exit = 10.0  # distributed's atexit hooks close the cluster: the process ends ~4 s after its main thread
+    # After a call ended the worker process (EXEC-SUBMIT-2), the next new_executor() closes the clusters (5 s each at
+    # most) and starts one with a new worker process: 14 s (the hang limit, the round trip and 10 s) were too few under
+    # a load of ~8 (seed 1 on 2026-12-02: new_executor(1) judged stuck, not reproduced when replayed).
+    executor_startup = 20.0
 
     def describe(self):
         description = dict(Adapter.describe(self))
