@@ -110,6 +110,8 @@ class Adapter:
     executor_examples = 1.0  # the share of Hypothesis examples for executors; process pools are slow to start
     executor_startup = 0.0  # seconds a worker may take to start, beyond the hang limit (a process spawning)
     executor_round_trip = 0.0  # seconds any call into the executor may take beyond the hang limit (a scheduler's)
+    executor_exit = 0.0  # seconds an interpreter's exit may take to show what it does with a running call, beyond half
+    # the hang limit, and to end once its call is done (EXEC-EXIT-1/2/3: a cluster closed by atexit hooks)
 
     def new_executor(self, max_workers, initializer=None, initargs=(), **options):
         """Return a new executor running at most `max_workers` calls at once. `options` are constructor keywords,

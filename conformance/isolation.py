@@ -20,9 +20,10 @@ from .supervision import Child
 
 
 def run(spec, settings_profile=None, seed=None, strict=False, limits=None, skip=(), exitfirst=False,
-        measurement=None):
+        measurement=None, stop_at=()):
     """runner.run() for the adapter SPEC, in supervised child processes; the same Report, crash verdicts among its
-    failures. With a `measurement` (measuring.py), each child measures coverage and the last one's summary is kept."""
+    failures. With a `measurement` (measuring.py), each child measures coverage and the last one's summary is kept.
+    `stop_at` is runner.run()'s, for each child (a crash of one of its clauses does not stop the run)."""
     started = time.monotonic()
     settings_profile = config.settings_profile_name(settings_profile)
     seed = runner.seed_for(settings_profile, seed)  # one seed for every child
@@ -34,7 +35,7 @@ def run(spec, settings_profile=None, seed=None, strict=False, limits=None, skip=
         job = dict(mode="run", spec=spec, settings_profile=settings_profile, seed=seed, strict=strict,
                    limits=dataclasses.asdict(limits), skip=list(skip), exitfirst=exitfirst,
                    found={cid: dataclasses.asdict(ce) for cid, ce in found.items()}, refused=sorted(refused),
-                   coverage=measurement is not None)
+                   coverage=measurement is not None, stop_at=sorted(stop_at))
         outcome = Child(job, limits).run()
         if measurement is not None and outcome.coverage:
             lost = f"\n  (measured in the child that completed the run: what the {crashes} children that crashed " \

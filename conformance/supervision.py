@@ -7,6 +7,10 @@ the child is as fresh as a user's own run. Its stdout is the channel: JSON lines
 among them. Silence longer than `limits.unresponsive` means the whole interpreter is stuck (C code holding the GIL
 for ever: the watchdog's own thread cannot run either); the parent then sends SIGABRT, which faulthandler handles
 without the GIL by dumping every thread before the process dies.
+
+The child runs in a session of its own (spare.start()), so that it is the leader of its own process group. Once it
+has ended, and before it is reaped, the parent SIGKILLs that group: whatever the implementation started there and left
+behind (multiprocessing workers, a resource tracker, a process ignoring SIGTERM) does not outlive the run.
 """
 import collections
 import json
@@ -103,6 +107,7 @@ class Child:
                 status = self._end(process, silent)
             except BaseException:  # Ctrl-C reaches this process only (its own session): the child goes with it
                 process.kill()
+                _end_session(process)
                 raise
             text = ""
             if os.path.exists(faults):
@@ -123,7 +128,7 @@ class Child:
             except queue.Empty:
                 if dead:
                     return False
-                dead = process.poll() is not None
+                dead = _ended(process, 0)
                 if not dead and time.monotonic() - heard >= silence:
                     self.silence = silence
                     return True
@@ -169,14 +174,15 @@ class Child:
             self.error = (value, message["message"])
 
     def _end(self, process, silent):
-        """Wait (bounded) for the child to end, after SIGABRT if it stopped responding; its exit status."""
+        """Wait (bounded) for the child to end, after SIGABRT if it stopped responding; end what it left in its
+        session; its exit status."""
         if silent:
             process.send_signal(signal.SIGABRT)
-        try:
-            return process.wait(timeout=self.limits.unresponsive)
-        except subprocess.TimeoutExpired:  # not even SIGABRT ended it
+        if not _ended(process, self.limits.unresponsive):  # not even SIGABRT ended it
             process.kill()
-            return process.wait(timeout=self.limits.unresponsive)
+            _ended(process, self.limits.unresponsive)
+        _end_session(process)
+        return process.wait(timeout=self.limits.unresponsive)
 
     def _outcome(self, status, silent, faults):
         if self.error:
@@ -192,6 +198,46 @@ class Child:
         where = f"{self.where}, example {self.examples}" if self.where.startswith("the search") else self.where
         self.outcome.crash = Crash(how, self.call, self.last, self.steps, where, faults)
         return self.outcome
+
+
+def _ended(process, seconds):
+    """Whether the child has ended within `seconds`, left unreaped (a zombie: its process ID, and so its group's, cannot
+    be given to another process before _end_session()); looked at as Popen.wait(timeout) does, at growing intervals.
+    Without os.waitid (macOS), Popen reaps it."""
+    if not hasattr(os, "waitid"):
+        try:
+            process.wait(seconds)
+            return True
+        except subprocess.TimeoutExpired:
+            return False
+    deadline, delay = time.monotonic() + seconds, 0.0005
+    while True:
+        try:
+            if os.waitid(os.P_PID, process.pid, os.WEXITED | os.WNOHANG | os.WNOWAIT) is not None:
+                return True
+        except ChildProcessError:  # reaped already
+            return True
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            return False
+        delay = min(delay * 2, remaining, 0.05)
+        time.sleep(delay)
+
+
+def _end_session(process):
+    """SIGKILL the child's process group (its session's: start_new_session made the child its leader), the child
+    ended or killed but not yet reaped, so that the group's ID is still the child's and nobody else's. Never our own
+    group. A process the implementation started that left the group (setsid(), setpgid(): a daemon, some launchers)
+    escapes: nothing marks it as the run's any more. Not done once the child is reaped (without os.waitid, or after
+    Popen reaped it): the ID may then name another group."""
+    if process.returncode is not None or not hasattr(os, "waitid") or not hasattr(os, "killpg"):
+        return
+    try:
+        os.waitid(os.P_PID, process.pid, os.WEXITED | os.WNOHANG | os.WNOWAIT)  # still our child, alive or a zombie?
+        if os.getpgid(process.pid) == process.pid != os.getpgrp():
+            os.killpg(process.pid, signal.SIGKILL)
+    except (ChildProcessError, ProcessLookupError, PermissionError):  # reaped: nothing is known to be ours any more
+        pass
 
 
 def _read(stream, lines):

@@ -1,11 +1,14 @@
 """Selecting adapters: built-ins, cf-module:, module:attribute, factories and entry points; capabilities turn into
 not-applicable verdicts; declared deviations are reported and must reproduce."""
 import concurrent.futures
+import dataclasses
 
 import pytest
 
-from conformance import clauses, loading, profiles, runner
+from conformance import clauses, config, loading, profiles, runner
 from conformance.adapter import Adapter, AdapterError, validate
+from conformance.executors import exiting
+from tests.fixtures import slow_exit
 
 
 @pytest.mark.parametrize("spec", ["reference", "stdlib", "cf-module:concurrent.futures",
@@ -135,3 +138,22 @@ def test_an_adapter_that_makes_futures_has_bare_future_whatever_it_declares():
     validate(adapter, clauses.index())
     assert "bare-future" in adapter.capabilities
     assert "FutureMachine" in {m.name for m in profiles.PROFILES["cf"].machines_for(adapter)}
+
+
+def test_an_exit_allowance_lengthens_the_exit_window_and_no_other():
+    limits = config.Limits.from_environment()
+    assert exiting.exit_window(Adapter(), limits) == limits.hang / 2  # the default, for every adapter declaring none
+    assert exiting.exit_window(loading.load("tests.fixtures.slow_exit:adapter"), limits) == \
+        limits.hang / 2 + slow_exit.ALLOWANCE
+
+
+def test_with_an_exit_allowance_a_slow_wrong_exit_is_seen():
+    """EXEC-EXIT-1: the fixture's exit gives up on its running call after slow_exit.GIVE_UP seconds; its adapter's
+    executor_exit keeps the suite watching that long (with the default window the suite lets the call finish first)."""
+    limits = dataclasses.replace(config.Limits.from_environment(), hang=1.0)
+    assert limits.hang / 2 + slow_exit.ALLOWANCE > 2 * slow_exit.GIVE_UP
+    spec = "tests.fixtures.slow_exit:adapter"
+    report = runner.run(loading.load(spec), spec=spec, settings_profile="triage", limits=limits,
+                        skip=("FutureMachine", "RaceMachine", "WaitMachine"), stop_at=("EXEC-EXIT-1",))
+    verdict = report.verdicts["EXEC-EXIT-1"]
+    assert verdict.verdict == "fail" and "while the call was still running" in verdict.counterexample.message

@@ -10,10 +10,11 @@ __init__ says which profile its modules belong to and how a module becomes an ad
 A module is named here by folder and module: "future.NAME", "executors.NAME", "aio.NAME", "task.NAME", "bridge.NAME" or
 "combinators.NAME".
 
-A module whose bug ends the process (a segfault, os.abort(), os._exit(), C code holding the GIL) sets ISOLATED = True:
-it is checked through the isolation entry point (conformance/isolation.py), in supervised child processes, where
-the crash becomes a verdict; the rest run in this process, which is faster (an isolated run starts a process for
-each crash and each replay that shrinks it).
+A module whose bug ends the process (a segfault, os.abort(), os._exit(), C code holding the GIL), or leaves a process
+behind that nothing but SIGKILL ends, sets ISOLATED = True: it is checked through the isolation entry point
+(conformance/isolation.py), in supervised child processes, where the crash becomes a verdict and what is left behind
+is killed with the child's process group; the rest run in this process, which is faster (an isolated run starts a
+process for each crash and each replay that shrinks it).
 
 A module may also set KNOWN_SUITE_GAP to a reason: the suite is known not to catch that bug yet. It is left out of
 MODULES (so it covers no clause for test_traceability) and its test is a strict expected failure, which turns red
@@ -94,7 +95,7 @@ def _run(name, strict=False):
     options = dict(settings_profile="triage", strict=strict, limits=ZOO_LIMITS,
                    skip=FOLDERS[_split(name)[0]].SKIP_MACHINES)
     if getattr(_module(name), "ISOLATED", False):
-        return isolation.run(spec, **options)
+        return isolation.run(spec, stop_at=violates(name), **options)
     return runner.run(loading.load(spec), spec=spec, stop_at=violates(name), **options)
 
 

@@ -1,9 +1,11 @@
 """Crash isolation (conformance/isolation.py): an implementation that kills the process gets a verdict, not a dead
 suite. What a crash verdict holds, the exit status, the run going on after a crash, a crash that does not happen
-again when replayed, the crash budget, --exitfirst, and an adapter that crashes while it loads."""
+again when replayed, the crash budget, --exitfirst, an adapter that crashes while it loads, and nothing the
+implementation started outliving the run."""
 import dataclasses
 import json
 import os
+import select
 import signal
 import subprocess
 import sys
@@ -102,6 +104,34 @@ def test_a_spare_child_never_handed_a_job_leaves_quietly():
     spare = subprocess.run([sys.executable, "-m", "conformance._child", "-"], input=b"", capture_output=True,
                            cwd=ROOT, timeout=120)
     assert (spare.returncode, spare.stdout, spare.stderr) == (0, b"", b"")
+
+
+@pytest.mark.skipif(not hasattr(os, "pidfd_open") or not hasattr(os, "waitid"), reason="Linux: pidfd_open, waitid")
+def test_a_process_the_implementation_left_behind_ignoring_sigterm_ends_with_the_run(tmp_path, monkeypatch):
+    """The fixture's import starts a process that ignores SIGTERM and is never waited for (as a broken process pool's
+    workers can be); once the child has ended, the parent kills the child's process group, and that process with it."""
+    left = tmp_path / "left"
+    monkeypatch.setenv("FUTURESPEC_TEST_LEFT", str(left))
+    report = _run("cf-module:tests.fixtures.leaves_a_process", skip=("FutureMachine", "RaceMachine", "WaitMachine"))
+    assert report.exit_status == 0
+    pid = int(left.read_text())
+    try:
+        assert _ends(pid, 30), f"process {pid}, started by the implementation, outlived the run"
+    finally:
+        if not _ends(pid, 0):
+            os.kill(pid, signal.SIGKILL)
+
+
+def _ends(pid, seconds):
+    """Whether process `pid` has ended, or ends within `seconds` (a zombie nobody reaped yet has ended)."""
+    try:
+        handle = os.pidfd_open(pid)
+    except ProcessLookupError:
+        return True
+    try:
+        return bool(select.select([handle], [], [], seconds)[0])
+    finally:
+        os.close(handle)
 
 
 def test_an_adapter_that_crashes_while_loading_is_a_usage_error():

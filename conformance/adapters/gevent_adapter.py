@@ -13,21 +13,22 @@ A bare `gevent.event.AsyncResult` is not checked: the adapter contract needs a f
 an `exception()` method, and AsyncResult has `rawlink()` (callbacks run later, by the hub) and an `exception`
 attribute.
 
-Every deviation below is reproduced with gevent alone by a script in results/repro/gevent/. Not in env_list or CI:
-gevent objects belong to the hub of one thread and the suite uses futures from helper threads, so what a run reaches
-varies with timing: CF-CB-4 and CF-EXC-1 are seen only on futures that no earlier timing-dependent deviation
-(CF-BLOCK-1, CF-TIMEOUT-3) has retired, and are declared with `sometimes`; CF-RESULT-1 — a result() blocked in another
-thread raised LoopExit after set_exception() — was seen once and is not declared. Some verdicts were the suite's, and
-are fixed there: EXEC-SHUTDOWN-1, EXEC-SHUTDOWN-3 and EXEC-SHUTDOWN-5 (a submit() or a shutdown() that blocks; gevent's
-own EXEC-SHUTDOWN-3 is another matter, below) came after a submit() that hung waiting for a slot (EXEC-SUBMIT-1) and was
-abandoned inside the executor holding its _shutdown_lock, so the executor machine no longer judges a step that calls the
-executor once a call was abandoned inside it (shutting_down.locking); CF-CB-10 (a callback only the future referenced,
-not called when set_result() returned) followed from the callbacks running later, in the hub (CF-CB-2), so a callback
-not called yet is not judged there when CF-CB-2 is a declared deviation. EXEC-SHUTDOWN-3 (queued calls not cancelled) is
-gevent's, reproduced standalone, but the suite cannot see it: a queued call has a running one ahead of it, so shutdown()
-first hangs on that one (EXEC-SHUTDOWN-6) and the step ends there; declared with `sometimes`, it reports untested rather
-than a pass. What would make gevent reliable: a gevent-aware watchdog (calls on the thread whose hub owns the future) or
-a `per-thread` capability that keeps the suite's helper threads away from gevent objects.
+Every deviation below is reproduced with gevent alone by a script in results/repro/gevent/. In env_list and CI since
+2026-12-02 (seeds 0-7 of the dev profile passed), though gevent objects belong to the hub of one thread and the suite
+uses futures from helper threads, so what a run reaches varies with timing: CF-CB-4 and CF-EXC-1 are seen only on
+futures that no earlier timing-dependent deviation (CF-BLOCK-1, CF-TIMEOUT-3) has retired, and are declared with
+`sometimes`; CF-RESULT-1 — a result() blocked in another thread raised LoopExit after set_exception() — was seen once
+and is not declared. Some verdicts were the suite's, and are fixed there: EXEC-SHUTDOWN-1, EXEC-SHUTDOWN-3 and
+EXEC-SHUTDOWN-5 (a submit() or a shutdown() that blocks; gevent's own EXEC-SHUTDOWN-3 is another matter, below) came
+after a submit() that hung waiting for a slot (EXEC-SUBMIT-1) and was abandoned inside the executor holding its
+_shutdown_lock, so the executor machine no longer judges a step that calls the executor once a call was abandoned inside
+it (shutting_down.locking); CF-CB-10 (a callback only the future referenced, not called when set_result() returned)
+followed from the callbacks running later, in the hub (CF-CB-2), so a callback not called yet is not judged there when
+CF-CB-2 is a declared deviation. EXEC-SHUTDOWN-3 (queued calls not cancelled) is gevent's, reproduced standalone, but
+the suite cannot see it: a queued call has a running one ahead of it, so shutdown() first hangs on that one
+(EXEC-SHUTDOWN-6) and the step ends there; declared with `sometimes`, it reports untested rather than a pass. What would
+make its verdicts independent of timing: a gevent-aware watchdog (calls on the thread whose hub owns the
+future) or a `per-thread` capability that keeps the suite's helper threads away from gevent objects.
 """
 from ..adapter import Adapter, Deviation
 from .. import gates

@@ -26,8 +26,8 @@ every call down its workers' channel when it is scheduled, so a queued call canc
 map()'s iterator) is still taken and started by a worker, which the pool kills within 0.1 s; whether the suite's
 gate got to report its start first is a race (EXEC-CANCEL-1.py and EXEC-MAP-4.py show the call starting every time).
 Not declared: its map(timeout=) is an execution deadline of each call, counted from the call's start, so EXEC-MAP-5
-passes only while a worker starts the call promptly. pebble-process therefore is still out of CI; pebble-thread
-passed seeds 0-4 of the dev profile and is in CI (`tox -e pebble-thread`). Both pools' map() iterators keep the
+passes only while a worker starts the call promptly. Both are in CI: pebble-thread passed seeds 0-4 of the dev
+profile, pebble-process (in CI since 2026-12-02) seeds 0-7. Both pools' map() iterators keep the
 results they have yielded (EXEC-MAP-10, a SHOULD), and neither pool holds the exit for a running call (EXEC-EXIT-1).
 (A running call whose cancel() returned True, a muted EXEC-RUN-1, is retired by the suite, which no longer reports
 EXEC-SUBMIT-2 for it.)

@@ -48,8 +48,14 @@ def main(spec, port, mode, limit):
 
 def refusals(kept, fresh, port, limit):
     """Tell the suite "refused" once submit() raised RuntimeError on both executors after the main thread's end, or
-    else what submit() did."""
+    else what submit() did. Connected before it tries: a process that ends meanwhile closes the connection
+    unanswered, which the suite sees at once."""
     ENDING.wait()
+    with socket.create_connection(("127.0.0.1", port), timeout=120) as connection:
+        connection.sendall(_tries(kept, fresh, limit).encode()[:1000])
+
+
+def _tries(kept, fresh, limit):
     deadline, accepted = time.monotonic() + limit, 0
     while True:
         outcome = _submit(kept)
@@ -59,13 +65,10 @@ def refusals(kept, fresh, port, limit):
         threading.Event().wait(POLL)
     if outcome == "refused":
         outcome = _submit(fresh)
-        report = "refused" if outcome == "refused" else \
+        return "refused" if outcome == "refused" else \
             f"submit() to an executor given no call before the exit: {outcome}"
-    else:
-        report = (f"submit() to the executor whose call the exit waits for: {outcome}, after {accepted} accepted "
-                  f"since the main thread ended")
-    with socket.create_connection(("127.0.0.1", port), timeout=120) as connection:
-        connection.sendall(report.encode()[:1000])
+    return (f"submit() to the executor whose call the exit waits for: {outcome}, after {accepted} accepted since the "
+            "main thread ended")
 
 
 def _submit(executor):
