@@ -54,7 +54,9 @@ def _is_stdlib(top) -> bool:
 
 def _version_of(top) -> str:
     file = getattr(sys.modules.get(top), "__file__", None)
-    if file and (_PROJECT / "pyproject.toml").is_file() and Path(file).resolve().is_relative_to(_PROJECT):
+    path = Path(file).resolve() if file else None
+    if path and (_PROJECT / "pyproject.toml").is_file() and path.is_relative_to(_PROJECT) \
+            and "site-packages" not in path.parts:  # a tox env's (.tox/ is inside the checkout) is installed
         return __version__  # this project's own source tree (a checkout, not installed)
     name = _distributions().get(top)
     if name:

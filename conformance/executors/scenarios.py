@@ -17,6 +17,10 @@ from . import chunks, workers
 from .model import Starts
 
 
+UNSHUT = []  # executors never shut down, referenced until the process ends: dropping one would run its finalizer in
+# the suite's own thread, outside the watchdog (executorlib's __del__ calls shutdown(), which can block for ever)
+
+
 class Scenarios:
     """A mixin for ExecutorMachine, whose new_executor(), new_call() and claimed() it uses."""
 
@@ -357,7 +361,8 @@ class Scenarios:
             c.gate.release(Release("return"))
         try:
             self.watchdog.call("shutdown(wait=True)", executor.shutdown, True, kind="release")
-        except Hang:
+        except Hang:  # it hung, or the hang budget is spent and it was not attempted
+            UNSHUT.append(executor)
             for process in list((getattr(executor, "_processes", None) or {}).values()):
                 process.terminate()
 

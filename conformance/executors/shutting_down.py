@@ -9,8 +9,9 @@ may then accept it. So after shutdown_waiting, the machine waits, under the hang
 shows it is shut down by the one thing the spec lets it see: a submit() refused with RuntimeError (or the waiter
 returning). Each submit() it accepted meanwhile is retired (released at once, no longer judged), as an accepted
 submit() after shutdown() always was. A submit() still accepted when the limit has passed is a violation of
-EXEC-SHUTDOWN-1: the shutdown has had all that time to take effect. A second shutdown() needs no such wait: whichever
-of the two the implementation takes first, each must return without error.
+EXEC-SHUTDOWN-1: the shutdown has had all that time to take effect. That violation also ends the judging of the
+shutdown(wait=True), which may be waiting for the accepted call (executorlib never runs it). A second shutdown()
+needs no such wait: whichever of the two the implementation takes first, each must return without error.
 
 One rule covers every step that calls the executor itself (submit, map, each shutdown): once a call was abandoned
 inside the executor before its shutdown (ExecutorMachine.deadlocked), such a step judges nothing (`locking`). The
@@ -128,6 +129,10 @@ class ShuttingDown:
             waited += SUBMIT_RETRY
         since = f" (and every submit() for {waited:.2f} s after shutdown(wait=True) began in another thread)" \
             if waited else ""
+        if not isinstance(call.error, RuntimeError):
+            # A call accepted after shutdown() may be what a shutdown(wait=True) still waits for (executorlib's never
+            # runs, and its shutdown never returns): EXEC-SHUTDOWN-1's violation, so that waiter is no longer judged.
+            self.shutdown_waiter = None
         self.expect("EXEC-SHUTDOWN-1", isinstance(call.error, RuntimeError),
                     lambda: f"submit() after shutdown() {call.describe()}{since}; expected RuntimeError")
 
