@@ -94,7 +94,7 @@ def test_exitfirst_stops_at_a_crash_too():
 
 
 def test_exitfirst_on_a_conforming_implementation_changes_nothing():
-    run = cli("--adapter", "reference", "--profile", "dev", "--seed", "3", "-x")
+    run = cli("--adapter", "reference-asyncio", "--profile", "dev", "--seed", "3", "-x")  # the quickest reference
     assert run.returncode == 0 and "RESULT: CONFORMING" in run.stdout and "STOPPED" not in run.stdout
 
 
