@@ -106,8 +106,8 @@ def _run(job, stream):
     with _measured(job, adapter) as measurement:
         result = runner.run(adapter, settings_profile=job["settings_profile"], seed=job["seed"],
                             strict=job["strict"], limits=_limits(job), spec=job["spec"], skip=job["skip"],
-                            exitfirst=job["exitfirst"], progress=stream, found=found, refused=job["refused"],
-                            stop_at=job["stop_at"])
+                            exitfirst=job["exitfirst"], stop_at=job["stop_at"], progress=stream, found=found,
+                            refused=job["refused"])
     if measurement is not None:
         stream.send(coverage=measurement.summary)  # before the report, which ends the parent's listening
     stream.send(report=report.to_json(result))

@@ -46,7 +46,7 @@ def test_a_segfault_is_a_verdict_with_the_operation_steps_traceback_and_replay(t
 
 def test_the_replay_of_a_crash_crashes(tmp_path):
     """The replay script of a crash verdict is a script a user runs: in its own process, it crashes the same way."""
-    replay = _run(SEGFAULT).verdicts["CF-CANCEL-1"].counterexample.replay
+    replay = _run(SEGFAULT, stop_at={"CF-CANCEL-1"}).verdicts["CF-CANCEL-1"].counterexample.replay
     script = tmp_path / "replay.py"
     script.write_text(replay)
     done = subprocess.run([sys.executable, str(script)], cwd=ROOT, capture_output=True, timeout=120,
@@ -66,14 +66,16 @@ def test_the_run_goes_on_after_a_crash_and_finds_a_later_violation():
 
 def test_a_crash_that_does_not_happen_again_when_replayed_says_so(tmp_path, monkeypatch):
     monkeypatch.setenv("FUTURESPEC_FIXTURE_MARKER", str(tmp_path / "crashed"))
-    verdict = _run("cf-module:tests.fixtures.crashes_once").verdicts["CF-CANCEL-1"]
+    verdict = _run("cf-module:tests.fixtures.crashes_once", stop_at={"CF-CANCEL-1"}).verdicts["CF-CANCEL-1"]
     assert verdict.verdict == "fail" and "exited with status 7" in verdict.counterexample.message
     assert "did not happen again when its steps were replayed" in verdict.counterexample.note
     assert verdict.counterexample.steps[-2] == "state.cancel(f=v1)"
 
 
 def test_a_process_stuck_with_the_gil_held_is_killed_and_judged():
-    verdict = _run("cf-module:tests.faulty.future.short_wait_holds_gil").verdicts["CF-TIMEOUT-2"]
+    report = _run("cf-module:tests.faulty.future.short_wait_holds_gil", stop_at={"CF-TIMEOUT-2"})
+    assert "CF-TIMEOUT-2" in report.stopped  # stop_at: the run ends at the clause it is asked about
+    verdict = report.verdicts["CF-TIMEOUT-2"]
     assert verdict.verdict == "fail" and "stopped responding" in verdict.counterexample.message
     assert "in _wait" in verdict.counterexample.crash  # faulthandler dumped the thread holding the GIL
 
@@ -94,7 +96,7 @@ def test_exitfirst_stops_at_a_crash_too():
 
 
 def test_exitfirst_on_a_conforming_implementation_changes_nothing():
-    run = cli("--adapter", "reference", "--profile", "dev", "--seed", "3", "-x")
+    run = cli("--adapter", "reference-asyncio", "--profile", "dev", "--seed", "3", "-x")  # the quickest reference
     assert run.returncode == 0 and "RESULT: CONFORMING" in run.stdout and "STOPPED" not in run.stdout
 
 
