@@ -11,9 +11,12 @@ Most tests run the suite in-process, hundreds of them in one long-lived xdist wo
 changed — an event loop policy installed or asyncio's loop functions replaced by a backend's import (trio_asyncio), a
 module still holding the controlled scheduler's cooperative primitives, a tracer left on — makes some later, unrelated
 test fail once in a while, far from the cause.
-So every test is checked on the way out and fails itself, naming what it left changed.
+So every test is checked on the way out and fails itself, naming what it left changed. And worker processes an
+implementation under test started and never ended (a faulty pool's, one still running a call) go with the session,
+rather than outlive it as orphans, some of them ignoring SIGTERM.
 """
 import asyncio
+import multiprocessing
 import sys
 import threading
 import types
@@ -38,6 +41,11 @@ def pytest_collection_modifyitems(config, items):
                                  item.path.name not in WHOLE_RUNS))  # then the whole runs, the rest last
     if config.getoption("loadgroup", False):
         _grouped(items)
+
+
+def pytest_sessionfinish(session):
+    for process in multiprocessing.active_children():  # this process's: none in xdist's controller
+        process.kill()
 
 
 def _grouped(items):
