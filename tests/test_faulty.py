@@ -87,7 +87,7 @@ def violates(name):
 # A faulty module hangs on purpose, again and again: a shorter hang limit keeps the zoo fast. A slow machine can only
 # add verdicts here (the test asks for the injected clause among them), never hide one. Likewise a child stuck with
 # the GIL held is given up on sooner.
-ZOO_LIMITS = dataclasses.replace(config.Limits.from_environment(), hang=1.0, hang_budget=4.0, unresponsive=2.0)
+ZOO_LIMITS = dataclasses.replace(config.Limits.from_environment(), hang=1.0, hang_budget=4.0, unresponsive=4.0)
 
 
 def _run(name, strict=False):

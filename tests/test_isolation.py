@@ -17,7 +17,7 @@ from conformance.adapter import AdapterError
 from tests.test_cli import ROOT, cli
 
 SEGFAULT = "cf-module:tests.faulty.future.cancel_segfaults"
-LIMITS = dataclasses.replace(config.Limits.from_environment(), hang=1.0, hang_budget=4.0, unresponsive=2.0)
+LIMITS = dataclasses.replace(config.Limits.from_environment(), hang=1.0, hang_budget=4.0, unresponsive=4.0)
 pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="crash isolation needs POSIX signals")
 
 
