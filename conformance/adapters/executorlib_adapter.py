@@ -18,17 +18,14 @@ A cancel() racing the dependency thread kills it (EXEC-SUBMIT-3, `sometimes`: th
 """
 import concurrent.futures
 import multiprocessing
-import sys
 
 from .. import gates
 from ..adapter import Deviation
 from . import requires
+from .stdlib import CANCEL_NOT_NOTIFIED, FALSY_EXCEPTION_SWALLOWED, shared
 from .cf_module import ModuleAdapter
 
 REPRO = "results/repro/executorlib/"
-CPYTHON = "executorlib's futures are concurrent.futures.Future, waited for with concurrent.futures' wait() and " \
-          "as_completed(), so it shares CPython's bug"
-
 
 def _deviation(clause, reason, issue="", sometimes=False):
     return Deviation(f"{reason} (reproduced with executorlib alone by {REPRO}{clause}.py)", issue, sometimes)
@@ -60,18 +57,9 @@ DEVIATIONS = {
     "EXEC-EXIT-1": _deviation("EXEC-EXIT-1", "the scheduling threads of an executor never shut down are not daemon "
                               "threads, have no exit hook and loop until shutdown(): the process waits for its call, "
                               "then never exits; no executorlib issue found"),
-    "WAIT-DONE-1": _deviation("WAIT-DONE-1", "wait() reports a future cancelled by cancel() as not done until "
-                              f"set_running_or_notify_cancel() is called; {CPYTHON}",
-                              "https://github.com/python/cpython/issues/109934"),
-    "WAIT-CANCEL-1": _deviation("WAIT-CANCEL-1", f"cancel() does not wake wait(); {CPYTHON}",
-                                "https://github.com/python/cpython/issues/92001"),
-    "ASCOMP-CANCEL-1": _deviation("ASCOMP-CANCEL-1", "as_completed() never yields a future cancelled by cancel() "
-                                  f"alone; {CPYTHON}", "https://github.com/python/cpython/issues/87893"),
-    **({"CF-RESULT-3": _deviation("CF-RESULT-3", "result() returns None for an exception whose truth value is false "
-                                  "before 3.13.4 (the standard library's Future), from set_exception() and from a call "
-                                  "raising it in executorlib's worker alike",
-                                  "https://github.com/python/cpython/issues/132063")}
-       if sys.version_info < (3, 13, 4) else {}),
+    **shared({**CANCEL_NOT_NOTIFIED, **FALSY_EXCEPTION_SWALLOWED}, "executorlib",
+             "hands out concurrent.futures.Future, waited for with concurrent.futures' wait() and as_completed()",
+             REPRO),
 }
 
 

@@ -12,14 +12,12 @@ shutdown(wait=True) of one executor waits for another's; the suite's examples ea
 this is not a verdict. get_reusable_executor() keeps one executor per thread and shuts the previous one down when
 the arguments change (initializer, max_workers=None), which the scenarios' fresh executors rely on.
 """
-import sys
-
 from ..adapter import Deviation
 from . import requires
 from .cf_module import ModuleAdapter
+from .stdlib import CANCEL_NOT_NOTIFIED, FALSY_EXCEPTION_SWALLOWED, shared
 
 REPRO = "results/repro/loky/"
-CPYTHON_WAIT = "loky re-exports concurrent.futures.wait() and as_completed(), so it shares CPython's bug"
 
 
 def _deviation(clause, reason, issue):
@@ -27,13 +25,8 @@ def _deviation(clause, reason, issue):
 
 
 DEVIATIONS = {
-    "WAIT-DONE-1": _deviation("WAIT-DONE-1", "wait() reports a loky future cancelled by cancel() as not done until "
-                              f"set_running_or_notify_cancel() is called; {CPYTHON_WAIT}",
-                              "https://github.com/python/cpython/issues/109934"),
-    "WAIT-CANCEL-1": _deviation("WAIT-CANCEL-1", f"cancel() does not wake wait(); {CPYTHON_WAIT}",
-                                "https://github.com/python/cpython/issues/92001"),
-    "ASCOMP-CANCEL-1": _deviation("ASCOMP-CANCEL-1", "as_completed() never yields a future cancelled by cancel() "
-                                  f"alone; {CPYTHON_WAIT}", "https://github.com/python/cpython/issues/87893"),
+    **shared({**CANCEL_NOT_NOTIFIED, **FALSY_EXCEPTION_SWALLOWED}, "loky",
+             "re-exports concurrent.futures' Future, wait() and as_completed()", REPRO),
     "EXEC-RUN-2": _deviation("EXEC-RUN-2", "loky marks the calls it moves into its call queue RUNNING before a "
                              "worker starts them, as CPython's process pool does, so they cannot be cancelled; no "
                              "loky issue found, CPython's is", "https://github.com/python/cpython/issues/81457"),
@@ -44,11 +37,6 @@ DEVIATIONS = {
                                 "before 3.9 (bpo-36492): a keyword argument named fn collides with the callable "
                                 "(TypeError) and submit(fn=f) is accepted; no loky issue found",
                                 "https://bugs.python.org/issue36492"),
-    **({"CF-RESULT-3": _deviation("CF-RESULT-3", "loky's Future is the standard library's, whose result() returns None "
-                                  "for an exception whose truth value is false before 3.13.4; from set_exception() "
-                                  "and from a call raising it in a worker alike",
-                                  "https://github.com/python/cpython/issues/132063")}
-       if sys.version_info < (3, 13, 4) else {}),
 }
 
 

@@ -20,37 +20,25 @@ model expected it to start. The executor machine now judges that next() first (E
 """
 import multiprocessing
 import shutil
-import sys
 
 from .. import gates
 from ..adapter import AdapterError, Deviation
 from . import requires
+from .stdlib import CANCEL_NOT_NOTIFIED, FALSY_EXCEPTION_SWALLOWED, shared
 from .cf_module import ModuleAdapter
 
 REPRO = "results/repro/mpi4py/"
-CPYTHON = ("mpi4py.futures re-exports the standard library's Future, wait() and as_completed(), so it shares CPython's "
-           "bug")
-
 
 def _deviation(clause, reason, issue):
     return Deviation(f"{reason} (reproduced with mpi4py alone by {REPRO}{clause}.py)", issue)
 
 
 DEVIATIONS = {
-    "WAIT-DONE-1": _deviation("WAIT-DONE-1", "wait() reports a future cancelled by cancel() as not done until "
-                              f"set_running_or_notify_cancel() is called; {CPYTHON}",
-                              "https://github.com/python/cpython/issues/109934"),
-    "WAIT-CANCEL-1": _deviation("WAIT-CANCEL-1", f"cancel() does not wake wait(); {CPYTHON}",
-                                "https://github.com/python/cpython/issues/92001"),
-    "ASCOMP-CANCEL-1": _deviation("ASCOMP-CANCEL-1", "as_completed() never yields a future cancelled by cancel() "
-                                  f"alone; {CPYTHON}", "https://github.com/python/cpython/issues/87893"),
+    **shared({**CANCEL_NOT_NOTIFIED, **FALSY_EXCEPTION_SWALLOWED}, "mpi4py",
+             "re-exports concurrent.futures' Future, wait() and as_completed()", REPRO),
     "EXEC-EXIT-3": _deviation("EXEC-EXIT-3", "submit() is still accepted once the interpreter's exit has begun (a "
                               "running call keeping the exit waiting): MPIPoolExecutor has no exit hook refusing new "
                               "calls, as concurrent.futures' pools have; no upstream issue found", ""),
-    **({"CF-RESULT-3": _deviation("CF-RESULT-3", "result() returns None for an exception whose truth value is false "
-                                  f"before 3.13.4, from set_exception() and from a call raising it alike; {CPYTHON}",
-                                  "https://github.com/python/cpython/issues/132063")}
-       if sys.version_info < (3, 13, 4) else {}),
 }
 
 

@@ -51,6 +51,16 @@ PROCESS_POOL_BROKEN = {
 } if sys.version_info < (3, 12) else {}
 
 
+def shared(deviations, library, borrowed, repro):
+    """CPython's DEVIATIONS as they show in LIBRARY, which `borrowed` the parts they are in from the standard library
+    (e.g. "re-exports concurrent.futures' wait() and as_completed()"); each is reproduced with that library alone by
+    a script REPRO<clause>.py, which the reason cites."""
+    return {cid: dataclasses.replace(deviation, reason=f"{deviation.reason}; {library} {borrowed}, so it shares "
+                                                       f"CPython's bug (reproduced with {library} alone by {repro}"
+                                                       f"{cid}.py)")
+            for cid, deviation in deviations.items()}
+
+
 WORKER_NOT_REPLACED = {  # gh-140900's fix adds ProcessPoolExecutor._replace_dead_worker(): told by it, not by version
     "EXEC-TASKS-1": Deviation("with max_tasks_per_child above 1 and more calls queued than a worker may run, the pool "
                               "does not replace a worker that exited at its limit (a stale token of its idle-worker "
