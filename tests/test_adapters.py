@@ -70,6 +70,16 @@ def test_a_declared_deviation_is_reported_and_tolerated():
     assert report.exit_status == 0
 
 
+def test_an_executor_that_loses_workers_is_not_judged_past_the_loss():
+    """A pool that loses a worker to each call raising SystemExit (futurist's), EXEC-START-1 declared: once a call
+    that should start does not, the executor machine stops judging that executor. Seed 2 reported EXEC-MAP-2, a false
+    alarm, when it judged map()'s calls against the lost worker."""
+    report = runner.run(loading.load("tests.fixtures.loses_workers:load"), settings_profile="dev", seed=2,
+                        skip=("FutureMachine", "RaceMachine", "WaitMachine"))
+    assert report.verdicts["EXEC-START-1"].verdict == "deviation"
+    assert not [cid for cid, v in report.verdicts.items() if v.verdict == "fail"] and report.exit_status == 0
+
+
 def test_a_deviation_that_no_longer_reproduces_fails_the_run():
     report = runner.run(loading.load("tests.fixtures.adapters:StaleDeviation"), settings_profile="dev", seed=1)
     verdict = report.verdicts["CF-CANCEL-3"]
