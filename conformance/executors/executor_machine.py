@@ -304,7 +304,12 @@ class ExecutorMachine(ShuttingDown, Scenarios, ExitScenarios, ProcessPoolScenari
         free = self.max_workers - len(running)
         expected = queued[:max(free, 0)]
         if expected:
-            clause = "EXEC-SHUTDOWN-2" if self.shut_down else \
+            # After a call ended in SystemExit or KeyboardInterrupt, an executor known to lose a worker to each (its
+            # EXEC-START-1 declared: futurist's thread pool) may have fewer workers than the model counts: a starved
+            # call is then that deviation whatever its kind, and the wait is of that kind too (a hang of another kind
+            # would shorten that kind's later waits in the run: watchdog.repeat_hang).
+            lost = self.exited_a_worker and "EXEC-START-1" in self.ledger.muted
+            clause = "EXEC-START-1" if lost else "EXEC-SHUTDOWN-2" if self.shut_down else \
                 "EXEC-MAP-2" if any(c.via == "map" for c in expected) else "EXEC-START-1"
             cancelled = self.live("cancelled")
             started = self.watchdog.wait(clause, Starts(queued, len(expected), cancelled),
@@ -313,15 +318,11 @@ class ExecutorMachine(ShuttingDown, Scenarios, ExitScenarios, ProcessPoolScenari
                 return self.settle(what)  # judge the cancelled call that took a worker, then wait again
             if not started:
                 starved = [c for c in expected if not c.gate.started.is_set()]
-                lost = self.exited_a_worker and "EXEC-START-1" in self.ledger.muted
-                self.judging(starved, self.fail, "EXEC-START-1" if lost else clause,
+                self.judging(starved, self.fail, clause,
                              f"after {what}, {', '.join(map(str, starved))} did not start within "
                              f"{self.watchdog.waited:.2f} s, with {len(running)} of {self.max_workers} "
                              "workers busy")
-                if lost:
-                    # The known starvation of an executor that loses a worker to each call ending in SystemExit or
-                    # KeyboardInterrupt (futurist's thread pool, EXEC-START-1 declared), after such a call: it has
-                    # fewer workers than the model counts, and the model cannot follow it for the rest of the example.
+                if lost:  # the model cannot follow this executor for the rest of the example
                     self.abandoned = True
                     return
             else:
