@@ -27,6 +27,7 @@ from .cf_module import ModuleAdapter
 
 REPRO = "results/repro/executorlib/"
 
+
 def _deviation(clause, reason, issue="", sometimes=False):
     return Deviation(f"{reason} (reproduced with executorlib alone by {REPRO}{clause}.py)", issue, sometimes)
 

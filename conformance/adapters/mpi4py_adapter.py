@@ -29,6 +29,7 @@ from .cf_module import ModuleAdapter
 
 REPRO = "results/repro/mpi4py/"
 
+
 def _deviation(clause, reason, issue):
     return Deviation(f"{reason} (reproduced with mpi4py alone by {REPRO}{clause}.py)", issue)
 

@@ -308,7 +308,7 @@ class ExecutorMachine(ShuttingDown, Scenarios, ExitScenarios, ProcessPoolScenari
             # EXEC-START-1 declared: futurist's thread pool) may have fewer workers than the model counts: a starved
             # call is then that deviation whatever its kind, and the wait is of that kind too (a hang of another kind
             # would shorten that kind's later waits in the run: watchdog.repeat_hang).
-            lost = self.exited_a_worker and "EXEC-START-1" in self.ledger.muted
+            lost = self.exited_a_worker and "EXEC-START-1" in self.adapter.deviations
             clause = "EXEC-START-1" if lost else "EXEC-SHUTDOWN-2" if self.shut_down else \
                 "EXEC-MAP-2" if any(c.via == "map" for c in expected) else "EXEC-START-1"
             cancelled = self.live("cancelled")
