@@ -54,10 +54,14 @@ def judged(method):
 def opening(method):
     """Run an @initialize rule: what it makes (an executor, the combinator under test) is what every later step
     judges, so a muted violation there leaves nothing to judge. Hypothesis discards the example (a search where every
-    example is discarded ends that machine's search, see runner._search); a tour's walk ends (tour.take)."""
+    example is discarded ends that machine's search, see runner._search); a tour's walk ends (tour.take). Under
+    Hypothesis, the step is told to the run's progress, which sees the other rules' steps as Hypothesis draws them."""
 
     @functools.wraps(method)
     def step(self, *args, **kwargs):
+        if currently_in_test_context():  # Hypothesis draws these apart from the rules: progress.Stream cannot see them
+            shown = ", ".join(f"{key}={value!r}" for key, value in kwargs.items())
+            self.context.progress.step(f"state.{method.__name__}({shown})")
         try:
             return method(self, *args, **kwargs)
         except Muted:

@@ -44,6 +44,11 @@ class Progress:
     def example_done(self, ledger):
         """An example ended (its teardown ran): the ledger's checks so far."""
 
+    def steps_where(self, clause_id):
+        """The steps of the example in which `clause_id` was first violated, as far as they were told; for a failure
+        Hypothesis could not replay, whose own report then has none."""
+        return []
+
 
 class Stream(Progress):
     """Every hook as one JSON line written at once to the file descriptor `fd`: a crash loses nothing sent. A call
@@ -55,6 +60,8 @@ class Stream(Progress):
         self._named = None  # (machine, rule, arguments) of a step whose result is named once it has run
         self._checks = {}  # the check counts last sent
         self._violated = set()  # clauses whose violations have been sent
+        self._steps = []  # the steps of the example in progress, as its replay script writes them
+        self._first_seen = {}  # clause: the steps of the example that first violated it
 
     def send(self, **message):
         self._write((json.dumps(message, separators=(",", ":"), default=repr) + "\n").encode())
@@ -69,6 +76,7 @@ class Stream(Progress):
 
     def example(self, machine):
         self._named = None
+        self._steps = [f"state = {type(machine).__name__}()"]
         self.send(example=type(machine).__name__)
         if all(hasattr(machine, name) for name in ("_rules_strategy", "_pretty_print", "_repr_step")):
             machine._rules_strategy = machine._rules_strategy.map(functools.partial(self._announce, machine))
@@ -87,7 +95,9 @@ class Stream(Progress):
         if self._named is not None:  # the step before returned a value: now that it has a name, say so
             machine, rule, shown = self._named
             self._named = None
-            self.send(named=machine._repr_step(rule, shown, None))
+            self._steps[-1] = machine._repr_step(rule, shown, None)
+            self.send(named=self._steps[-1])
+        self._steps.append(line)
         self.send(step=line)
 
     def calling(self, what, kind):
@@ -105,7 +115,11 @@ class Stream(Progress):
                     if messages and cid not in self._violated}
         self._checks.update(checks)
         self._violated.update(violated)
+        self._first_seen.update(dict.fromkeys(violated, self._steps))
         self.send(checks=checks, violated=violated)
+
+    def steps_where(self, clause_id):
+        return list(self._first_seen.get(clause_id, ()))
 
 
 def _references(value):

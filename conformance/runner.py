@@ -298,13 +298,18 @@ def _search(context, settings_profile, seed, spec, failures, skip):
                     if _record_unreplayable(context.ledger, failures):
                         continue
                     break  # the implementation's timing made the search inconsistent, with nothing new found
-                steps = _steps(reported, error, machine_class)
+                steps = _steps(reported, error, machine_class) or context.progress.steps_where(violation.clause)
                 failures.record(violation.clause, Counterexample(
                     violation.message, steps, replay_script(spec, steps, violation.message),
-                    note="" if violation is error else "this failure did not reproduce when replayed: a race or a "
-                                                       "time-dependent bug; the steps show where it was seen"))
+                    note="" if violation is error else _unreplayed(steps)))
                 continue
             break
+
+
+def _unreplayed(steps):
+    what = ("the steps show where it was seen" if steps else
+            "its steps are recorded only when the implementation runs isolated, without --in-process")
+    return f"this failure did not reproduce when replayed: a race or a time-dependent bug; {what}"
 
 
 def _scaled(base, share, machine=None):

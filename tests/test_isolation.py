@@ -12,7 +12,7 @@ import sys
 
 import pytest
 
-from conformance import config, isolation, loading, runner
+from conformance import config, isolation, loading, progress, runner
 from conformance.adapter import AdapterError
 from tests.test_cli import ROOT, cli
 
@@ -70,6 +70,26 @@ def test_a_crash_that_does_not_happen_again_when_replayed_says_so(tmp_path, monk
     assert verdict.verdict == "fail" and "exited with status 7" in verdict.counterexample.message
     assert "did not happen again when its steps were replayed" in verdict.counterexample.note
     assert verdict.counterexample.steps[-2] == "state.cancel(f=v1)"
+
+
+def test_the_stream_keeps_the_steps_a_violation_was_first_seen_in(tmp_path):
+    """What the child streams says every step, the @initialize rule's too, and keeps the steps of the example that
+    first violated each clause: a counterexample Hypothesis could not replay has nothing else (runner._search)."""
+    log = tmp_path / "stream"
+    fd = os.open(log, os.O_WRONLY | os.O_CREAT)
+    stream = progress.Stream(fd)
+    try:
+        runner.run(loading.load("tests.fixtures.late_running:load"), settings_profile="dev", seed=0, progress=stream,
+                   skip=("FutureMachine", "RaceMachine", "WaitMachine"))
+    finally:
+        os.close(fd)
+    steps = stream.steps_where("EXEC-RUN-1")
+    assert steps[0] == "state = ExecutorMachine()" and steps[1].startswith("state.start(max_workers=")
+    assert steps[-1] == "state.teardown()" and stream.steps_where("CF-CANCEL-1") == []
+    messages = [json.loads(line) for line in log.read_text().splitlines()]
+    search = next(i for i, m in enumerate(messages) if str(m.get("phase")).startswith("the search of"))
+    first = next(m["step"] for m in messages[search:] if "step" in m)
+    assert first.startswith("state.start(max_workers="), "Hypothesis's examples announce their opening step"
 
 
 def test_a_process_stuck_with_the_gil_held_is_killed_and_judged():

@@ -91,7 +91,9 @@ PROCESS_POOL = {
     "CF-CANCEL-2": _deviation("CF-CANCEL-2", "ProcessFuture.cancel() of a RUNNING future returns True and cancels it "
                               "(documented: cancelling a running call terminates its worker)"),
     "EXEC-RUN-1": _deviation("EXEC-RUN-1", "for the same reason, cancel() of a running call returns True: the pool "
-                             "terminates the worker running it (documented behaviour, not a bug)"),
+                             "terminates the worker running it (documented behaviour, not a bug); and a call's future "
+                             "turns RUNNING only once the pool's thread has read the worker's acknowledgement, so a "
+                             "call that has started may for a moment not be running()"),
     "EXEC-BROKEN-1": _deviation("EXEC-BROKEN-1", "when the initializer raises, the queued calls finish with "
                                 "BrokenProcessPool, but a later submit() raises RuntimeError ('Unexpected error "
                                 "within the Pool'), not BrokenExecutor"),

@@ -387,6 +387,8 @@ class ExecutorMachine(ShuttingDown, Scenarios, ExitScenarios, ProcessPoolScenari
                 self.judging([c], self.expect, "EXEC-RUN-1", call.value is True,
                              lambda: f"after {what}, running() of the future of {c}, which has started, "
                                      f"{call.describe()}")
+                if c.retired:
+                    continue  # a muted EXEC-RUN-1 released the call: its future may be done by now
             elif c.state == "queued" and not c.claimed:
                 self.claimed(c, what)
             call = self.call(None, f"done() of {c}", "CORE-QUERY-3", c.future.done)
