@@ -169,6 +169,16 @@ def test_an_exit_allowance_lengthens_the_exit_window_and_no_other():
         limits.hang / 2 + slow_exit.ALLOWANCE
 
 
+def test_each_exit_variant_is_judged_on_its_own():
+    """EXEC-EXIT-1 declared does not leave EXEC-EXIT-2 unjudged; EXEC-EXIT-3 is judged only after an exit that waited,
+    its premise (spec/executors.md)."""
+    spec = "tests.fixtures.exit_excused:adapter"
+    report = runner.run(loading.load(spec), spec=spec, settings_profile="triage",
+                        skip=("FutureMachine", "RaceMachine", "WaitMachine"))
+    verdicts = {cid: report.verdicts[cid].verdict for cid in ("EXEC-EXIT-1", "EXEC-EXIT-2", "EXEC-EXIT-3")}
+    assert verdicts == {"EXEC-EXIT-1": "deviation", "EXEC-EXIT-2": "fail", "EXEC-EXIT-3": "untested"}
+
+
 def test_with_an_exit_allowance_a_slow_wrong_exit_is_seen():
     """EXEC-EXIT-1: the fixture's exit gives up on its running call after slow_exit.GIVE_UP seconds; its adapter's
     executor_exit keeps the suite watching that long (with the default window the suite lets the call finish first)."""

@@ -27,7 +27,8 @@ EXEC-SHUTDOWN-2 is one of them: queued calls that never start after shutdown(wai
 budget, after which the suite reported the shutdown() calls themselves as hanging (refused, "0.05 s"); being
 declared, those are muted too, so a shutdown(wait=False) that really hung would go unseen here. Declared by design
 of dask (each citing the pull request that chose it): a program that ends while a call runs does not wait for it
-(EXEC-EXIT-1: daemon worker threads, clusters closed by distributed's atexit hooks), and map() refuses an iterator
+(EXEC-EXIT-1, and EXEC-EXIT-2 with the client dropped: daemon worker threads, clusters closed by distributed's
+atexit hooks), and map() refuses an iterator
 as input (EXEC-MAP-11: TypeError before the input is read, so its own error never surfaces). EXEC-START-3 (a
 SHOULD: dask does not promise FIFO order) is declared with `sometimes`. On the `dask` face a dropped result is freed
 a few milliseconds after next() returned it, once the scheduler has heard its future is gone: EXEC-MAP-10's check
@@ -100,6 +101,8 @@ CLIENT = {
                                   sometimes=True),
     "EXEC-MAP-3": _deviation("EXEC-MAP-1", _CLOSED + " (here: a call that raised)", sometimes=True),
     "EXEC-EXIT-1": _deviation("EXEC-EXIT-1", _EXIT, _PR_2730),
+    "EXEC-EXIT-2": _deviation("EXEC-EXIT-2", "as EXEC-EXIT-1, the client dropped (no reference left, collected): "
+                              + _EXIT, _PR_2730),
     "EXEC-MAP-11": _deviation("EXEC-MAP-11", _ITERATOR, "https://github.com/dask/distributed/pull/2671 (removed "
                               "iterators as input, by design)"),
     "EXEC-START-3": _deviation("EXEC-START-3", "the worker runs the tasks it holds by priority, not by arrival: a call "
@@ -111,6 +114,7 @@ EXECUTOR = {
     "EXEC-SUBMIT-2": CLIENT["EXEC-SUBMIT-2"],
     "EXEC-MAP-4": CLIENT["EXEC-MAP-4"],
     "EXEC-EXIT-1": CLIENT["EXEC-EXIT-1"],
+    "EXEC-EXIT-2": CLIENT["EXEC-EXIT-2"],
     "EXEC-MAP-11": CLIENT["EXEC-MAP-11"],
     "EXEC-START-3": CLIENT["EXEC-START-3"],
     "EXEC-SUBMIT-4": _deviation("EXEC-SUBMIT-4", "ClientExecutor.submit(self, fn, *args, **kwargs): a call keyword "

@@ -89,6 +89,8 @@ DEVIATIONS = {
     "EXEC-EXIT-1": _deviation("EXEC-EXIT-1", "the pool's workers are started with the low-level start_new_thread, not "
                               "as threading.Thread: the exit does not wait for them, and a program that ends while a "
                               "call runs exits without waiting for it"),
+    "EXEC-EXIT-2": _deviation("EXEC-EXIT-2", "as EXEC-EXIT-1, the executor dropped (no reference left, collected) "
+                              "while its call runs: the exit does not wait for the call"),
 }
 
 

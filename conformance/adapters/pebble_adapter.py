@@ -28,7 +28,8 @@ gate got to report its start first is a race (EXEC-CANCEL-1.py and EXEC-MAP-4.py
 Not declared: its map(timeout=) is an execution deadline of each call, counted from the call's start, so EXEC-MAP-5
 passes only while a worker starts the call promptly. Both are in CI: pebble-thread passed seeds 0-4 of the dev
 profile, pebble-process (in CI since 2026-12-02) seeds 0-7. Both pools' map() iterators keep the
-results they have yielded (EXEC-MAP-10, a SHOULD), and neither pool holds the exit for a running call (EXEC-EXIT-1).
+results they have yielded (EXEC-MAP-10, a SHOULD), and neither pool holds the exit for a running call, kept or
+dropped (EXEC-EXIT-1, EXEC-EXIT-2).
 (A running call whose cancel() returned True, a muted EXEC-RUN-1, is retired by the suite, which no longer reports
 EXEC-SUBMIT-2 for it.)
 """
@@ -60,6 +61,8 @@ BOTH = {
     "EXEC-EXIT-1": _deviation("EXEC-EXIT-1", "a program that ends while a call runs exits without waiting for it: the "
                               "ThreadPool runs its calls in daemon threads, which the interpreter kills at exit, and "
                               "the ProcessPool's worker processes are terminated at exit"),
+    "EXEC-EXIT-2": _deviation("EXEC-EXIT-2", "as EXEC-EXIT-1, the pool dropped (no reference left, collected) while "
+                              "its call runs: the exit kills the call all the same"),
     "EXEC-MAP-10": _deviation("EXEC-MAP-10", "map()'s future holds the list of every call's future, and the iterator "
                               "its result() hands out chains a generator over that list: every result stays alive "
                               "until the iterator is dropped"),

@@ -6,12 +6,13 @@ stdin, and ends its main thread without shutdown(). distributed runs its calls i
 shutdown does not wait for (the child's last atexit hook, which runs first, prints "exiting"), and its own atexit
 hooks close the cluster, cancelling the task: the process exits while the call still waits for its line. Exits 1
 while that happens (for either face); nothing here depends on timing but the bound on how long to watch for an
-early exit."""
+early exit. With --drop (EXEC-EXIT-2.py), the child drops its client, executor and future (no reference left,
+collected; the cluster stays referenced, as a program's own cluster would be) once the call has started."""
 import subprocess
 import sys
 
 CHILD = r'''
-import atexit, sys
+import atexit, gc, sys
 import distributed
 
 def call():
@@ -23,17 +24,18 @@ def call():
 if __name__ == "__main__":
     cluster = distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=False, dashboard_address=":0")
     client = distributed.Client(cluster)
-    if sys.argv[1] == "executor":
-        future = client.get_executor(pure=False).submit(call)
-    else:
-        future = client.submit(call, pure=False)
+    executor = client.get_executor(pure=False) if sys.argv[1] == "executor" else None
+    future = executor.submit(call) if executor else client.submit(call, pure=False)
     distributed.Event("started").wait(30)  # the call runs: now the main thread ends, without shutdown()
+    if sys.argv[2] == "drop":
+        del client, executor, future
+        gc.collect()
     atexit.register(lambda: print("exiting", flush=True))
 '''
 
 
-def exits_early(face):
-    child = subprocess.Popen([sys.executable, "-c", CHILD, face], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+def exits_early(face, drop):
+    child = subprocess.Popen([sys.executable, "-c", CHILD, face, drop], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                              stderr=subprocess.DEVNULL, text=True)
     assert child.stdout.readline().strip() == "started"
     try:
@@ -50,4 +52,5 @@ def exits_early(face):
 
 
 if __name__ == "__main__":
-    sys.exit(1 if [face for face in ("client", "executor") if exits_early(face)] else 0)
+    drop = "drop" if "--drop" in sys.argv else "keep"
+    sys.exit(1 if [face for face in ("client", "executor") if exits_early(face, drop)] else 0)

@@ -7,14 +7,15 @@ interpreter runs its atexit hooks (the child's own prints "exiting") only once t
 what it must wait for. pebble's ThreadPool runs its calls in daemon threads, which the exit kills; its ProcessPool's
 pool threads are daemon threads too, and its worker processes are terminated at exit. So the child exits while the
 call still waits for its line. Exits 1 while that happens (for either pool); nothing here depends on timing but the
-bound on how long to watch for an early exit."""
+bound on how long to watch for an early exit. With --drop (EXEC-EXIT-2.py), the child drops its pool (no reference
+left, collected) once the call has started, before its main thread ends."""
 import os
 import subprocess
 import sys
 import tempfile
 
 CHILD = r'''
-import atexit, multiprocessing, sys
+import atexit, gc, multiprocessing, sys
 import pebble
 
 def call(started, release):
@@ -25,7 +26,7 @@ def call(started, release):
     print("finished", flush=True)
 
 if __name__ == "__main__":
-    pool_name, started, release = sys.argv[1:]
+    pool_name, started, release, drop = sys.argv[1:]
     if pool_name == "ProcessPool":
         pool = pebble.ProcessPool(max_workers=1, context=multiprocessing.get_context("spawn"))
     else:
@@ -33,18 +34,21 @@ if __name__ == "__main__":
     pool.schedule(call, args=(started, release))
     with open(started) as pipe:
         pipe.readline()  # the call runs: now the main thread ends, without close() or join()
+    if drop == "drop":
+        del pool
+        gc.collect()
     atexit.register(lambda: print("exiting", flush=True))
 '''
 
 
-def exits_early(pool_name, folder):
+def exits_early(pool_name, folder, drop):
     started, release = os.path.join(folder, f"{pool_name}-started"), os.path.join(folder, f"{pool_name}-release")
     os.mkfifo(started)
     os.mkfifo(release)
     program = os.path.join(folder, "child.py")  # a file: spawned workers import the call from it
     with open(program, "w") as file:
         file.write(CHILD)
-    child = subprocess.Popen([sys.executable, program, pool_name, started, release], stdout=subprocess.PIPE, text=True)
+    child = subprocess.Popen([sys.executable, program, pool_name, started, release, drop], stdout=subprocess.PIPE, text=True)
     try:
         status = child.wait(30)  # a conforming pool never exits before its call has its line: this bound ends it
     except subprocess.TimeoutExpired:
@@ -59,6 +63,7 @@ def exits_early(pool_name, folder):
 
 
 if __name__ == "__main__":
+    drop = "drop" if "--drop" in sys.argv else "keep"
     with tempfile.TemporaryDirectory() as folder:
-        early = [pool_name for pool_name in ("ThreadPool", "ProcessPool") if exits_early(pool_name, folder)]
+        early = [pool_name for pool_name in ("ThreadPool", "ProcessPool") if exits_early(pool_name, folder, drop)]
     sys.exit(1 if early else 0)
