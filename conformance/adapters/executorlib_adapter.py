@@ -58,6 +58,9 @@ DEVIATIONS = {
     "EXEC-EXIT-1": _deviation("EXEC-EXIT-1", "the scheduling threads of an executor never shut down are not daemon "
                               "threads, have no exit hook and loop until shutdown(): the process waits for its call, "
                               "then never exits; no executorlib issue found"),
+    "EXEC-EXIT-3": _deviation("EXEC-EXIT-3", "with no exit hook, nothing refuses submit() while the exit waits for "
+                              "a running call (it waits for the scheduling threads): it is accepted; no executorlib "
+                              "issue found"),
     **shared({**CANCEL_NOT_NOTIFIED, **FALSY_EXCEPTION_SWALLOWED}, "executorlib",
              "hands out concurrent.futures.Future, waited for with concurrent.futures' wait() and as_completed()",
              REPRO),

@@ -5,7 +5,7 @@ ends its main thread without shutdown().
 
 MODE "late" (EXEC-EXIT-3) also makes a second executor that is given no call, and starts a daemon thread that waits
 until the main thread is about to end (joining the main thread would wait for the exit hooks too: CPython marks it
-stopped only after its threading._register_atexit() hooks have run), then tries submit(int) on the first executor
+stopped only after its threading._register_atexit() hooks have run), then tries submit() on the first executor
 until one raises (the exit is waiting for
 the held call meanwhile), then once on the second, and tells the suite what happened. Nothing tells a thread when the
 implementation's exit hook has run, so it tries again every POLL seconds, for LIMIT seconds at most: submits accepted
@@ -73,7 +73,7 @@ def _tries(kept, fresh, limit):
 
 def _submit(executor):
     try:
-        executor.submit(int)
+        executor.submit(workers.arguments)  # a function of ours: a builtin like int has no signature to inspect
     except RuntimeError:
         return "refused"
     except BaseException as error:  # an observation

@@ -437,7 +437,7 @@ def _enter_exit_submit(executor):
     with executor as entered:
         pass
     try:
-        executor.submit(int)
+        executor.submit(workers.arguments)
     except BaseException as error:  # an observation
         return entered, error
     return entered, None
