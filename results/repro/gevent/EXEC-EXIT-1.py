@@ -31,7 +31,8 @@ atexit.register(lambda: print("exiting", flush=True))
 '''
 
 if __name__ == "__main__":
-    child = subprocess.Popen([sys.executable, "-c", CHILD, *sys.argv[1:2]], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    child = subprocess.Popen([sys.executable, "-c", CHILD, *sys.argv[1:2]], stdin=subprocess.PIPE,
+                             stdout=subprocess.PIPE, text=True)
     assert child.stdout.readline().strip() == "started"
     try:
         status = child.wait(30)  # a conforming executor never exits before its call has its line: this bound ends it

@@ -48,7 +48,8 @@ def exits_early(pool_name, folder, drop):
     program = os.path.join(folder, "child.py")  # a file: spawned workers import the call from it
     with open(program, "w") as file:
         file.write(CHILD)
-    child = subprocess.Popen([sys.executable, program, pool_name, started, release, drop], stdout=subprocess.PIPE, text=True)
+    child = subprocess.Popen([sys.executable, program, pool_name, started, release, drop], stdout=subprocess.PIPE,
+                             text=True)
     try:
         status = child.wait(30)  # a conforming pool never exits before its call has its line: this bound ends it
     except subprocess.TimeoutExpired:
