@@ -379,21 +379,24 @@ class ExecutorMachine(ShuttingDown, Scenarios, ExitScenarios, ProcessPoolScenari
                 self.passed(c.cancelled_by)
 
     def check_futures(self, what):
+        """The futures of the calls not finished: not done (EXEC-SUBMIT-1), then RUNNING once started (EXEC-RUN-1) and
+        not before (EXEC-RUN-2). done() comes first: a muted violation retires the call, which releases it, and its
+        future may then be done for that reason alone."""
         for c in self.live("running", "queued"):
             if c.future is None:
+                continue
+            done = self.call(None, f"done() of {c}", "CORE-QUERY-3", c.future.done)
+            self.judging([c], self.expect, "EXEC-SUBMIT-1", done.value is False,
+                         lambda: f"after {what}, done() of the future of {c}, which is {c.state}, {done.describe()}")
+            if c.retired:
                 continue
             if c.state == "running" and self.applies("EXEC-RUN-1"):
                 call = self.call(None, f"running() of {c}", "CORE-QUERY-3", c.future.running)
                 self.judging([c], self.expect, "EXEC-RUN-1", call.value is True,
                              lambda: f"after {what}, running() of the future of {c}, which has started, "
                                      f"{call.describe()}")
-                if c.retired:
-                    continue  # a muted EXEC-RUN-1 released the call: its future may be done by now
             elif c.state == "queued" and not c.claimed:
                 self.claimed(c, what)
-            call = self.call(None, f"done() of {c}", "CORE-QUERY-3", c.future.done)
-            self.judging([c], self.expect, "EXEC-SUBMIT-1", call.value is False,
-                         lambda: f"after {what}, done() of the future of {c}, which is {c.state}, {call.describe()}")
 
     def claimed(self, c, what, restore=None):
         """Whether the future of `c`, a call that has not started, is RUNNING (EXEC-RUN-2). If that violation is
