@@ -8,13 +8,15 @@ spawn start method, and inherits CPython's deviations. SynchronousExecutor runs 
 the capability `workers`, so the clauses about queued and running calls are not applicable. Every deviation is
 reproduced with futurist alone by a script in results/repro/futurist/.
 
-futurist-thread is not yet reliable, so it stays out of CI. A call raising SystemExit ends its worker for good
+futurist-thread is in CI since 2026-12-02. A call raising SystemExit ends its worker for good
 (EXEC-START-1, declared); the executor machine now stops judging an executor at the first starved call after such a
 call (a worker lost: executor_machine.settle), which cured seed 2's EXEC-MAP-2 (a map() call starved by the lost
 worker, whose 2 s hang then cut every later map() call's limit to 0.05 s, and a slow one was judged deadlocked).
-On 2026-12-02 seeds 0-4, 6 and 7 of the dev profile conformed; seed 5 reported EXEC-RUN-2 (a queued call's future
-running(), after a map() call was released), which its shrunk steps did not reproduce when replayed three times:
-not settled. futurist-process and futurist-sync passed seeds 0-4 of the dev profile and are in CI
+Seed 5 reported EXEC-RUN-2 (a queued call's future running(), after a map() call was released): a start awaited
+with a wait shortened by an earlier hang of that kind (0.05 s: watchdog.repeat_hang) was judged starved, a muted
+EXEC-START-1 that retired the call, so released it; its worker then took the call behind it, which the model did not
+expect to start (the executor machine now settles again after such a retirement). Seeds 0-7 of the dev profile then
+conformed, seed 5 three times. futurist-process and futurist-sync passed seeds 0-4 of the dev profile and are in CI
 (`tox -e futurist-process`, `tox -e futurist-sync`).
 
 The executor tour calls shutdown() again while shutdown(wait=True) waits in another thread, once a refused (or

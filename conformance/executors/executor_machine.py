@@ -180,8 +180,7 @@ class ExecutorMachine(ShuttingDown, Scenarios, ExitScenarios, ProcessPoolScenari
     @rule(picks=st.lists(st.integers(0, MAX_CALLS), min_size=1, max_size=4))
     @judged
     def wait_mixed(self, picks):
-        """WAIT-INPUT-1, WAIT-DONE-1: wait(timeout=0) on futures of this executor and, with capability bare-future, a
-        future made directly."""
+        """WAIT-INPUT-1, WAIT-DONE-1: wait(timeout=0) on this executor's futures (and one made alone: bare-future)."""
         candidates = [c for c in self.calls if c.future is not None and not c.retired]
         if not candidates:
             return
@@ -304,10 +303,9 @@ class ExecutorMachine(ShuttingDown, Scenarios, ExitScenarios, ProcessPoolScenari
         free = self.max_workers - len(running)
         expected = queued[:max(free, 0)]
         if expected:
-            # After a call ended in SystemExit or KeyboardInterrupt, an executor known to lose a worker to each (its
-            # EXEC-START-1 declared: futurist's thread pool) may have fewer workers than the model counts: a starved
-            # call is then that deviation whatever its kind, and the wait is of that kind too (a hang of another kind
-            # would shorten that kind's later waits in the run: watchdog.repeat_hang).
+            # After a call ended in SystemExit or KeyboardInterrupt, an executor known to lose its worker (EXEC-START-1
+            # declared: futurist's thread pool) may have fewer than the model counts: a starved call is then that
+            # deviation, and the wait of that kind (a hang shortens its kind's later waits: watchdog.repeat_hang).
             lost = self.exited_a_worker and "EXEC-START-1" in self.adapter.deviations
             clause = "EXEC-START-1" if lost else "EXEC-SHUTDOWN-2" if self.shut_down else \
                 "EXEC-MAP-2" if any(c.via == "map" for c in expected) else "EXEC-START-1"
@@ -325,6 +323,8 @@ class ExecutorMachine(ShuttingDown, Scenarios, ExitScenarios, ProcessPoolScenari
                 if lost:  # the model cannot follow this executor for the rest of the example
                     self.abandoned = True
                     return
+                if any(c.retired for c in starved):  # retired by a muted verdict, so released: they free workers
+                    return self.settle(what)         # for the calls behind them, which the model must then expect
             else:
                 self.passed(clause)
         started = [c for c in queued if not c.retired and c.gate.started.is_set()]
@@ -379,9 +379,8 @@ class ExecutorMachine(ShuttingDown, Scenarios, ExitScenarios, ProcessPoolScenari
                 self.passed(c.cancelled_by)
 
     def check_futures(self, what):
-        """The futures of the calls not finished: not done (EXEC-SUBMIT-1), then RUNNING once started (EXEC-RUN-1) and
-        not before (EXEC-RUN-2). done() comes first: a muted violation retires the call, which releases it, and its
-        future may then be done for that reason alone."""
+        """Unfinished calls' futures: not done (EXEC-SUBMIT-1, asked first: a muted violation retires a call, which
+        releases it), RUNNING once started (EXEC-RUN-1) and not before (EXEC-RUN-2)."""
         for c in self.live("running", "queued"):
             if c.future is None:
                 continue
@@ -392,9 +391,8 @@ class ExecutorMachine(ShuttingDown, Scenarios, ExitScenarios, ProcessPoolScenari
                 continue
             if c.state == "running" and self.applies("EXEC-RUN-1"):
                 call = self.call(None, f"running() of {c}", "CORE-QUERY-3", c.future.running)
-                self.judging([c], self.expect, "EXEC-RUN-1", call.value is True,
-                             lambda: f"after {what}, running() of the future of {c}, which has started, "
-                                     f"{call.describe()}")
+                self.judging([c], self.expect, "EXEC-RUN-1", call.value is True, lambda: f"after {what}, running() of "
+                             f"the future of {c}, which has started, {call.describe()}")
             elif c.state == "queued" and not c.claimed:
                 self.claimed(c, what)
 
