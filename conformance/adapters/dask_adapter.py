@@ -27,12 +27,12 @@ EXEC-SHUTDOWN-2 is one of them: queued calls that never start after shutdown(wai
 budget, after which the suite reported the shutdown() calls themselves as hanging (refused, "0.05 s"); being
 declared, those are muted too, so a shutdown(wait=False) that really hung would go unseen here. Declared by design
 of dask (each citing the pull request that chose it): a program that ends while a call runs does not wait for it
-(EXEC-EXIT-1, and EXEC-EXIT-2 with the client dropped: daemon worker threads, clusters closed by distributed's
-atexit hooks), and map() refuses an iterator
-as input (EXEC-MAP-11: TypeError before the input is read, so its own error never surfaces). EXEC-START-3 (a
-SHOULD: dask does not promise FIFO order) is declared with `sometimes`. On the `dask` face a dropped result is freed
-a few milliseconds after next() returned it, once the scheduler has heard its future is gone: EXEC-MAP-10's check
-waits for that under the watchdog (it failed some seeds while it gave dask only a garbage collection's duration).
+(EXEC-EXIT-1, and EXEC-EXIT-2 with the client dropped: daemon worker threads, clusters closed by distributed's atexit
+hooks), and map() refuses an iterator as input (EXEC-MAP-11: TypeError before the input is read, so its own error never
+surfaces). EXEC-START-3 (a SHOULD: dask does not promise FIFO order) is declared with `sometimes`. On the `dask` face a
+dropped result is freed a few milliseconds after next() returned it, once the scheduler has heard its future is gone:
+EXEC-MAP-10's check waits for that under the watchdog (it failed some seeds while it gave dask only a garbage
+collection's duration).
 `dask-processes` is the `dask` face on a cluster whose worker is a process of its own (`processes=True`, on
 127.0.0.1), its gates process gates (a multiprocessing manager's; the worker, a multiprocessing child of its nanny,
 shares the suite's authkey). There a call raising SystemExit or KeyboardInterrupt ends the worker process and the

@@ -9,8 +9,7 @@ the suite has said "go" to the call; the suite gives it a window (half the hang 
 call finish and expects the process to exit promptly. For EXEC-EXIT-3 the child's own thread reports instead whether
 submit() was refused once the main thread had ended, within the same window, before the suite lets the call finish;
 only when the exit did wait for the kept executor's call (EXEC-EXIT-1: the process did not end while it ran), which is
-that clause's premise. Each variant
-is judged on its own: a declared deviation of one leaves the others judged.
+that clause's premise. Each variant is judged on its own: a declared deviation of one leaves the others judged.
 An adapter whose exit takes seconds to show what it does (a cluster closed by atexit hooks) declares
 `executor_exit`: seconds added to that window and to "promptly", so that a slow wrong exit is seen on every run.
 """
@@ -40,8 +39,7 @@ class ExitScenarios:
             return  # an adapter made in process, which a child cannot load again
         startup = 30.0 + self.adapter.executor_startup
         window, allowance = exit_window(self.adapter, self.limits), self.adapter.executor_exit
-        waited = True  # whether the exit waited for the kept executor's call (EXEC-EXIT-1's first half): EXEC-EXIT-3's
-        # premise, which an exit that then hangs still meets
+        waited = True  # the exit waited for the kept executor's call: EXEC-EXIT-3's premise (met by a hang too)
         for clause, mode in VARIANTS:
             if not self.applies(clause) or (mode == "late" and not waited):
                 continue
