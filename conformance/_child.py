@@ -17,6 +17,8 @@ import sys
 import threading
 import traceback
 
+ORPHANED = 3  # the exit status of a child whose parent went away
+
 
 def main():
     with open(_job_path(), encoding="utf-8") as job_file:
@@ -31,7 +33,7 @@ def main():
 
     from .progress import Stream
 
-    stream = Stream(channel)
+    stream = Stream(channel, lost=_orphaned)
     _heartbeat(stream, job["limits"]["unresponsive"] / 5)
     try:
         _replay(job, stream) if job["mode"] == "replay" else _run(job, stream)
@@ -41,6 +43,14 @@ def main():
     sys.stderr.flush()
     _kill_children()
     os._exit(0)
+
+
+def _orphaned():
+    """The parent stopped reading (killed, or ended without ending this child): nobody will read a verdict, so end at
+    once, with what the run started, rather than run on unwatched (an orphaned child once spun a core for 15 minutes).
+    The status says why to anyone who looks."""
+    _kill_children()
+    os._exit(ORPHANED)
 
 
 def _kill_children():

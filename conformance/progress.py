@@ -52,10 +52,11 @@ class Progress:
 
 class Stream(Progress):
     """Every hook as one JSON line written at once to the file descriptor `fd`: a crash loses nothing sent. A call
-    is announced twice (begins, returns) and there are thousands: those two lines are written by hand."""
+    is announced twice (begins, returns) and there are thousands: those two lines are written by hand. When nobody
+    reads `fd` any more (the parent is gone), `lost()` is called: a run with nobody to report to must end."""
 
-    def __init__(self, fd):
-        self._fd = fd
+    def __init__(self, fd, lost):
+        self._fd, self._lost = fd, lost
         self._lock = threading.Lock()  # the heartbeat thread sends too
         self._named = None  # (machine, rule, arguments) of a step whose result is named once it has run
         self._checks = {}  # the check counts last sent
@@ -68,8 +69,11 @@ class Stream(Progress):
 
     def _write(self, data):
         with self._lock:
-            while data:
-                data = data[os.write(self._fd, data):]
+            try:
+                while data:
+                    data = data[os.write(self._fd, data):]
+            except BrokenPipeError:
+                self._lost()
 
     def phase(self, text):
         self.send(phase=text)

@@ -1,8 +1,8 @@
 """Scheduling of the project's own tests, and a guard on what each test leaves behind in its worker.
 
-The references' ci runs are one xdist group (tests/test_traceability.py), so one worker makes them all; they come
-first, and the other worker runs the rest meanwhile instead of idling while they finish last (they are the longest
-unit of the session), then the modules that run whole adapters, the slowest tests after the group. xdist sends a
+The references' runs under coverage are one xdist group (tests/test_traceability.py), so one worker makes them all;
+they come first, and the other worker runs the rest meanwhile instead of idling while they finish last (they are the
+longest unit of the session), then the modules that run whole adapters, the slowest tests after the group. xdist sends a
 group to one worker by the "@group" suffix it gives the node IDs of its tests; on pytest 9.2, whose node IDs are
 structured, xdist's assignment no longer takes (pytest-xdist#1386), the group's tests went to both workers and each
 made every reference run: the suffix is given here when xdist's did not take.

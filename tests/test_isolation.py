@@ -77,7 +77,7 @@ def test_the_stream_keeps_the_steps_a_violation_was_first_seen_in(tmp_path):
     first violated each clause: a counterexample Hypothesis could not replay has nothing else (runner._search)."""
     log = tmp_path / "stream"
     fd = os.open(log, os.O_WRONLY | os.O_CREAT)
-    stream = progress.Stream(fd)
+    stream = progress.Stream(fd, lost=lambda: None)
     try:
         runner.run(loading.load("tests.fixtures.late_running:load"), settings_profile="dev", seed=0, progress=stream,
                    skip=("FutureMachine", "RaceMachine", "WaitMachine"))
@@ -90,6 +90,75 @@ def test_the_stream_keeps_the_steps_a_violation_was_first_seen_in(tmp_path):
     search = next(i for i, m in enumerate(messages) if str(m.get("phase")).startswith("the search of"))
     first = next(m["step"] for m in messages[search:] if "step" in m)
     assert first.startswith("state.start(max_workers="), "Hypothesis's examples announce their opening step"
+
+
+def test_a_stream_nobody_reads_says_so():
+    read, write = os.pipe()
+    os.close(read)
+    lost = []
+    progress.Stream(write, lost=lambda: lost.append(True)).phase("nobody listens")
+    os.close(write)
+    assert lost == [True]
+
+
+def _children(pid):
+    with open(f"/proc/{pid}/task/{pid}/children") as listing:
+        return [int(child) for child in listing.read().split()]
+
+
+def _cpu_seconds(pid):
+    with open(f"/proc/{pid}/stat") as stat:
+        fields = stat.read().rpartition(")")[2].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime + stime
+
+
+def _alive(pid):
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            return stat.read().rpartition(")")[2].split()[0] != "Z"  # a zombie has ended
+    except FileNotFoundError:
+        return False
+
+
+def _blocked_in_its_job(pid):
+    """The child has its job (a spare child's stdin is a pipe until then, /dev/null after) and uses no CPU: it waits.
+    Takes half a second when the child has its job."""
+    if not _alive(pid) or os.readlink(f"/proc/{pid}/fd/0") != os.devnull:
+        return False
+    before = _cpu_seconds(pid)
+    select.select([], [], [], 0.5)
+    return _alive(pid) and _cpu_seconds(pid) == before
+
+
+@pytest.mark.skipif(not os.path.exists(f"/proc/{os.getpid()}/task/{os.getpid()}/children"),
+                    reason="finds the child through Linux's /proc")
+def test_a_child_whose_parent_is_killed_ends_with_it():
+    """A parent killed outright cannot end its child. Here the child waits out a hang (result(timeout=0) blocks, and
+    the hang limit is ten minutes), so only its heartbeat writes: it must notice that nobody reads and end itself at
+    its next beat, rather than run on unwatched (one once spun a core for 15 minutes)."""
+    parent = subprocess.Popen([sys.executable, "-m", "conformance", "--adapter",
+                               "cf-module:tests.faulty.future.timeout_zero_blocks", "--profile", "triage"], cwd=ROOT,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                              env={**os.environ, "FUTURESPEC_HANG_TIMEOUT": "600"})
+    try:
+        for _ in range(60):  # bounded: each look takes half a second or more
+            blocked = [child for child in _children(parent.pid) if _blocked_in_its_job(child)]
+            if blocked:
+                break
+            select.select([], [], [], 0.5)
+        else:
+            pytest.fail("no child of the isolated run was seen waiting in its job within 60 s")
+    finally:
+        parent.kill()
+        parent.wait()
+    for _ in range(100):  # a heartbeat a second (unresponsive / 5): ten seconds at most
+        if not any(_alive(child) for child in blocked):
+            break
+        select.select([], [], [], 0.1)
+    left = [child for child in blocked if _alive(child)]
+    for child in left:
+        os.kill(child, signal.SIGKILL)
+    assert not left, "the child of a killed parent is still running"
 
 
 def test_a_process_stuck_with_the_gil_held_is_killed_and_judged():

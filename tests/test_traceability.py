@@ -1,9 +1,11 @@
 """Traceability: every clause ID the code cites exists, every checked clause is exercised, every untested one says
 why, and every checked clause has a faulty implementation in tests/faulty/ that the suite rejects for it.
 
-The references' `ci` runs that show every checked clause exercised are made once (one xdist worker takes every
-test that needs them: `--dist loadgroup`), under coverage, and also show that the references pass and that the suite
-reaches every branch of reference/ — an unreached branch is a missing check or dead code."""
+The references' runs that show every checked clause exercised (the `dev` profile, seed 0: the committed results'
+settings) are made once (one xdist worker takes every test that needs them: `--dist loadgroup`), under coverage, and
+also show that the references pass strictly, that they still give their committed verdicts, and that the suite
+reaches every branch of reference/ — an unreached branch is a missing check or dead code. Their `ci` runs, without
+coverage, are tests/test_stability.py's."""
 import functools
 import pathlib
 import re
@@ -13,6 +15,7 @@ import pytest
 
 import reference
 from conformance import checks, clauses, loading, measuring, runner
+from tests import committed
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 REFERENCE = pathlib.Path(reference.__file__).resolve().parent  # the copy the runs use: tox's installed one, in tox
@@ -77,7 +80,9 @@ def measured_reference_runs():
 
 @functools.lru_cache(maxsize=None)
 def _measure_reference_runs():
-    """{(profile, spec): report} of every reference's `ci` run, and the coverage of reference/ they reached. Cached
+    """{(profile, spec): report} of every reference's `dev` run with seed 0 (strict for ours: CPython's Tasks may
+    miss a SHOULD), and the coverage of reference/ they reached. A `dev` run reaches every branch, at a third of the
+    cost of a `ci` one under coverage, which made this fixture the run's longest item by far (four minutes). Cached
     for the process, not only the module's fixture: an xdist worker that does not know its next test yet tears module
     fixtures down after each test, and the runs (minutes under coverage) were made twice."""
     measurement = coverage.Coverage(data_file=None, branch=True, include=[str(REFERENCE / "*")], config_file=False)
@@ -86,7 +91,8 @@ def _measure_reference_runs():
         for path in REFERENCE.glob("*.py"):  # what ran when they were imported, before measuring began
             exec(compile(path.read_text(encoding="utf-8"), str(path), "exec"),
                  {"__name__": f"reference.{path.stem}", "__package__": "reference"})
-        reports = {(profile, spec): runner.run(loading.load(spec), settings_profile="ci", seed=0)
+        reports = {(profile, spec): runner.run(loading.load(spec), settings_profile="dev", seed=0,
+                                               strict=spec.startswith("reference"))
                    for profile, specs in REFERENCES.items() for spec in specs}
     finally:
         measurement.stop()
@@ -100,11 +106,12 @@ def reference_reports(measured_reference_runs):
 
 @REFERENCE_RUNS
 @pytest.mark.parametrize("spec", sorted(spec for specs in REFERENCES.values() for spec in specs))
-def test_the_references_pass_the_ci_profile(reference_reports, spec):
+def test_the_references_pass_and_give_their_committed_verdicts(reference_reports, spec):
     report = next(report for (_, name), report in reference_reports.items() if name == spec)
     wrong = {cid: (v.verdict, v.counterexample and v.counterexample.message)
              for cid, v in report.verdicts.items() if v.verdict == "fail"}
     assert not wrong and report.exit_status == 0
+    committed.assert_unchanged(report)
 
 
 @REFERENCE_RUNS
