@@ -1,8 +1,10 @@
 """No false alarms: the references and the standard library pass under many seeds and every settings profile.
 
-A suite that is red on a correct implementation is worse than no suite, so every new check must survive this. CI
-runs a few seeds per adapter; before trusting a new check, run many:
-`FUTURESPEC_STABILITY_SEEDS=50 tox -e tests -- tests/test_stability.py`.
+A suite that is red on a correct implementation is worse than no suite, so every new check must survive this.
+`tox -e tests` runs each correct adapter with the committed results' settings (dev, seed 0); the other seeds and the
+`ci` profile are marked `stability` and run by `tox -e stability` (CI runs both, the latter beside the backends' envs,
+so the project's own tests stay quick). Before trusting a new check, run many seeds:
+`FUTURESPEC_STABILITY_SEEDS=50 tox -e stability`.
 
 A run with the committed results' settings (dev, seed 0) also checks that its adapter still gives its committed
 verdicts here (tests/committed.py). The lone `stdlib` adapter is not run here: `stdlib-thread` judges the same Future,
@@ -33,6 +35,7 @@ MEASURED = {(spec, committed.SETTINGS[1]) for specs in REFERENCES.values() for s
 # their ci runs are made here; uvloop-combinators' by `tox -e uvloop` (25 s here, five times its dev run; its deadline
 # clauses do not apply there)
 CI_ELSEWHERE = {"uvloop-combinators"}
+STABILITY = pytest.mark.stability  # tox -e stability's; the rest run in tox -e tests
 
 
 @pytest.fixture(autouse=True)
@@ -47,9 +50,14 @@ def _passes(report):
     assert not wrong and report.exit_status == 0
 
 
-@pytest.mark.parametrize("spec, seed", [(spec, seed) for spec in CORRECT for seed in SEEDS
+def _seeded(spec, seed):
+    """(spec, seed), marked `stability` unless it is a run with the committed settings."""
+    return pytest.param(spec, seed, marks=() if ("dev", seed) == committed.SETTINGS else STABILITY)
+
+
+@pytest.mark.parametrize("spec, seed", [_seeded(spec, seed) for spec in CORRECT for seed in SEEDS
                                         if (spec, seed) not in MEASURED] +
-                         [(spec, seed) for spec in PROCESS_POOLS for seed in PROCESS_SEEDS])
+                         [_seeded(spec, seed) for spec in PROCESS_POOLS for seed in PROCESS_SEEDS])
 def test_correct_implementations_pass_under_every_seed(spec, seed):
     """The references follow the spec exactly, its SHOULD clauses too: they pass strictly."""
     report = runner.run(loading.load(spec), settings_profile="dev", seed=seed, strict=spec.startswith("reference"))
@@ -61,6 +69,7 @@ def test_correct_implementations_pass_under_every_seed(spec, seed):
         assert report.verdicts["CF-ATOMIC-1"].verdict == "pass" and report.verdicts["CF-BLOCK-2"].verdict == "pass"
 
 
+@STABILITY
 @pytest.mark.parametrize("spec", [*(spec for spec in CORRECT if spec not in CI_ELSEWHERE),
                                   "cf-module:reference.executor", "aio-class:asyncio.Future",  # the zero-code
                                   "task-class:asyncio.Task"])                                   # schemes
