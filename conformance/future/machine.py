@@ -26,6 +26,7 @@ READ_METHODS = ("result", "exception")
 READ_TIMEOUTS = (None, 0, -10, "short", "shorter")  # "short": a positive timeout from the run's limits
 WAIT_TIMEOUTS = (None, 3600.0)  # a blocked waiter either waits forever or long past the run
 RACERS = ("set_result", "set_exception", "cancel", "set_running_or_notify_cancel", "add_done_callback")
+NOT_RACED = object()  # what a racer returns when the racers could not be started together
 
 
 class FalsyError(Exception):
@@ -297,6 +298,8 @@ class FutureMachine(CallbackReferences, JudgingMachine):
         arguments = [self.race_argument(f, name) for name in racers]
         started = time.monotonic()
         calls = self.run_racers(f, racers, arguments, clause_id)
+        if any(call.value is NOT_RACED for call in calls):
+            return  # no racer called anything: nothing happened to judge
         self.judge_race(f, racers, arguments, calls, clause_id, started)
 
     def untrusted(self, racers):
@@ -317,11 +320,16 @@ class FutureMachine(CallbackReferences, JudgingMachine):
         return None
 
     def run_racers(self, f, racers, arguments, clause_id):
-        """Each racer in a thread of its own (a Background), all released at once by a barrier."""
+        """Each racer in a thread of its own (a Background), all released at once by a barrier. A racer that a loaded
+        machine starts too late to meet the others breaks the barrier for all of them, before any calls the
+        implementation: each then returns NOT_RACED, never an error the implementation would be blamed for."""
         barrier = threading.Barrier(len(racers))
 
         def race(name, argument):
-            barrier.wait(timeout=self.watchdog.limits.hang)
+            try:
+                barrier.wait(timeout=self.watchdog.limits.hang)
+            except threading.BrokenBarrierError:
+                return NOT_RACED
             return self.operation(f, name)(*(() if argument is None else (argument,)))
 
         calls = [Background(f"racer {name}()", race, name, argument) for name, argument in zip(racers, arguments)]
