@@ -1,15 +1,13 @@
 """What the benchmarks share: a timed run of the suite (in this process, counting state-machine steps, or as the
 command in a subprocess), and the median."""
-import atexit
 import json
 import os
 import pathlib
-import resource
-import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 
 from conformance import loading, progress, runner
@@ -85,28 +83,47 @@ def in_process(spec, settings_profile, seed=0):
             "search_seconds": counter.search_seconds, "exit_status": report.exit_status}
 
 
-# The commands' bytecode cache: an installed package has its modules compiled (pip does it), so a command should not
+# The commands' bytecode: an installed package has its modules compiled (pip does it), so a command should not
 # compile the suite's source at every start, as it would where PYTHONDONTWRITEBYTECODE is set (this machine's
-# environment sets it): a third of a command's start-up. Kept outside the checkout, for the whole benchmark run.
-PYCACHE = tempfile.mkdtemp(prefix="futurespec-benchmark-pycache-")
-atexit.register(shutil.rmtree, PYCACHE, ignore_errors=True)
+# environment sets it): a third of a command's start-up. The commands write it beside the source, in the __pycache__
+# folders git ignores (a PYTHONPYCACHEPREFIX would move the standard library's and Hypothesis's there too, compiled
+# again by the first command).
+_ENVIRONMENT = {**{k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}, "PYTHONPATH": str(ROOT)}
+_compiling = threading.Lock()
+_compiled = []
+
+
+def _compile():
+    """Compile the checkout once, before the first command, as pip compiles what it installs: else the first command
+    to import each module (the very first: all of the suite) would pay for compiling it."""
+    with _compiling:
+        if not _compiled:
+            subprocess.run([sys.executable, "-m", "compileall", "-q", "conformance", "reference", "tests"], cwd=ROOT,
+                           env=_ENVIRONMENT, check=True, stdout=subprocess.DEVNULL)
+            _compiled.append(True)
 
 
 def command(*args, timeout=900):
-    """Run `python -m conformance ARGS --json …`: {"wall", "cpu" (of the children), "exit_status", "report"}."""
+    """Run `python -m conformance ARGS --json …`: {"wall", "cpu" (of the command and the processes it waited for),
+    "exit_status", "report"}. The CPU time is the command's own, from os.wait4(), not the difference of
+    RUSAGE_CHILDREN around it, which counts every command that ended meanwhile (the zoo runs two at a time)."""
+    _compile()
     with tempfile.TemporaryDirectory() as folder:
         out = os.path.join(folder, "report.json")
-        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         wall = time.perf_counter()
-        run = subprocess.run([sys.executable, "-m", "conformance", *args, "--json", out], cwd=ROOT,
-                             capture_output=True, text=True, timeout=timeout,
-                             env={**{k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"},
-                                  "PYTHONPATH": str(ROOT), "PYTHONPYCACHEPREFIX": PYCACHE})
+        process = subprocess.Popen([sys.executable, "-m", "conformance", *args, "--json", out], cwd=ROOT,
+                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=_ENVIRONMENT)
+        killer = threading.Timer(timeout, process.kill)
+        killer.start()
+        try:
+            _, status, usage = os.wait4(process.pid, 0)
+        finally:
+            killer.cancel()
+        process.returncode = os.waitstatus_to_exitcode(status)
         wall = time.perf_counter() - wall
-        after = resource.getrusage(resource.RUSAGE_CHILDREN)
         report = json.load(open(out)) if os.path.exists(out) else None
-    cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
-    return {"wall": wall, "cpu": cpu, "exit_status": run.returncode, "report": report}
+    return {"wall": wall, "cpu": usage.ru_utime + usage.ru_stime, "exit_status": process.returncode,
+            "report": report}
 
 
 def median(values):

@@ -37,6 +37,14 @@ def markdown(results):
         out += [f"| {r['adapter']} | {_s(r['wall'])} | {_s(r['cpu'])} | {r['exit_status']} |"
                 for r in results["cost"]["adapters"]]
         out.append("")
+        if results["cost"].get("by_chapter"):
+            out += ["Per spec chapter (in-process: the machines' tours and searches, not the command's start-up):",
+                    "",
+                    "| adapter | per chapter: s | per machine: s |", "|---|---|---|"]
+            out += [f"| {r['adapter']} | " + "; ".join(f"{c} {_s(s)}" for c, s in r["chapters"].items()) + " | "
+                    + "; ".join(f"{m} {_s(s)}" for m, s in r["machines"].items()) + " |"
+                    for r in results["cost"]["by_chapter"]]
+            out.append("")
     if "bug_finding" in results:
         b = results["bug_finding"]
         out += [f"## Bug-finding power (`--exitfirst`, settings `{b['settings_profile']}`, seeds "

@@ -70,7 +70,8 @@ def _job_path():
     once it has one — imported the suite meanwhile, and leaving quietly if the parent never sends a job."""
     if sys.argv[1] != "-":
         return sys.argv[1]
-    from . import loading, report, runner  # noqa: F401 (the suite's weight, imported while the parent starts)
+    from . import judging, loading, report, runner  # noqa: F401 (the suite's weight, Hypothesis with the machines'
+    # base class among it, imported while the parent starts)
 
     path = sys.stdin.readline().strip()
     if not path:
@@ -120,7 +121,7 @@ def _run(job, stream):
                             refused=job["refused"])
     if measurement is not None:
         stream.send(coverage=measurement.summary)  # before the report, which ends the parent's listening
-    stream.send(report=report.to_json(result))
+    stream.send(report=report.to_json(result, checked_by=False))  # the parent's --json adds them
 
 
 def _measured(job, adapter):

@@ -8,6 +8,7 @@ import ast
 import functools
 import pathlib
 import re
+import threading
 from typing import Dict, Tuple
 
 CLAUSE_ID = re.compile(r"^(?:CORE|CF|EXEC|WAIT|ASCOMP|AIO|TASK|BRIDGE|COMB)-[A-Z]+-\d+$")
@@ -16,9 +17,18 @@ CHAPTERS = ("future", "executors", "aio", "task", "bridge", "combinators")  # th
 ENGINE = ("judging.py", "runner.py")  # engine modules that judge clauses shared by every machine
 
 
-@functools.lru_cache(maxsize=None)
+_reading = threading.Lock()  # one reading at a time: the CLI starts one in a thread while the run goes on (--json)
+
+
 def checked_by() -> Dict[str, Tuple[str, ...]]:
-    """Clause ID -> the checks naming it, sorted, each once."""
+    """Clause ID -> the checks naming it, sorted, each once. Read once per process (a third of a second), a caller
+    meanwhile waiting for that reading rather than making another."""
+    with _reading:
+        return _read()
+
+
+@functools.lru_cache(maxsize=None)
+def _read():
     found = {}
     for path in _sources():
         module = ".".join(("conformance",) + path.relative_to(PACKAGE).with_suffix("").parts)

@@ -4,9 +4,8 @@ Time limits are generous by default so a loaded CI machine never turns a slow-bu
 they only bound how long a genuinely stuck implementation can hold up a run.
 """
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass
-
-from hypothesis import HealthCheck, Phase, settings
 
 
 def _seconds(variable, default):
@@ -52,26 +51,59 @@ def crash_budget():
 
 
 SETTINGS_PROFILE_VARIABLE = "FUTURESPEC_PROFILE"
-_COMMON = dict(
-    deadline=None,  # the watchdog bounds every call; wall-clock deadlines would only add flakiness
-    database=None,  # a run is reproduced by --seed, and the suite writes nothing into the user's folder
-    suppress_health_check=list(HealthCheck),
-    report_multiple_bugs=False,
-)
-# Every phase but Phase.explain: it re-runs the shrunk example under a line tracer and with its arguments varied, to
-# comment the steps Hypothesis prints, which about doubled the time from a violation found to its report (measured
-# on tests/faulty/future/callback_dedup: 12.8 s against 6.2 s), while the report shows the suite's own account of
-# what went wrong and the tracer's lines would be the suite's, not the implementation's.
-_SEARCH = [Phase.explicit, Phase.reuse, Phase.generate, Phase.target, Phase.shrink]
-SETTINGS_PROFILES = {  # Hypothesis settings, by name (the CLI's --profile)
-    "dev": settings(max_examples=60, stateful_step_count=25, phases=_SEARCH, **_COMMON),
-    "ci": settings(max_examples=150, stateful_step_count=30, derandomize=True, phases=_SEARCH, **_COMMON),
-    "thorough": settings(max_examples=1000, stateful_step_count=60, phases=_SEARCH, **_COMMON),
+# Every phase but explain: it re-runs the shrunk example under a line tracer and with its arguments varied, to comment
+# the steps Hypothesis prints, which about doubled the time from a violation found to its report (measured on
+# tests/faulty/future/callback_dedup: 12.8 s against 6.2 s), while the report shows the suite's own account of what
+# went wrong and the tracer's lines would be the suite's, not the implementation's.
+_SEARCH = ("explicit", "reuse", "generate", "target", "shrink")
+_PROFILES = {  # Hypothesis settings, by name (the CLI's --profile)
+    "dev": dict(max_examples=60, stateful_step_count=25, phases=_SEARCH),
+    "ci": dict(max_examples=150, stateful_step_count=30, derandomize=True, phases=_SEARCH),
+    "thorough": dict(max_examples=1000, stateful_step_count=60, phases=_SEARCH),
     # ci without shrinking: the same verdicts, with unshrunk counterexamples, far faster on implementations that
     # fail many clauses (the suite's own zoo of faulty implementations runs with it)
-    "triage": settings(max_examples=150, stateful_step_count=30, derandomize=True,
-                       phases=[Phase.explicit, Phase.reuse, Phase.generate], **_COMMON),
+    "triage": dict(max_examples=150, stateful_step_count=30, derandomize=True,
+                   phases=("explicit", "reuse", "generate")),
 }
+
+
+class _SettingsProfiles(Mapping):
+    """The profiles' Hypothesis settings, each made the first time it is asked for: Hypothesis is imported only by
+    the process that runs the machines, not by the one that supervises an isolated run (a fifth of a CPU second of
+    every command's start, while the child starts beside it)."""
+
+    def __init__(self):
+        self._made = {}
+
+    def __getitem__(self, name):
+        if name not in self._made:
+            from hypothesis import HealthCheck, Phase, settings
+            options = dict(_PROFILES[name])
+            self._made[name] = settings(
+                **{**options, "phases": [Phase[phase] for phase in options["phases"]]},
+                deadline=None,  # the watchdog bounds every call; wall-clock deadlines would only add flakiness
+                database=None,  # a run is reproduced by --seed, and the suite writes nothing into the user's folder
+                suppress_health_check=list(HealthCheck), report_multiple_bugs=False)
+        return self._made[name]
+
+    def __contains__(self, name):
+        return name in _PROFILES
+
+    def __iter__(self):
+        return iter(_PROFILES)
+
+    def __len__(self):
+        return len(_PROFILES)
+
+
+SETTINGS_PROFILES = _SettingsProfiles()
+
+
+def derandomized(name):
+    """Whether the settings profile `name` runs the same examples every time (its seed is then 0 by default)."""
+    return _PROFILES[name].get("derandomize", False)
+
+
 DEFAULT_SETTINGS_PROFILE = "ci"
 
 

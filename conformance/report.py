@@ -4,21 +4,24 @@ import dataclasses
 import json
 import textwrap
 
-import hypothesis
-
 from . import __version__, checks, clauses, runner
 
 VERDICT_ORDER = ("fail", "deviation", "pass", "not-applicable", "untested")
 _MARK = {"pass": "pass", "fail": "FAIL", "deviation": "dev ", "not-applicable": "n/a ", "untested": "----"}
 
 
-def to_json(report):
+def to_json(report, checked_by=True):
+    """The report as JSON data. Without `checked_by`, each clause's checks are left out: reading them from the
+    suite's source takes a third of a second (checks.py), which an isolated run's child, sending its report to the
+    parent, would add to every run's time to its verdict."""
+    import importlib.metadata  # here: the supervising parent imports this module at its start, and rarely needs it
     clauses = {}
-    checked_by = checks.checked_by()
+    places = checks.checked_by() if checked_by else {}
     for cid, v in report.verdicts.items():
         entry = {"verdict": v.verdict, "level": v.clause.level, "profile": v.clause.profile,
-                 "title": v.clause.title, "url": v.clause.url, "checks": v.checks,
-                 "checked_by": list(checked_by.get(cid, ()))}
+                 "title": v.clause.title, "url": v.clause.url, "checks": v.checks}
+        if checked_by:
+            entry["checked_by"] = list(places.get(cid, ()))
         if v.reason:
             entry["reason"] = v.reason
         if v.counterexample:
@@ -27,7 +30,7 @@ def to_json(report):
         clauses[cid] = entry
     return {
         "futurespec": __version__,
-        "hypothesis": hypothesis.__version__,
+        "hypothesis": importlib.metadata.version("hypothesis"),  # not imported by the supervising parent
         "adapter": report.adapter,
         "python": report.python,
         "settings_profile": report.settings_profile,
@@ -77,14 +80,14 @@ def render(report):
         if v.verdict == "fail":
             lines += [""] + _failure(v)
     lines += ["", "Clauses:"]
-    other_profiles = [v for v in report.verdicts.values() if v.clause.profile not in ("core", adapter["profile"])]
+    shown = [v for v in report.verdicts.values() if v.clause.profile in ("core", adapter["profile"])]
     for verdict in VERDICT_ORDER:
-        for v in report.verdicts.values():
-            if v.verdict == verdict and v not in other_profiles:
+        for v in shown:
+            if v.verdict == verdict:
                 reason = f"  ({v.reason})" if v.reason and verdict != "fail" else ""
                 lines.append(f"  {_MARK[verdict]}  {v.clause.id:<15} {v.clause.level:<6} {v.clause.title}{reason}")
-    if other_profiles:
-        lines.append(f"  n/a   {len(other_profiles)} clauses of other profiles")
+    if len(shown) < len(report.verdicts):
+        lines.append(f"  n/a   {len(report.verdicts) - len(shown)} clauses of other profiles")
     counts = _counts(report)
     lines += ["", " · ".join(f"{n} {verdict}" for verdict, n in counts.items())]
     if report.failed:

@@ -7,6 +7,8 @@ must reproduce: a deviation the run cannot provoke is itself a failure, so the l
 With `exitfirst` the run stops at the first clause that fails it; the clauses it did not finish checking are then
 untested, never passed. The run itself happens in this process; isolation.py runs it in a child process it
 supervises, handing it what earlier children found (`found`) and the kinds of call that crashed them (`refused`).
+That parent uses this module's verdicts and reports only: Hypothesis and the machines are imported where a run
+needs them, so that the supervising process starts without them (config.SETTINGS_PROFILES likewise).
 """
 import contextlib
 import logging
@@ -18,14 +20,7 @@ import time
 from dataclasses import dataclass, field
 from typing import Dict, Optional
 
-from hypothesis import seed as hypothesis_seed
-from hypothesis import Phase, settings
-from hypothesis.errors import Flaky, Unsatisfiable
-from hypothesis.reporting import with_reporter
-from hypothesis.stateful import INVARIANT_MARKER, run_state_machine_as_test
-
 from . import checks, clauses, config, tour
-from .judging import RunContext
 from .ledger import ClauseViolation, Ledger
 from .profiles import PROFILES
 from .progress import Progress
@@ -128,6 +123,7 @@ def _steps(lines, error, machine_class):
     raises (PEP 678; `__notes__` set by hand before Python 3.11), with a line for every invariant it checked between
     the rules: those are left out but for the failing one (they only look, and would double a counterexample's
     length)."""
+    from hypothesis.stateful import INVARIANT_MARKER
     checks = {f"state.{name}()" for name in dir(machine_class)
               if getattr(getattr(machine_class, name, None), INVARIANT_MARKER, None) is not None}
     notes = [note for e in (error, *getattr(error, "exceptions", ())) for note in getattr(e, "__notes__", ())]
@@ -161,7 +157,7 @@ def seed_for(settings_profile, seed=None):
     """The run's seed: the one asked for, else 0 for a derandomized settings profile, else a random one."""
     if seed is not None:
         return seed
-    return 0 if config.SETTINGS_PROFILES[settings_profile].derandomize else random.randrange(2**32)
+    return 0 if config.derandomized(settings_profile) else random.randrange(2**32)
 
 
 class Stopped(Exception):
@@ -214,6 +210,7 @@ def run(adapter, settings_profile=None, seed=None, strict=False, limits=None, sp
     the run; `stop_at` at the first failure of one of the clauses it names (the zoo's tests: the clause the
     implementation is known to break). An isolated run's child passes its `progress` stream, the counterexamples
     earlier children `found`, and the kinds of call that crashed them (`refused`: not attempted again)."""
+    from .judging import RunContext
     started = time.monotonic()
     settings_profile = config.settings_profile_name(settings_profile)
     seed = seed_for(settings_profile, seed)
@@ -277,6 +274,10 @@ def _tour(context, spec, failures, skip):
 def _search(context, settings_profile, seed, spec, failures, skip):
     """Rounds of Hypothesis search on each machine; each finds and shrinks one new failing clause, which is then
     muted, until the machine runs clean."""
+    from hypothesis import seed as hypothesis_seed
+    from hypothesis.errors import Flaky, Unsatisfiable
+    from hypothesis.reporting import with_reporter
+    from hypothesis.stateful import run_state_machine_as_test
     for machine, machine_class in _machines(context, skip):
         for search_round in range(1, MAX_ROUNDS + 1):
             if len(failures) >= MAX_ROUNDS:
@@ -313,6 +314,7 @@ def _unreplayed(steps):
 
 
 def _scaled(base, share, machine=None):
+    from hypothesis import Phase, settings
     if machine is not None and machine.steps is not None and machine.steps < base.stateful_step_count:
         base = settings(base, stateful_step_count=machine.steps)
     if machine is not None and not machine.shrink:

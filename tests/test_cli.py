@@ -76,6 +76,16 @@ def test_the_options_that_run_no_child_are_the_command_s_own():
     assert cli("--in-proc", "--adapter", "reference").returncode == 2
 
 
+def test_the_supervising_parent_starts_without_hypothesis_or_the_machines():
+    """The parent of an isolated run only supervises and renders (time to the first violation): importing what it
+    needs, and setting up a run's settings profile and seed, imports neither Hypothesis nor a judging machine."""
+    code = ("import sys; from conformance import cli, config, isolation, report, runner; "
+            "config.settings_profile_name('ci'); runner.seed_for('ci'); list(config.SETTINGS_PROFILES); "
+            "print(sorted(m for m in sys.modules if m.split('.')[0] == 'hypothesis' or m == 'conformance.judging'))")
+    run = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert run.returncode == 0 and run.stdout.strip() == "[]", run.stdout + run.stderr
+
+
 def test_bad_time_limits_are_usage_errors():
     run = cli("--adapter", "stdlib", env={"FUTURESPEC_HANG_TIMEOUT": "soon"})
     assert run.returncode == 2 and "FUTURESPEC_HANG_TIMEOUT='soon' is not a number" in run.stderr
