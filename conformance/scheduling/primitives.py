@@ -10,6 +10,7 @@ switch point. A timed wait returns False only when the scheduler fires its timeo
 import contextlib
 import queue
 import threading
+import types
 
 from . import scheduler
 
@@ -351,7 +352,7 @@ def installed(modules):
     lock_type = type(threading.Lock())
     for module in modules:
         for name, value in list(vars(module).items()):
-            if any(value is m for m in _MODULES):
+            if type(value) is types.ModuleType and value in _MODULES:
                 swapped.append((module, name, value))
                 setattr(module, name, _Namespace(value))
             elif id(value) in real:

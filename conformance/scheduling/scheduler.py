@@ -163,6 +163,7 @@ class Scheduler:
     def __init__(self, strategy, files, limit):
         self.strategy = strategy
         self.files = frozenset(map(_real, files))
+        self._traced = {}  # file name as code objects give it -> whether it is one of `files`
         self.limit = limit
         self.workers = []
         self.current = None
@@ -224,7 +225,12 @@ class Scheduler:
     # -- called by the running scenario thread ---------------------------------------------------------------------
 
     def trace(self, frame, event, arg):
-        return self._line if _real(frame.f_code.co_filename) in self.files else None
+        """Called at every Python call a scenario thread makes: trace the implementation's frames only."""
+        filename = frame.f_code.co_filename
+        traced = self._traced.get(filename)
+        if traced is None:
+            traced = self._traced[filename] = _real(filename) in self.files
+        return self._line if traced else None
 
     def _line(self, frame, event, arg):
         if event == "line":
@@ -257,7 +263,8 @@ class Scheduler:
 
     def next(self, worker):
         """Choose the thread that runs after `worker` (the running one, which may have blocked or finished)."""
-        enabled = [w.index for w in self.workers if w.enabled]
+        enabled = [w.index for w in self.workers  # Worker.enabled, inlined: asked at every switch point
+                   if w.status == "ready" or (w.status == "blocked" and w.until())]
         if not enabled:
             timed = [w for w in self.workers if w.status == "blocked" and w.timed]
             if timed:  # nothing else can happen: the modelled time passes and the first timed wait expires
@@ -273,7 +280,8 @@ class Scheduler:
         if self.steps > FAIR_AFTER:
             chosen = enabled[self.steps % len(enabled)]
         else:
-            place = {"ready": worker.where, "blocked": worker.blocked_on}.get(worker.status, "done")
+            status = worker.status
+            place = worker.where if status == "ready" else worker.blocked_on if status == "blocked" else "done"
             chosen = self.strategy.choose(enabled, worker.index, self.steps, place)
         if chosen == worker.index:
             return
