@@ -28,9 +28,9 @@ def _running():
 
 
 def _point(what):
-    sched, _ = _running()
-    if sched is not None:
-        sched.point((what, 0))
+    worker = scheduler.managed()
+    if worker is not None:
+        worker.scheduler.point((what, 0))
 
 
 def wait_until(until, what, timeout=None):

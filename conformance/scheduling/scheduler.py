@@ -239,11 +239,11 @@ class Scheduler:
 
     def point(self, where):
         """A switch point in the running thread: the strategy may hand control to another thread here."""
-        worker = self.current
         if self.ended:
             raise Abandoned()
-        self.steps += 1
+        worker = self.current
         worker.where = where
+        self.steps += 1
         if self.steps > MAX_STEPS:
             self.end("livelock")
             raise Abandoned()
@@ -263,8 +263,10 @@ class Scheduler:
 
     def next(self, worker):
         """Choose the thread that runs after `worker` (the running one, which may have blocked or finished)."""
-        enabled = [w.index for w in self.workers  # Worker.enabled, inlined: asked at every switch point
-                   if w.status == "ready" or (w.status == "blocked" and w.until())]
+        enabled = []  # Worker.enabled, inlined (a loop: before 3.12 a comprehension is a call of its own)
+        for w in self.workers:
+            if w.status == "ready" or (w.status == "blocked" and w.until()):
+                enabled.append(w.index)
         if not enabled:
             timed = [w for w in self.workers if w.status == "blocked" and w.timed]
             if timed:  # nothing else can happen: the modelled time passes and the first timed wait expires

@@ -21,12 +21,6 @@ class _Recorded:
     """The decision points of a run: (threads that could run, the running thread, the one chosen), and where each
     was (`places`: the running thread's switch point, or what it blocked on)."""
 
-    def record(self, enabled, current, chosen, where=None):
-        if len(enabled) > 1:
-            self.decisions.append((tuple(enabled), current, chosen))
-            self.places.append(where)
-        return chosen
-
     @property
     def taken(self):
         return tuple(chosen for _, _, chosen in self.decisions)
@@ -44,16 +38,26 @@ class PCT(_Recorded):
         self.priority = list(priorities)
         self.changes = sorted(changes)
         self.applied = 0
+        self.upcoming = self.changes[0] if self.changes else float("inf")  # the next change point
         self.decisions, self.places = [], []
 
     def choose(self, enabled, current, step, where=None):
-        while len(self.priority) <= max(*enabled, -1 if current is None else current):  # a thread the code started
-            self.priority.append(-len(self.changes) - len(self.priority) - 1)
-        while self.applied < len(self.changes) and self.changes[self.applied] <= step:
-            if current is not None:
-                self.priority[current] = -1 - self.applied
-            self.applied += 1
-        return self.record(enabled, current, max(enabled, key=self.priority.__getitem__), where)
+        priority = self.priority
+        while len(priority) <= max(enabled[-1], -1 if current is None else current):  # a thread the code started
+            priority.append(-len(self.changes) - len(priority) - 1)  # (enabled comes in order)
+        if self.upcoming <= step:
+            changes = self.changes
+            while self.applied < len(changes) and changes[self.applied] <= step:
+                if current is not None:
+                    priority[current] = -1 - self.applied
+                self.applied += 1
+            self.upcoming = changes[self.applied] if self.applied < len(changes) else float("inf")
+        if len(enabled) == 1:
+            return enabled[0]
+        chosen = max(enabled, key=priority.__getitem__)
+        self.decisions.append((tuple(enabled), current, chosen))
+        self.places.append(where)
+        return chosen
 
 
 class Choices(_Recorded):
@@ -63,15 +67,20 @@ class Choices(_Recorded):
 
     def __init__(self, prefix=()):
         self.prefix = dict(prefix) if isinstance(prefix, dict) else tuple(prefix)
-        self.decisions, self.places = [], []
+        self.through = (max(self.prefix, default=-1) + 1) if isinstance(self.prefix, dict) else len(self.prefix)
+        self.decisions, self.places = [], []  # (`through`: the decision points the prefix may name)
 
     def choose(self, enabled, current, step, where=None):
         if len(enabled) == 1:
             return enabled[0]
-        position = len(self.decisions)
-        wanted = self.prefix.get(position) if isinstance(self.prefix, dict) else (
-            self.prefix[position] if position < len(self.prefix) else None)
-        return self.record(enabled, current, wanted if wanted in enabled else _default((enabled, current, None)), where)
+        decisions = self.decisions
+        position = len(decisions)
+        wanted = self.prefix.get(position) if position < self.through and isinstance(self.prefix, dict) else (
+            self.prefix[position] if position < self.through else None)
+        chosen = wanted if wanted in enabled else current if current in enabled else enabled[0]  # else: _default
+        decisions.append((tuple(enabled), current, chosen))
+        self.places.append(where)
+        return chosen
 
 
 def bounded(attempt, preemptions, runs, shuffle=None, deepest=None):
