@@ -103,16 +103,18 @@ def _compile():
             _compiled.append(True)
 
 
-def command(*args, timeout=900):
-    """Run `python -m conformance ARGS --json …`: {"wall", "cpu" (of the command and the processes it waited for),
-    "exit_status", "report"}. The CPU time is the command's own, from os.wait4(), not the difference of
-    RUSAGE_CHILDREN around it, which counts every command that ended meanwhile (the zoo runs two at a time)."""
+def command(*args, timeout=900, env=None):
+    """Run `python -m conformance ARGS --json …` (with `env` added to the environment): {"wall", "cpu" (of the
+    command and the processes it waited for), "exit_status", "report"}. The CPU time is the command's own, from
+    os.wait4(), not the difference of RUSAGE_CHILDREN around it, which counts every command that ended meanwhile (the
+    zoo runs two at a time)."""
     _compile()
     with tempfile.TemporaryDirectory() as folder:
         out = os.path.join(folder, "report.json")
         wall = time.perf_counter()
         process = subprocess.Popen([sys.executable, "-m", "conformance", *args, "--json", out], cwd=ROOT,
-                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=_ENVIRONMENT)
+                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                                   env={**_ENVIRONMENT, **(env or {})})
         killer = threading.Timer(timeout, process.kill)
         killer.start()
         try:

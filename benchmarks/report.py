@@ -71,8 +71,10 @@ def markdown(results):
     if "isolation_overhead" in results:
         i = results["isolation_overhead"]
         out += [f"## Crash-isolation overhead (`{i['adapter']}`, settings `{i['settings_profile']}`, median of "
-                f"{i['repeats']})", "", f"Isolated {_s(i['isolated'])} s, `--in-process` {_s(i['in_process'])} s: "
-                f"ratio **{i['ratio']:.2f}**.", ""]
+                f"{i['repeats']})", "", f"Isolated in one child {_s(i['isolated'])} s, `--in-process` "
+                f"{_s(i['in_process'])} s: ratio **{i['ratio']:.2f}**."
+                + (f" Split in lanes (the default on two cores) {_s(i['lanes'])} s: ratio {i['lanes_ratio']:.2f}."
+                   if "lanes" in i else ""), ""]
     if "parallel" in results:
         p = results["parallel"]
         out += [f"## Parallel runs (two at once against one at a time, {p['cpus']} CPUs)", "",

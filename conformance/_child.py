@@ -106,7 +106,7 @@ def _limits(job):
 
 
 def _run(job, stream):
-    from . import clauses, loading, report, runner
+    from . import clauses, loading, profiles, report, runner
 
     stream.send(loading=job["spec"])
     adapter = loading.load(job["spec"])
@@ -114,11 +114,18 @@ def _run(job, stream):
                       "not_applicable": {cid: runner.applicability(clause, adapter)
                                          for cid, clause in clauses.index().items()}})
     found = {cid: runner.Counterexample(**counterexample) for cid, counterexample in job["found"].items()}
+    skip, echoes = set(job["skip"]), ()
+    if job.get("lane") is not None:  # one lane of a run split in lanes (profiles.Lane)
+        profile = profiles.PROFILES[adapter.profile]
+        if job["lane"] == 0:
+            stream.send(lanes=len(profile.lanes_for(adapter)))  # the parent starts the others
+        lane_skip, echoes = profile.lane_plan(adapter, job["lane"])
+        skip |= lane_skip
     with _measured(job, adapter) as measurement:
         result = runner.run(adapter, settings_profile=job["settings_profile"], seed=job["seed"],
-                            strict=job["strict"], limits=_limits(job), spec=job["spec"], skip=job["skip"],
+                            strict=job["strict"], limits=_limits(job), spec=job["spec"], skip=sorted(skip),
                             exitfirst=job["exitfirst"], stop_at=job["stop_at"], progress=stream, found=found,
-                            refused=job["refused"])
+                            refused=job["refused"], echoes=echoes, static=job.get("lane") in (None, 0))
     if measurement is not None:
         stream.send(coverage=measurement.summary)  # before the report, which ends the parent's listening
     stream.send(report=report.to_json(result, checked_by=False))  # the parent's --json adds them

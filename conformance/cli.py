@@ -91,6 +91,7 @@ def _main(argv):
         settings_profile = config.settings_profile_name(args.profile)
         limits = config.Limits.from_environment()
         config.crash_budget()
+        config.lanes_allowed()
         if args.coverage:
             measuring.require()
         adapter = loading.load(args.adapter) if args.in_process else None

@@ -50,6 +50,15 @@ def crash_budget():
     return int(raw)
 
 
+def lanes_allowed():
+    """Whether an isolated run may split in lanes (profiles.Lane), a child for each: FUTURESPEC_LANES=1 keeps one
+    child at a time; by default they split on a machine with two cores or more."""
+    raw = os.environ.get("FUTURESPEC_LANES", "")
+    if raw and (not raw.isdigit() or int(raw) < 1):
+        raise ValueError(f"FUTURESPEC_LANES={raw!r} must be a whole number of children running at once, at least 1")
+    return int(raw) > 1 if raw else (os.cpu_count() or 1) > 1
+
+
 SETTINGS_PROFILE_VARIABLE = "FUTURESPEC_PROFILE"
 # Every phase but explain: it re-runs the shrunk example under a line tracer and with its arguments varied, to comment
 # the steps Hypothesis prints, which about doubled the time from a violation found to its report (measured on

@@ -35,12 +35,37 @@ class Machine:
 
 
 @dataclass(frozen=True)
+class Lane:
+    """Machines that an isolated run gives a child of their own, beside the child that runs the others (isolation.py):
+    a run is then as long as its longest lane, not as its machines end to end. `echoes` run in this lane too, and
+    their checks are not counted here (the first lane counts them): only what they find, which mutes its clauses for
+    the lane's own machines as it would in one run — the race machine judges no schedule of a Future whose
+    foundations the Future machine found broken."""
+    machines: Tuple[str, ...]
+    echoes: Tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Profile:
     machines: Tuple[Machine, ...]
     static_checks: Optional[Callable] = None  # (adapter, ledger) -> None: checks that need no future
+    lanes: Tuple[Lane, ...] = ()  # the lanes besides the first, which runs every machine they leave
 
     def machines_for(self, adapter):
         return [m for m in self.machines if m.needs <= set(adapter.capabilities)]
+
+    def lanes_for(self, adapter):
+        """The lanes besides the first that have a machine to run for this adapter."""
+        names = {m.name for m in self.machines_for(adapter)}
+        return [lane for lane in self.lanes if names & set(lane.machines)]
+
+    def lane_plan(self, adapter, lane):
+        """(machines to skip, echoes) in lane number `lane` (0: the first) of a run split in lanes."""
+        names, others = {m.name for m in self.machines_for(adapter)}, self.lanes_for(adapter)
+        if lane == 0:
+            return {name for other in others for name in other.machines}, ()
+        chosen = others[lane - 1]
+        return names - set(chosen.machines) - set(chosen.echoes), chosen.echoes
 
 
 def _cf():
@@ -55,7 +80,10 @@ def _cf():
                     Machine(race_machine.RaceMachine, lambda caps: future_tour.race_walks(caps, RACE_TOUR_DEEPER),
                             BARE, scale=lambda adapter: RACE_SHARE, steps=race_machine.SCENARIOS_PER_EXAMPLE,
                             shrink=False)),
-                   future_machine.static_checks)
+                   future_machine.static_checks,
+                   # the race machine's schedules are half a run's CPU, the other machines' tours half their time
+                   # spent waiting out time limits (the standard library's declared deviations): side by side
+                   lanes=(Lane(("RaceMachine",), echoes=("FutureMachine",)),))
 
 
 def _asyncio():

@@ -204,12 +204,14 @@ class Failures(dict):
 
 
 def run(adapter, settings_profile=None, seed=None, strict=False, limits=None, spec=None, skip=(), exitfirst=False,
-        progress=None, found=None, refused=(), stop_at=()):
+        progress=None, found=None, refused=(), stop_at=(), echoes=(), static=True):
     """One run of the suite against `adapter`; `skip` names machines (by class name, e.g. "FutureMachine") to leave
     out, for a caller that knows their clauses are not at stake. `exitfirst` stops at the first clause that fails
     the run; `stop_at` at the first failure of one of the clauses it names (the zoo's tests: the clause the
     implementation is known to break). An isolated run's child passes its `progress` stream, the counterexamples
-    earlier children `found`, and the kinds of call that crashed them (`refused`: not attempted again)."""
+    earlier children `found`, and the kinds of call that crashed them (`refused`: not attempted again); the child of
+    one lane of a run split in lanes (profiles.Lane) besides the first, the machines that run there as `echoes`
+    (their checks are not counted) and no `static` checks (the first lane makes them)."""
     from .judging import RunContext
     started = time.monotonic()
     settings_profile = config.settings_profile_name(settings_profile)
@@ -224,10 +226,11 @@ def run(adapter, settings_profile=None, seed=None, strict=False, limits=None, sp
     failures = Failures(context, found, exitfirst, strict, stop_at)
     stopped = ""
     try:
-        _static_checks(context, failures)
+        if static:
+            _static_checks(context, failures)
         with _logging_silenced(), _thread_deaths_silenced():
-            _tour(context, spec or adapter.name, failures, skip)
-            _search(context, settings_profile, seed, spec or adapter.name, failures, skip)
+            _tour(context, spec or adapter.name, failures, skip, echoes)
+            _search(context, settings_profile, seed, spec or adapter.name, failures, skip, echoes)
     except Stopped as stop:
         stopped = str(stop)
     verdicts = verdicts_of(index, not_applicable, ledger, adapter.deviations, failures, stopped)
@@ -251,15 +254,29 @@ def _static_checks(context, failures):
         failures.record(violation.clause, Counterexample(violation.message))
 
 
-def _machines(context, skip):
-    """The machines of the run, each bound to its context."""
-    return [(m, m.judge.bound(context)) for m in PROFILES[context.adapter.profile].machines_for(context.adapter)
-            if m.name not in skip]
+def _machines(context, skip, echoes=()):
+    """The machines of the run, each bound to its context, and whether its checks count (an echo's do not)."""
+    for machine in PROFILES[context.adapter.profile].machines_for(context.adapter):
+        if machine.name not in skip:
+            with _uncounted(context.ledger, machine.name in echoes):
+                yield machine, machine.judge.bound(context)
 
 
-def _tour(context, spec, failures, skip):
+@contextlib.contextmanager
+def _uncounted(ledger, echo):
+    """Undo an echo's checks once it has run (profiles.Lane): the first lane of the run counts them."""
+    counted = dict(ledger.checks) if echo else None
+    try:
+        yield
+    finally:
+        if counted is not None:
+            ledger.checks.clear()
+            ledger.checks.update(counted)
+
+
+def _tour(context, spec, failures, skip, echoes=()):
     """Take every walk of every machine's tour; a failing walk is its own (short) counterexample."""
-    for machine, machine_class in _machines(context, skip):
+    for machine, machine_class in _machines(context, skip, echoes):
         walks = list(machine.walks(context.adapter.capabilities))
         for number, walk in enumerate(walks, 1):
             context.progress.phase(f"the tour of {machine.name}, walk {number} of {len(walks)}")
@@ -271,14 +288,14 @@ def _tour(context, spec, failures, skip):
                                                                  replay_script(spec, lines, violation.message)))
 
 
-def _search(context, settings_profile, seed, spec, failures, skip):
+def _search(context, settings_profile, seed, spec, failures, skip, echoes=()):
     """Rounds of Hypothesis search on each machine; each finds and shrinks one new failing clause, which is then
     muted, until the machine runs clean."""
     from hypothesis import seed as hypothesis_seed
     from hypothesis.errors import Flaky, Unsatisfiable
     from hypothesis.reporting import with_reporter
     from hypothesis.stateful import run_state_machine_as_test
-    for machine, machine_class in _machines(context, skip):
+    for machine, machine_class in _machines(context, skip, echoes):
         for search_round in range(1, MAX_ROUNDS + 1):
             if len(failures) >= MAX_ROUNDS:
                 break

@@ -78,9 +78,12 @@ class Outcome:
 class Child:
     """One child process running one job."""
 
-    def __init__(self, job, limits):
+    def __init__(self, job, limits, on_lanes=None):
         self.job = job
         self.limits = limits
+        self.on_lanes = on_lanes  # told how many lanes besides its own the first lane's child found (profiles.Lane)
+        self.process = None
+        self.stopped = False
         self.outcome = Outcome()
         self.error = None
         self.loading = False
@@ -99,6 +102,9 @@ class Child:
             process = spare.take(job) or subprocess.Popen(
                 [sys.executable, "-m", "conformance._child", job], stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
                 env=spare.environment(), start_new_session=True)  # see spare.start()
+            self.process = process
+            if self.stopped:
+                process.kill()
             lines = queue.SimpleQueue()
             threading.Thread(target=_read, args=(process.stdout, lines), name="futurespec-channel",
                              daemon=True).start()
@@ -114,6 +120,12 @@ class Child:
                 with open(faults, encoding="utf-8", errors="replace") as dump:
                     text = dump.read().strip()
         return self._outcome(status, silent, text)
+
+    def stop(self):
+        """Kill the child, from another thread (another lane of the run went wrong): run() then returns at once."""
+        self.stopped = True
+        if self.process is not None:
+            self.process.kill()
 
     def _listen(self, process, lines):
         """Take the child's messages until it closes the channel, or has died and said nothing more for a moment (a
@@ -164,6 +176,9 @@ class Child:
         elif kind == "checks":
             self.outcome.checks.update(value)
             self.outcome.violated.update(message["violated"])
+        elif kind == "lanes":
+            if self.on_lanes is not None:
+                self.on_lanes(value)
         elif kind in ("plan", "replayed", "coverage"):
             setattr(self.outcome, kind, value)
         elif kind == "report":
