@@ -189,3 +189,12 @@ def test_with_an_exit_allowance_a_slow_wrong_exit_is_seen():
                         skip=("FutureMachine", "RaceMachine", "WaitMachine"), stop_at=("EXEC-EXIT-1",))
     verdict = report.verdicts["EXEC-EXIT-1"]
     assert verdict.verdict == "fail" and "while the call was still running" in verdict.counterexample.message
+
+
+def test_a_new_future_that_raises_is_a_verdict_not_an_internal_error():
+    """CORE-STATE-1's to judge: no machine may call new_future() unwatched (the race machine once did, to find the
+    implementation's source, and the run ended with exit status 3)."""
+    report = runner.run(loading.load("tests.fixtures.adapters:NewFutureRaises"), settings_profile="dev", seed=0)
+    assert [v.clause.id for v in report.failed] == ["CORE-STATE-1"]
+    assert "new_future() raised RuntimeError('cannot build a future')" in \
+        report.verdicts["CORE-STATE-1"].counterexample.message

@@ -73,10 +73,15 @@ class RaceMachine(Judge):
         super().__init__()
         self.scenarios = 0
         if getattr(self.adapter, "race_implementation", None) is None:
-            modules, files = self.adapter.race_implementation = implementation(self.adapter.new_future())
+            try:
+                made = self.adapter.new_future()
+            except Exception as error:  # CORE-STATE-1's, judged by the Future machine: no future, nothing to trace
+                made, unmade = None, f"the adapter's new_future() raised {type(error).__name__}"
+            modules, files = self.adapter.race_implementation = implementation(made) if made is not None else ([], [])
             self.adapter.race_mode = (
                 f"controlled scheduler, tracing {', '.join(m.__name__ for m in modules)}" if files else
-                "free-running threads only: the Future has no Python source to trace") + (
+                f"free-running threads only: {unmade if made is None else 'the Future has no Python source to trace'}"
+            ) + (
                 " (a tracer, coverage's say, is active: the scheduler's settrace replaces it in scenario threads, "
                 "whose lines it does not measure)" if files and sys.gettrace() and not scheduler.MONITORING else "")
         self.modules, self.files = self.adapter.race_implementation
