@@ -113,7 +113,10 @@ def replay_script(spec, steps, message=""):
     last = max((i for i, line in enumerate(body) if line.startswith("state.") and line != "state.teardown()"),
                default=None)
     if exact and last is not None:
-        body[last] = exact[-1]
+        end = last + 1  # a step Hypothesis printed over several lines goes on in lines that begin with white space
+        while end < len(body) and body[end][:1].isspace():
+            end += 1
+        body[last:end] = [exact[-1]]
     return "\n".join(["from conformance.replay import replay_machine", *body])
 
 

@@ -345,6 +345,17 @@ def test_a_race_counterexample_replays_exactly_its_schedule():
     assert ran.returncode != 0 and "[CF-ATOMIC-4]" in ran.stderr, ran.stderr[-2000:]
 
 
+def test_a_race_step_hypothesis_printed_over_several_lines_is_replaced_whole():
+    """Hypothesis wraps a long step (a generated executor scenario's threads) over several lines; the replay script
+    puts the schedule in place of all of them (it once left the wrapped lines behind: an IndentationError)."""
+    steps = ["state = RaceMachine()", "state.race_executor(changes=[], order=904, threads=[('submit',),",
+             " ('submit', 'shutdown(wait=False)'),", " ('shutdown',)], workers=2)", "state.teardown()"]
+    schedule = "state.explore_race(kind='executor', detail=(1, (('submit',),)), completions=(), choices={0: 1})"
+    script = runner.replay_script("stdlib-thread", steps, f"violated\n{runner.SCHEDULE_MARK}{schedule}")
+    assert script.splitlines()[2:] == [schedule, "state.teardown()"]
+    compile(script, "replay", "exec")
+
+
 @pytest.mark.parametrize("spec", ["reference-bridge", "asyncio-bridge"])
 def test_correct_bridges_pass_every_bridge_race_of_up_to_two_preemptions(spec):
     """The loop's thread and the user's race over a link: a correct bridge passes every schedule (the loop's select()
