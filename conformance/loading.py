@@ -5,6 +5,7 @@ SPEC is, in order of precedence: `cf-module:DOTTED.NAME`, `aio-class:DOTTED.NAME
 the `futurespec.adapters` entry-point group; or `module:attribute` naming an Adapter subclass, an instance, or a
 zero-argument factory returning one.
 """
+import difflib
 import importlib
 from importlib import metadata
 
@@ -81,6 +82,11 @@ def available():
 def _instantiate(obj, spec):
     if isinstance(obj, type) and issubclass(obj, Adapter):
         return obj()
+    if isinstance(obj, type):  # a Future class, say: made, it would only be "not an adapter"
+        module, _, name = spec.rpartition(":")
+        raise AdapterError(f"{spec!r} names the class {name}, not an adapter: check a module that mirrors "
+                           f"concurrent.futures with --adapter cf-module:{module}, an asyncio Future class with "
+                           f"aio-class:{module}.{name}, or write a conformance.Adapter (spec/adapters.md)")
     if callable(obj) and not hasattr(obj, "new_future"):
         try:
             return obj()
@@ -94,7 +100,10 @@ def _from_module_attribute(spec):
     try:
         module = importlib.import_module(module_name)
     except Exception as exc:
-        raise AdapterError(f"cannot import adapter module {module_name!r}: {type(exc).__name__}: {exc}") from None
+        close = difflib.get_close_matches(module_name, SCHEMES, n=1)
+        hint = f" (did you mean {close[0]}:{attribute}?)" if close else ""
+        raise AdapterError(f"cannot import adapter module {module_name!r}: {type(exc).__name__}: {exc}{hint}") \
+            from None
     try:
         return getattr(module, attribute)
     except AttributeError:

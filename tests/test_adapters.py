@@ -30,6 +30,10 @@ def test_adapters_load(spec):
     ("tests.fixtures.adapters:DeviationFromUnknownClause", "unknown clause CF-NOPE-1"),
     ("tests.fixtures.adapters:broken_factory", "raised RuntimeError: the backend is not installed"),
     ("os:sep", "is not an adapter"),
+    ("tests.fixtures.minimal_module:Future",
+     "names the class Future, not an adapter: check a module that mirrors concurrent.futures with --adapter "
+     "cf-module:tests.fixtures.minimal_module"),
+    ("cf-modul:tests.fixtures.minimal_module", "did you mean cf-module:tests.fixtures.minimal_module?"),
 ])
 def test_bad_adapters_are_rejected_with_a_clear_message(spec, message):
     with pytest.raises(AdapterError, match=message.replace("(", r"\(").replace(")", r"\)").replace("[", r"\[")):

@@ -35,7 +35,7 @@ SHRINK_RUNS = 200  # schedules at most to shrink a failing one to its fewest pre
 LEFT_BEHIND = " (its thread, blocked in code Python cannot interrupt, is left behind until it returns)"
 CHANGE_POINTS = 1000  # change points are drawn in [0, 1000) and scaled to the scenario's length
 FOUNDATIONS = {"CF-RESULT-1", "CF-RESULT-2", "CF-EXC-1", "CF-EXC-2", "CF-TIMEOUT-1", "CF-TIMEOUT-3", "CF-BLOCK-1",
-               "CF-CB-1", "CF-CB-2", "CF-CB-3", "CF-CB-4", "CORE-CB-1", "CORE-QUERY-1", "CORE-QUERY-2",
+               "CF-CB-1", "CF-CB-2", "CF-CB-3", "CF-CB-4", "CORE-CB-1", "CORE-QUERY-1", "CORE-QUERY-2", "CORE-QUERY-3",
                "CF-QUERY-1", "CORE-OUTCOME-1"} | {c for step in CELLS.values() for c in (step.clause, step.exact and
                                                                                          step.exact[0]) if c}
 TOUR = [  # (prefix, threads): the classic races, each explored exhaustively up to TOUR_PREEMPTIONS preemptions
