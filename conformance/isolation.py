@@ -166,9 +166,13 @@ def merged(reports):
                 ledger.violations[cid].append(verdict.counterexample.message)
     deviations = {cid: Deviation(**d) for cid, d in first.adapter.get("deviations", {}).items()}
     stopped = next((report.stopped for report in reports if report.stopped), "")
+    verdicts = runner.verdicts_of(index, not_applicable, ledger, deviations, found, stopped)
+    for cid, verdict in verdicts.items():  # a lane's own account of why it reached no check (its crashes) is kept
+        if verdict.reason == runner.NOT_REACHED:
+            verdict.reason = next((r.verdicts[cid].reason for r in reports
+                                   if r.verdicts[cid].reason.startswith(runner.NOT_REACHED)), verdict.reason)
     adapter = {key: value for report in reversed(reports) for key, value in report.adapter.items()}
-    return runner.Report(adapter, first.python, first.settings_profile, first.seed, first.strict,
-                         runner.verdicts_of(index, not_applicable, ledger, deviations, found, stopped),
+    return runner.Report(adapter, first.python, first.settings_profile, first.seed, first.strict, verdicts,
                          max(report.seconds for report in reports), stopped)
 
 

@@ -236,15 +236,17 @@ def run(adapter, settings_profile=None, seed=None, strict=False, limits=None, sp
             _search(context, settings_profile, seed, spec or adapter.name, failures, skip, echoes)
     except Stopped as stop:
         stopped = str(stop)
-    verdicts = verdicts_of(index, not_applicable, ledger, adapter.deviations, failures, stopped)
+    verdicts = verdicts_of(index, not_applicable, ledger, adapter.deviations, failures, stopped, refused)
     return Report(dict(adapter.describe()), python_version(), settings_profile, seed, strict, verdicts,
                   time.monotonic() - started, stopped)
 
 
-def verdicts_of(index, not_applicable, ledger, deviations, failures, stopped=""):
+def verdicts_of(index, not_applicable, ledger, deviations, failures, stopped="", refused=()):
     """Every clause's verdict, from what the run observed; also how isolation.py reports a run its children could not
-    finish."""
-    return {cid: _verdict(clause, not_applicable[cid], ledger, deviations, failures.get(cid), stopped)
+    finish. `refused`: the kinds of call that crashed earlier children, which this run no longer made."""
+    unreached = NOT_REACHED + (f": it no longer made the calls that crashed the process (those of "
+                               f"{', '.join(sorted(refused))})" if refused else "")
+    return {cid: _verdict(clause, not_applicable[cid], ledger, deviations, failures.get(cid), stopped, unreached)
             for cid, clause in index.items()}
 
 
@@ -382,7 +384,10 @@ def _logging_silenced():
         logging.disable(previous)
 
 
-def _verdict(clause, not_applicable, ledger, deviations, counterexample, stopped):
+NOT_REACHED = "no check of this clause ran in this run"
+
+
+def _verdict(clause, not_applicable, ledger, deviations, counterexample, stopped, unreached=NOT_REACHED):
     cid = clause.id
     if not_applicable:
         return Verdict(clause, "not-applicable", reason=not_applicable)
@@ -411,4 +416,4 @@ def _verdict(clause, not_applicable, ledger, deviations, counterexample, stopped
                                                "remove it from the adapter's deviations")
     if checks:
         return Verdict(clause, "pass", checks)
-    return Verdict(clause, "untested", reason="no check of this clause ran in this run")
+    return Verdict(clause, "untested", reason=unreached)

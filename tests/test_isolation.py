@@ -62,6 +62,9 @@ def test_the_run_goes_on_after_a_crash_and_finds_a_later_violation():
     assert "returned True" in later.counterexample.message and "replay_machine" in later.counterexample.replay
     assert report.verdicts["CF-SET-1"].verdict == "pass" and not report.stopped
     assert report.exit_status == 1
+    unreached = report.verdicts["CF-CANCEL-2"]  # needs set_running_or_notify_cancel(), which crashed the process
+    assert unreached.verdict == "untested" and "no longer made the calls that crashed the process (those of " \
+        "CF-SRNC-1)" in unreached.reason, unreached.reason
 
 
 def test_a_crash_that_does_not_happen_again_when_replayed_says_so(tmp_path, monkeypatch):
