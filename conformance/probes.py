@@ -18,15 +18,17 @@ class CallbackInterrupt(BaseException):
 
 
 CALLBACK_KINDS = ("record", "twice", "raise", "interrupt", "reenter")
+REENTERED = "CF-CB-6"  # the clause a `reenter` probe's calls back into the future are made for
 
 
 class CallbackProbe:
     """A done-callback that records each call: the thread, whether it got the future, and (for `reenter`) what the
     future looked like from inside the callback (CF-CB-6). A `twice` probe is registered twice (CORE-CB-1)."""
 
-    def __init__(self, kind, future, journal):
+    def __init__(self, kind, future, journal, progress=None):
         self.kind = kind
         self.future = future
+        self.progress = progress  # told of the calls back into the future, for a crash among them to be theirs
         self.journal = journal  # the future's shared call journal, to check order across probes
         self.calls = []
         self.inside = False  # True while a `reenter` probe is calling back into the future
@@ -46,6 +48,9 @@ class CallbackProbe:
 
     def _reenter(self, call):
         self.inside = True
+        if self.progress is not None:
+            self.progress.calling_back("done(), result(0) and add_done_callback() from inside a done-callback",
+                                       REENTERED)
         call["done"] = self.future.done()
         try:
             call["read"] = ("returns", self.future.result(0))
@@ -54,6 +59,8 @@ class CallbackProbe:
         nested = CallbackProbe("record", self.future, [])
         self.future.add_done_callback(nested)
         call["nested_calls"] = len(nested.calls)
+        if self.progress is not None:
+            self.progress.called_back()
         self.inside = False
 
     def __repr__(self):

@@ -38,6 +38,14 @@ class Progress:
     def returned(self):
         """The call in progress returned (or was given up on)."""
 
+    def calling_back(self, what, kind):
+        """A callback of the suite's, run by the implementation during the call in progress, calls back into it;
+        `kind` is the clause that callback checks. Until called_back(), a crash is that call's (spec/README.md,
+        "Crashes")."""
+
+    def called_back(self):
+        """The callback's calls back into the implementation returned."""
+
     def found(self, clause_id, counterexample):
         """A clause failed, with this counterexample."""
 
@@ -109,6 +117,12 @@ class Stream(Progress):
 
     def returned(self):
         self._write(_RETURNED)
+
+    def calling_back(self, what, kind):
+        self.send(back=what, kind=kind)
+
+    def called_back(self):
+        self.send(back=None)
 
     def found(self, clause_id, counterexample):
         self.send(found=clause_id, counterexample=dataclasses.asdict(counterexample))

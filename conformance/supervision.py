@@ -90,7 +90,7 @@ class Child:
         self.where = ""  # the phase of the run (runner.py): a tour's walk, a round of search
         self.examples = 0  # examples begun in this phase
         self.steps = []
-        self.call = self.last = None
+        self.call = self.last = self.outer = None  # outer: the call in progress when a callback called back
         self.silence = limits.unresponsive  # how long the child was silent when it was judged stuck
 
     def run(self):
@@ -167,8 +167,15 @@ class Child:
             self.call = (value, message["kind"])
             if message["kind"] in clauses.index():
                 self.last = self.call
+        elif kind == "back":  # a callback's calls back into the implementation, during the call in progress
+            if value is None:
+                self.call, self.outer = self.outer, None
+            else:
+                self.outer = self.call
+                during = f", called during {self.call[0]}" if self.call and self.call[0] else ""
+                self.call = self.last = (f"{value}{during}", message["kind"])
         elif kind == "returned":
-            self.call = None
+            self.call = self.outer = None
         elif kind == "phase":
             self.where, self.examples = value, 0
         elif kind == "found":

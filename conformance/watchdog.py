@@ -175,6 +175,10 @@ class Watchdog:
     def _refused(self, kind) -> bool:
         return kind in self._hung and self._spent >= self.limits.hang_budget
 
+    def refuses(self, kind) -> bool:
+        """Whether calls of `kind` are no longer attempted: they hung past the budget, or crashed an earlier child."""
+        return self._refused(kind) or kind in self.refused
+
     def _hang(self, kind, limit):
         self._hung.add(kind)
         self._spent += limit

@@ -67,6 +67,15 @@ def test_the_run_goes_on_after_a_crash_and_finds_a_later_violation():
         "CF-SRNC-1)" in unreached.reason, unreached.reason
 
 
+def test_a_crash_in_a_call_a_callback_makes_back_is_that_callbacks_clause():
+    """The suite's `reenter` callback calls add_done_callback() back from inside cancel(); it aborts the process:
+    CF-CB-6's crash (the callback's clause, spec/README.md "Crashes"), not cancel()'s."""
+    report = _run("cf-module:tests.faulty.future.late_callback_aborts", stop_at={"CF-CB-6"})
+    message = report.verdicts["CF-CB-6"].counterexample.message
+    assert "SIGABRT" in message and "from inside a done-callback, called during cancel()" in message, message
+    assert report.verdicts["CF-CANCEL-1"].verdict != "fail"
+
+
 def test_a_crash_that_does_not_happen_again_when_replayed_says_so(tmp_path, monkeypatch):
     monkeypatch.setenv("FUTURESPEC_FIXTURE_MARKER", str(tmp_path / "crashed"))
     verdict = _run("cf-module:tests.fixtures.crashes_once", stop_at={"CF-CANCEL-1"}).verdicts["CF-CANCEL-1"]

@@ -15,7 +15,7 @@ from hypothesis.stateful import invariant, precondition, rule
 from ..judging import JudgingMachine, class_name, describe, judged, show
 
 from .model import DONE, TRANSITIONS, FutureModel, State, linearizations
-from ..probes import CALLBACK_KINDS, Background, CallbackError, CallbackInterrupt, CallbackProbe, Waiter
+from ..probes import CALLBACK_KINDS, REENTERED, Background, CallbackError, CallbackInterrupt, CallbackProbe, Waiter
 from ..watchdog import Hang
 from .classes import static_checks  # noqa: F401 (the profile's static checks: conformance/profiles.py)
 from .references import CallbackReferences
@@ -224,7 +224,9 @@ class FutureMachine(CallbackReferences, JudgingMachine):
     @rule(f=futures, kind=st.sampled_from(CALLBACK_KINDS))
     @judged
     def add_done_callback(self, f, kind):
-        probe = CallbackProbe(kind, f.future, f.journal)
+        if kind == "reenter" and self.watchdog.refuses(REENTERED):  # its calls back crashed the process or hung
+            kind = "record"
+        probe = CallbackProbe(kind, f.future, f.journal, self.watchdog.progress)
         what = f"add_done_callback(<{kind} callback>)"
         clause_id = "CF-CB-3" if f.model.done else "CF-CB-1"
         for _ in range(probe.registrations):  # a `twice` probe is the same function registered twice
@@ -295,6 +297,8 @@ class FutureMachine(CallbackReferences, JudgingMachine):
             return  # atomicity is judged against the serial semantics: not while those are known to be broken
         clause_id = ("CF-ATOMIC-3" if "add_done_callback" in racers else
                      "CF-ATOMIC-2" if {"cancel", "set_running_or_notify_cancel"} <= set(racers) else "CF-ATOMIC-1")
+        if self.watchdog.refuses(clause_id):
+            return  # such a race hung or crashed the process: its racers would call unwatched, whatever they did
         arguments = [self.race_argument(f, name) for name in racers]
         started = time.monotonic()
         calls = self.run_racers(f, racers, arguments, clause_id)
@@ -333,7 +337,8 @@ class FutureMachine(CallbackReferences, JudgingMachine):
             return self.operation(f, name)(*(() if argument is None else (argument,)))
 
         calls = [Background(f"racer {name}()", race, name, argument) for name, argument in zip(racers, arguments)]
-        for call in calls:
+        self.watchdog.progress.calling(f"racing {', '.join(racers)}", clause_id)  # a racer may crash the process
+        for call in calls:  # before the wait for it is announced: the race's clause is the one at stake then too
             call.start()
         for name, call in zip(racers, calls):
             if not self.watchdog.wait(clause_id, call.returned):
