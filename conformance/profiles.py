@@ -28,6 +28,7 @@ class Machine:
     scale: Callable = lambda adapter: 1.0  # the share of the settings profile's examples this machine runs
     steps: Optional[int] = None  # steps per example at most, when fewer than the settings profile's
     shrink: bool = True  # Hypothesis's shrinking (a machine that shrinks its own cases says no)
+    cut_walks: bool = True  # a failing tour walk cut down to the steps it needs (runner._fewer_steps)
 
     @property
     def name(self):
@@ -75,8 +76,10 @@ def _cf():
     # its first failure (--exitfirst) should not wait for them to report what a cheaper machine finds.
     return Profile((Machine(future_machine.FutureMachine, future_tour.walks, BARE),
                     Machine(wait_machine.WaitMachine, wait_tour.walks, BARE | {"wait"}),
+                    # its walks start executors, process pools among them: each try at a shorter walk would start
+                    # them again, and pile up what a broken pool leaves running
                     Machine(executor_machine.ExecutorMachine, executor_tour.walks, frozenset({"executor", "workers"}),
-                            lambda adapter: adapter.executor_examples),
+                            lambda adapter: adapter.executor_examples, cut_walks=False),
                     Machine(race_machine.RaceMachine, lambda caps: future_tour.race_walks(caps, RACE_TOUR_DEEPER),
                             BARE, scale=lambda adapter: RACE_SHARE, steps=race_machine.SCENARIOS_PER_EXAMPLE,
                             shrink=False)),

@@ -280,17 +280,45 @@ def _uncounted(ledger, echo):
 
 
 def _tour(context, spec, failures, skip, echoes=()):
-    """Take every walk of every machine's tour; a failing walk is its own (short) counterexample."""
+    """Take every walk of every machine's tour; a failing walk, without the steps it does not need, is its own
+    counterexample."""
     for machine, machine_class in _machines(context, skip, echoes):
         walks = list(machine.walks(context.adapter.capabilities))
         for number, walk in enumerate(walks, 1):
             context.progress.phase(f"the tour of {machine.name}, walk {number} of {len(walks)}")
-            lines = []
+            lines, waited = [], context.watchdog.spent
             try:
                 tour.take(machine_class, walk, lines)
             except ClauseViolation as violation:
+                if machine.cut_walks and context.watchdog.spent == waited:
+                    lines, violation = _fewer_steps(context, machine, walk, lines, violation)
                 failures.record(violation.clause, Counterexample(violation.message, lines,
                                                                  replay_script(spec, lines, violation.message)))
+
+
+def _fewer_steps(context, machine, walk, lines, violation):
+    """The walk with every step it does not need left out: each step in turn, from the last, is left out for good if
+    the walk still breaks the same clause without it (a walk begins with steps that watch the future — callbacks,
+    waiting threads — whatever it is about). The tries run on a scratch ledger and watchdog, so that nothing they
+    observe counts; their calls are still announced, for a crash among them to be blamed right. Not when a hang
+    found the violation: each try would wait out a time limit."""
+    from .judging import RunContext
+    scratch = RunContext(context.adapter, Ledger(context.ledger.clause_index, context.ledger.applicable,
+                                                 muted=context.ledger.muted),
+                         Watchdog(context.limits, context.progress, context.watchdog.refused), context.limits)
+    trial_class = machine.judge.bound(scratch)
+    for position in reversed(range(len(walk))):
+        trial, trial_lines = walk[:position] + walk[position + 1:], []
+        if not trial:
+            continue
+        try:
+            tour.take(trial_class, trial, trial_lines)
+        except ClauseViolation as again:
+            if again.clause == violation.clause:
+                walk, lines, violation = trial, trial_lines, again
+        except Exception:  # noqa: BLE001 — a try that goes wrong another way only keeps the step
+            pass
+    return lines, violation
 
 
 def _search(context, settings_profile, seed, spec, failures, skip, echoes=()):

@@ -2,7 +2,8 @@
 
 Hypothesis explores combinations at random; the tour guarantees a floor, so a clause is never left unchecked by
 an unlucky seed and a declared deviation always gets the chance to reproduce. Each walk uses a fresh machine, so a
-failing walk is already a short counterexample. The walks themselves live beside each profile's machine.
+failing walk is already a short counterexample (the runner leaves out the steps it does not need). The walks
+themselves live beside each profile's machine.
 """
 
 from .ledger import Muted

@@ -175,6 +175,11 @@ class Watchdog:
     def _refused(self, kind) -> bool:
         return kind in self._hung and self._spent >= self.limits.hang_budget
 
+    @property
+    def spent(self) -> float:
+        """Seconds waited so far on calls that hung."""
+        return self._spent
+
     def refuses(self, kind) -> bool:
         """Whether calls of `kind` are no longer attempted: they hung past the budget, or crashed an earlier child."""
         return self._refused(kind) or kind in self.refused

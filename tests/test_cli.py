@@ -52,6 +52,15 @@ def test_a_violation_exits_1_naming_the_clause_with_a_counterexample(tmp_path):
     assert "replay_machine" in failure["counterexample"]["replay"]
 
 
+def test_a_counterexample_the_tour_found_keeps_only_the_steps_it_needs():
+    """Every tour walk of the Future machine begins with six steps that watch the future (callbacks, waiting threads);
+    a counterexample keeps those the violation needs (here none: cancel() of a finished future returns True)."""
+    report = runner.run(loading.load(FAULTY), settings_profile="dev", seed=1, exitfirst=True)
+    steps = report.verdicts["CF-CANCEL-3"].counterexample.steps
+    assert steps[0] == "state = FutureMachine()" and steps[-1] == "state.teardown()"
+    assert len(steps) <= 5 and not any("wait_in_thread" in step or "callback" in step for step in steps), steps
+
+
 @pytest.mark.parametrize("args, message", [
     (["--adapter", "cf-module:tests.fixtures.import_fails"], "cannot import module"),
     (["--adapter", "tests.fixtures.adapters:NoNewFuture"], "lacks new_future()"),
