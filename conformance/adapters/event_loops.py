@@ -22,9 +22,10 @@ from .asyncio_bridge import wrap_future_deviations
 NO_ISSUE = "no upstream issue found"
 
 
-def _deviation(library, clause, reason, issue=NO_ISSUE):
+def _deviation(library, clause, reason, issue=NO_ISSUE, sometimes=False):
     """A deviation of a third-party library, reproduced by a standalone script (also used by backports.py)."""
-    return Deviation(f"{reason} (reproduced with {library} alone by results/repro/{library}/{clause}.py)", issue)
+    return Deviation(f"{reason} (reproduced with {library} alone by results/repro/{library}/{clause}.py)", issue,
+                     sometimes)
 
 
 RLOOP = {
@@ -48,8 +49,9 @@ LATE = ("trio-asyncio routes call_soon_threadsafe() through Trio's TrioToken.run
         "the {} handed over by wrap_future() arrives one loop iteration late")
 TRIO_ASYNCIO_BRIDGE = {
     **wrap_future_deviations(),
-    "BRIDGE-WRAP-4": _deviation("trio-asyncio", "BRIDGE-WRAP-4", LATE.format("outcome")),
-    "BRIDGE-CANCEL-1": _deviation("trio-asyncio", "BRIDGE-CANCEL-1", LATE.format("cancellation")),
+    # half the tries: a run of few cancellations once provoked none (CI of 94efec2); the scripts try 50 times
+    "BRIDGE-WRAP-4": _deviation("trio-asyncio", "BRIDGE-WRAP-4", LATE.format("outcome"), sometimes=True),
+    "BRIDGE-CANCEL-1": _deviation("trio-asyncio", "BRIDGE-CANCEL-1", LATE.format("cancellation"), sometimes=True),
     "BRIDGE-EXEC-1": _deviation("trio-asyncio", "BRIDGE-EXEC-1", "run_in_executor() accepts only None or a "
                                 "trio_asyncio.TrioExecutor (a limitation its docstring states): any other executor "
                                 "fails an assert"),
