@@ -1,6 +1,6 @@
 """Cost of the default settings (`ci`) per adapter: wall and CPU seconds of the whole command, crash isolation
-included, as a user pays them in CI. CPU seconds are those of the child processes (the supervised run and what it
-starts), so a value above wall means the run used more than one core.
+included (split in lanes, the default on two cores), as a user pays them. CPU seconds are those of the child
+processes (the supervised run and what it starts), so a value above wall means the run used more than one core.
 
 Issue 13's targets are per spec chapter (the reference's Future chapter; one stdlib adapter's Future, executor and
 wait/as_completed), so the references' and the stdlib's runs are also timed by the chapter whose clauses the work

@@ -15,6 +15,7 @@ first child says so once it has loaded the adapter, a child per lane then runs b
 and restarts, in a thread of this process), and their reports are merged. Not with --exitfirst or a clause to stop
 at (which clause is found first would depend on the lanes' timing), nor with --coverage (one child measures).
 """
+import collections
 import dataclasses
 import threading
 import time
@@ -153,20 +154,18 @@ def merged(reports):
     did in a lane; a lane stopped early (its crash budget spent) leaves the run stopped."""
     if len(reports) == 1:
         return reports[0]
-    index, first = clauses.index(), reports[0]
+    first = reports[0]
     not_applicable = {cid: v.reason if v.verdict == "not-applicable" else None for cid, v in first.verdicts.items()}
-    ledger = Ledger(index, [cid for cid, c in index.items() if c.checked and not not_applicable[cid]])
-    found = {}
+    checks, violated, found = collections.Counter(), {}, {}
     for report in reports:
         for cid, verdict in report.verdicts.items():
-            ledger.checks[cid] += verdict.checks
+            checks[cid] += verdict.checks
             if verdict.verdict == "fail" and verdict.counterexample is not None:
                 found.setdefault(cid, verdict.counterexample)
             elif verdict.verdict == "deviation":
-                ledger.violations[cid].append(verdict.counterexample.message)
-    deviations = {cid: Deviation(**d) for cid, d in first.adapter.get("deviations", {}).items()}
+                violated.setdefault(cid, verdict.counterexample.message)
     stopped = next((report.stopped for report in reports if report.stopped), "")
-    verdicts = runner.verdicts_of(index, not_applicable, ledger, deviations, found, stopped)
+    verdicts = _verdicts(first.adapter, not_applicable, checks, violated, found, stopped)
     for cid, verdict in verdicts.items():  # a lane's own account of why it reached no check (its crashes) is kept
         if verdict.reason == runner.NOT_REACHED:
             verdict.reason = next((r.verdicts[cid].reason for r in reports
@@ -178,13 +177,18 @@ def merged(reports):
 
 def _unfinished(plan, found, checks, violated, stopped, settings_profile, seed, strict, seconds):
     """The report of a run no child finished: what the children found, and untested for what they did not finish."""
+    verdicts = _verdicts(plan["adapter"], plan["not_applicable"], checks, violated, found, stopped)
+    return runner.Report(plan["adapter"], runner.python_version(), settings_profile, seed, strict, verdicts, seconds,
+                         stopped)
+
+
+def _verdicts(adapter, not_applicable, checks, violated, found, stopped):
+    """Every clause's verdict from what children told (`adapter` as described, checks and first violations by clause,
+    counterexamples found), as runner.run gives them from its ledger."""
     index = clauses.index()
-    not_applicable = plan["not_applicable"]
     ledger = Ledger(index, [cid for cid, c in index.items() if c.checked and not not_applicable[cid]])
     ledger.checks.update(checks)
     for cid, message in violated.items():
         ledger.violations[cid].append(message)
-    deviations = {cid: Deviation(**d) for cid, d in plan["adapter"].get("deviations", {}).items()}
-    verdicts = runner.verdicts_of(index, not_applicable, ledger, deviations, found, stopped)
-    return runner.Report(plan["adapter"], runner.python_version(), settings_profile, seed, strict, verdicts, seconds,
-                         stopped)
+    deviations = {cid: Deviation(**d) for cid, d in adapter.get("deviations", {}).items()}
+    return runner.verdicts_of(index, not_applicable, ledger, deviations, found, stopped)
